@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs ShortScience locally: PostgreSQL (a private cluster in .data/ unless
+# ConnectionStrings__ShortScience is set), migrations, demo content, the API and the Web site.
+# Ctrl-C stops everything it started.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")" && pwd)
+cd "$ROOT"
+. scripts/lib.sh
+
+WEB_PORT=${WEB_PORT:-5080}
+API_PORT=${API_PORT:-5081}
+CONFIG=${CONFIGURATION:-Release}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+PIDS=()
+PG_DATA=""
+cleanup() {
+  trap - INT TERM EXIT
+  log "Stopping"
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ -n "$PG_DATA" ] && pg_stop "$PG_DATA"
+}
+trap cleanup INT TERM EXIT
+
+ensure_npm_packages "$ROOT"
+
+if [ -z "${ConnectionStrings__ShortScience:-}" ]; then
+  ensure_postgres
+  PG_DATA=$(pg_data_dir "$ROOT/.data/pg" "/var/tmp/shortscience-$(echo "$ROOT" | md5sum | cut -c1-8)/pg")
+  PG_PORT=$(free_port 54330)
+  pg_start "$PG_DATA" "$PG_PORT"
+  export ConnectionStrings__ShortScience="Host=127.0.0.1;Port=$PG_PORT;Database=shortscience;Username=postgres;Password=$PG_PASSWORD"
+  PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = 'shortscience'" | grep -q 1 \
+    || PGPASSWORD=$PG_PASSWORD "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres shortscience
+  log "PostgreSQL on 127.0.0.1:$PG_PORT (data in $PG_DATA)"
+else
+  log "Using the PostgreSQL server from ConnectionStrings__ShortScience"
+fi
+
+log "Building ($CONFIG)"
+dotnet build ShortScience.sln -c "$CONFIG" -v quiet -nologo -clp:ErrorsOnly >/dev/null || dotnet build ShortScience.sln -c "$CONFIG" -v quiet -nologo -clp:ErrorsOnly
+
+API_DLL="src/ShortScience.Api/bin/$CONFIG/net10.0/ShortScience.Api.dll"
+WEB_DLL="src/ShortScience.Web/bin/$CONFIG/net10.0/ShortScience.Web.dll"
+dotnet "$API_DLL" migrate
+dotnet "$API_DLL" seed-demo
+
+(cd src/ShortScience.Api && exec dotnet "../../$API_DLL" --urls "http://127.0.0.1:$API_PORT") &
+PIDS+=($!)
+(cd src/ShortScience.Web && exec env Api__BaseUrl="http://127.0.0.1:$API_PORT" dotnet "../../$WEB_DLL" --urls "http://127.0.0.1:$WEB_PORT") &
+PIDS+=($!)
+
+for _ in $(seq 1 120); do
+  if curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/health" 2>/dev/null && curl -fsS -o /dev/null "http://127.0.0.1:$WEB_PORT/" 2>/dev/null; then
+    break
+  fi
+  for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null || die "a server exited during start-up (see its log above)"; done
+  sleep 0.5
+done
+
+printf '\n\033[1;32mShortScience is running:\033[0m\n  Web  http://127.0.0.1:%s\n  API  http://127.0.0.1:%s  (OpenAPI: /openapi/v1.json)\nPress Ctrl-C to stop.\n\n' "$WEB_PORT" "$API_PORT"
+wait -n "${PIDS[@]}"

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Extensions;
+using ShortScience.Core.Contracts;
+using ShortScience.Core.Text;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Papers;
+
+public static class PapersApi
+{
+    public static RouteGroupBuilder MapPapersApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/papers").WithTags("Papers");
+        group.MapGet("/", ListAsync).WithName("ListPapers");
+        group.MapGet("/{key}", GetAsync).WithName("GetPaper");
+        return group;
+    }
+
+    static async Task<Results<Ok<Page<PaperListItem>>, ProblemHttpResult>> ListAsync(
+        ShortScienceDb db, string? venue, int? year, string? tag, string? author, string? sort, string? cursor, int? limit,
+        CancellationToken ct)
+    {
+        var take = Math.Clamp(limit ?? 20, 1, 100);
+        Cursor after = default;
+        if (cursor is not null && !Cursor.TryDecode(cursor, out after))
+        {
+            return Problems.BadRequest("The cursor is not one this API handed out.", "cursor");
+        }
+
+        var query = db.Papers.AsNoTracking().Where(p => p.Status == ContentStatus.Visible);
+        if (venue is not null) query = query.Where(p => p.Venue!.Slug == venue);
+        if (year is not null) query = query.Where(p => p.Year == year);
+        if (tag is not null) query = query.Where(p => p.Keywords.Contains(tag));
+        if (author is not null) query = query.Where(p => p.Authors.Any(a => a.Author.Slug == author));
+
+        switch (sort ?? "recent")
+        {
+            case "recent":
+                if (cursor is not null) query = query.Where(p => p.Id < after.Id);
+                query = query.OrderByDescending(p => p.Id);
+                break;
+            case "year":
+                if (cursor is not null)
+                {
+                    var y = (int)after.Value;
+                    query = query.Where(p => (p.Year ?? 0) < y || ((p.Year ?? 0) == y && p.Id < after.Id));
+                }
+                query = query.OrderByDescending(p => p.Year ?? 0).ThenByDescending(p => p.Id);
+                break;
+            default:
+                return Problems.BadRequest("sort must be 'recent' or 'year'.", "sort");
+        }
+
+        var rows = await query.Take(take + 1).Select(p => new
+            {
+                p.Id,
+                Item = new PaperListItem(
+                    p.Key, p.Title,
+                    p.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
+                    p.Venue == null ? null : new VenueRef(p.Venue.Slug, p.Venue.ShortName, p.Venue.Name),
+                    p.Year, p.SummaryCount, p.ArxivId, p.Doi, p.CreatedAt),
+            })
+            .ToListAsync(ct);
+
+        string? next = null;
+        if (rows.Count > take)
+        {
+            rows.RemoveAt(take);
+            next = new Cursor(rows[^1].Item.Year ?? 0, rows[^1].Id).Encode();
+        }
+        var items = rows.ConvertAll(r => r.Item);
+        return TypedResults.Ok(new Page<PaperListItem>(items, next));
+    }
+
+    static async Task<Results<Ok<PaperDetail>, ProblemHttpResult>> GetAsync(ShortScienceDb db, string key, CancellationToken ct)
+    {
+        var paper = await db.Papers.AsNoTracking()
+            .Where(p => p.Key == key && p.Status == ContentStatus.Visible)
+            .Select(p => new PaperDetail(
+                p.Key, p.Title, p.Abstract,
+                p.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
+                p.Venue == null ? null : new VenueRef(p.Venue.Slug, p.Venue.ShortName, p.Venue.Name),
+                p.Year, p.Keywords, p.ArxivId, p.Doi, p.Url, p.PdfUrl, p.BibtexKey, p.PublishedOn,
+                p.Summaries
+                    .Where(s => s.Status == SummaryStatus.Published)
+                    .OrderByDescending(s => s.Score).ThenByDescending(s => s.PublishedAt)
+                    .Select(s => new SummaryView(
+                        s.Id, s.CurrentRevision,
+                        s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
+                        s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Current!.Html))
+                    .ToList()))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+
+        return paper is null
+            ? Problems.NotFound($"There is no paper with the key '{key}'.")
+            : TypedResults.Ok(paper);
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Extensions;
+using ShortScience.Core.Contracts;
+using ShortScience.Core.Text;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Summaries;
+
+public static class SummariesApi
+{
+    public static RouteGroupBuilder MapSummariesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/summaries").WithTags("Summaries");
+        group.MapGet("/", ListAsync).WithName("ListSummaries");
+        group.MapGet("/{id:long}", GetAsync).WithName("GetSummary");
+        return group;
+    }
+
+    /// <summary>Published summaries, newest first ("recent") or by all-time score ("best").</summary>
+    static async Task<Results<Ok<Page<SummaryListItem>>, ProblemHttpResult>> ListAsync(
+        ShortScienceDb db, string? sort, string? cursor, int? limit, CancellationToken ct)
+    {
+        var take = Math.Clamp(limit ?? 20, 1, 100);
+        Cursor after = default;
+        if (cursor is not null && !Cursor.TryDecode(cursor, out after))
+        {
+            return Problems.BadRequest("The cursor is not one this API handed out.", "cursor");
+        }
+
+        var query = db.Summaries.AsNoTracking()
+            .Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible);
+        switch (sort ?? "recent")
+        {
+            case "recent":
+                if (cursor is not null)
+                {
+                    var at = new DateTimeOffset(after.Value, TimeSpan.Zero);
+                    query = query.Where(s => s.PublishedAt < at || (s.PublishedAt == at && s.Id < after.Id));
+                }
+                query = query.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id);
+                break;
+            case "best":
+                if (cursor is not null)
+                {
+                    var score = (int)after.Value;
+                    query = query.Where(s => s.Score < score || (s.Score == score && s.Id < after.Id));
+                }
+                query = query.OrderByDescending(s => s.Score).ThenByDescending(s => s.Id);
+                break;
+            default:
+                return Problems.BadRequest("sort must be 'recent' or 'best'.", "sort");
+        }
+
+        var items = await query.Take(take + 1).Select(s => new SummaryListItem(
+                s.Id,
+                new PaperHeader(
+                    s.Paper.Key, s.Paper.Title,
+                    s.Paper.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
+                    s.Paper.Venue == null ? null : new VenueRef(s.Paper.Venue.Slug, s.Paper.Venue.ShortName, s.Paper.Venue.Name),
+                    s.Paper.Year),
+                s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
+                s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Current!.ExcerptHtml))
+            .ToListAsync(ct);
+
+        string? next = null;
+        if (items.Count > take)
+        {
+            items.RemoveAt(take);
+            var last = items[^1];
+            next = (sort ?? "recent") == "best"
+                ? new Cursor(last.Score, last.Id).Encode()
+                : new Cursor(last.PublishedAt.UtcTicks, last.Id).Encode();
+        }
+        return TypedResults.Ok(new Page<SummaryListItem>(items, next));
+    }
+
+    static async Task<Results<Ok<SummaryView>, ProblemHttpResult>> GetAsync(ShortScienceDb db, long id, CancellationToken ct)
+    {
+        var summary = await db.Summaries.AsNoTracking()
+            .Where(s => s.Id == id && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible)
+            .Select(s => new SummaryView(
+                s.Id, s.CurrentRevision,
+                s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
+                s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Current!.Html))
+            .FirstOrDefaultAsync(ct);
+        return summary is null ? Problems.NotFound($"There is no published summary {id}.") : TypedResults.Ok(summary);
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Extensions;
+using ShortScience.Core.Contracts;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Venues;
+
+public sealed record VenueYear(int Year, int PaperCount, int SummaryCount);
+
+public sealed record VenueDetail(string Slug, string ShortName, string Name, string Kind, string? Url, IReadOnlyList<VenueYear> Years);
+
+public static class VenuesApi
+{
+    public static RouteGroupBuilder MapVenuesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/venues").WithTags("Venues");
+        group.MapGet("/", ListAsync).WithName("ListVenues");
+        group.MapGet("/{slug}", GetAsync).WithName("GetVenue");
+        return group;
+    }
+
+    static async Task<Ok<List<VenueListItem>>> ListAsync(ShortScienceDb db, CancellationToken ct)
+    {
+        var rows = await db.Venues.AsNoTracking()
+            .Where(v => v.MergedIntoId == null)
+            .Select(v => new
+            {
+                v.Slug, v.ShortName, v.Name, v.Kind,
+                Papers = v.Papers.Count(p => p.Status == ContentStatus.Visible),
+                Summaries = v.Papers.Where(p => p.Status == ContentStatus.Visible).Sum(p => p.SummaryCount),
+            })
+            .OrderBy(v => v.ShortName)
+            .ToListAsync(ct);
+        return TypedResults.Ok(rows.ConvertAll(v =>
+            new VenueListItem(v.Slug, v.ShortName, v.Name, v.Kind.ToString().ToLowerInvariant(), v.Papers, v.Summaries)));
+    }
+
+    static async Task<Results<Ok<VenueDetail>, ProblemHttpResult>> GetAsync(ShortScienceDb db, string slug, CancellationToken ct)
+    {
+        var venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Slug == slug, ct);
+        if (venue is null) return Problems.NotFound($"There is no venue '{slug}'.");
+
+        var years = await db.Papers.AsNoTracking()
+            .Where(p => p.VenueId == venue.Id && p.Status == ContentStatus.Visible && p.Year != null)
+            .GroupBy(p => p.Year!.Value)
+            .OrderByDescending(g => g.Key)
+            .Select(g => new VenueYear(g.Key, g.Count(), g.Sum(p => p.SummaryCount)))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new VenueDetail(venue.Slug, venue.ShortName, venue.Name,
+            venue.Kind.ToString().ToLowerInvariant(), venue.Url, years));
+    }
+}

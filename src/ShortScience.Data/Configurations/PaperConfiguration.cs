@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Data.Configurations;
+
+sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
+{
+    public void Configure(EntityTypeBuilder<Paper> b)
+    {
+        b.Property(p => p.Key).HasMaxLength(200);
+        b.HasIndex(p => p.Key).IsUnique();
+        b.Property(p => p.Title).HasMaxLength(1000);
+        b.Property(p => p.NormalizedTitle).HasMaxLength(1000);
+        b.Property(p => p.ArxivId).HasMaxLength(40);
+        b.Property(p => p.Doi).HasMaxLength(300);
+        b.Property(p => p.BibtexKey).HasMaxLength(200);
+        b.Property(p => p.Field).HasMaxLength(40);
+        b.HasIndex(p => p.ArxivId).IsUnique().HasFilter("arxiv_id IS NOT NULL");
+        b.HasIndex(p => p.Doi).IsUnique().HasFilter("doi IS NOT NULL");
+        b.HasIndex(p => p.BibtexKey);
+        b.HasIndex(p => new { p.NormalizedTitle, p.Year });
+        b.HasIndex(p => new { p.VenueId, p.Year, p.Id });
+        b.HasIndex(p => new { p.Year, p.Id });
+        b.HasIndex(p => p.Keywords).HasMethod("gin");
+        b.HasIndex(p => p.SearchVector).HasMethod("gin");
+        b.HasIndex(p => p.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_papers_title_trgm");
+        b.HasOne(p => p.Venue).WithMany(v => v.Papers).HasForeignKey(p => p.VenueId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<User>().WithMany().HasForeignKey(p => p.CreatedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+sealed class AuthorConfiguration : IEntityTypeConfiguration<Author>
+{
+    public void Configure(EntityTypeBuilder<Author> b)
+    {
+        b.Property(a => a.Slug).HasMaxLength(200);
+        b.Property(a => a.Name).HasMaxLength(300);
+        b.Property(a => a.NormalizedName).HasMaxLength(300);
+        b.HasIndex(a => a.Slug).IsUnique();
+        b.HasIndex(a => a.NormalizedName);
+        b.HasIndex(a => a.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_authors_name_trgm");
+        b.HasOne<Author>().WithMany().HasForeignKey(a => a.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+sealed class PaperAuthorConfiguration : IEntityTypeConfiguration<PaperAuthor>
+{
+    public void Configure(EntityTypeBuilder<PaperAuthor> b)
+    {
+        b.HasKey(pa => new { pa.PaperId, pa.Position });
+        b.HasIndex(pa => new { pa.AuthorId, pa.PaperId });
+        b.Property(pa => pa.DisplayName).HasMaxLength(300);
+        b.HasOne(pa => pa.Paper).WithMany(p => p.Authors).HasForeignKey(pa => pa.PaperId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(pa => pa.Author).WithMany(a => a.Papers).HasForeignKey(pa => pa.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+sealed class PaperEditConfiguration : IEntityTypeConfiguration<PaperEdit>
+{
+    public void Configure(EntityTypeBuilder<PaperEdit> b)
+    {
+        b.Property(e => e.ChangesJson).HasColumnType("jsonb");
+        b.HasIndex(e => new { e.Status, e.CreatedAt });
+        b.HasOne(e => e.Paper).WithMany().HasForeignKey(e => e.PaperId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(e => e.ProposerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(e => e.ReviewerId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

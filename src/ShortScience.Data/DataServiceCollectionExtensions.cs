@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ShortScience.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string MigrationsAssembly = "ShortScience.Migrations";
+
+    /// <summary>Registers a pooled <see cref="ShortScienceDb"/> on one shared NpgsqlDataSource.</summary>
+    public static IServiceCollection AddShortScienceData(this IServiceCollection services, string connectionString)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        services.AddSingleton(dataSource);
+        services.AddDbContextPool<ShortScienceDb>(options => Configure(options, dataSource));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .UseSnakeCaseNamingConvention();
+}

@@ -1,0 +1,46 @@
+namespace ShortScience.Data.Entities;
+
+public enum FollowTarget { Venue = 0, VenueYear = 1, Tag = 2, Paper = 3, Author = 4, User = 5, Year = 6 }
+
+public sealed class Follow
+{
+    public long Id { get; set; }
+    public Guid UserId { get; set; }
+    public FollowTarget TargetType { get; set; }
+
+    /// <summary>Slug or key of the target; a venue-year is "slug/2017".</summary>
+    public string TargetKey { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public enum FlagTarget { Summary = 0, Comment = 1, Paper = 2 }
+public enum FlagStatus { Open = 0, Dismissed = 1, Actioned = 2 }
+
+public sealed class Flag
+{
+    public long Id { get; set; }
+    public Guid ReporterId { get; set; }
+    public FlagTarget TargetType { get; set; }
+    public long TargetId { get; set; }
+    public string Reason { get; set; } = "";
+    public FlagStatus Status { get; set; }
+    public Guid? ResolvedById { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? Resolution { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>Append-only audit log of every moderator action.</summary>
+public sealed class ModerationAction
+{
+    public long Id { get; set; }
+    public Guid ModeratorId { get; set; }
+
+    /// <summary>hide, restore, dismiss, ban, unban, merge-venue, apply-edit …</summary>
+    public string Action { get; set; } = "";
+    public string TargetType { get; set; } = "";
+    public string TargetId { get; set; } = "";
+    public string? Reason { get; set; }
+    public long? FlagId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

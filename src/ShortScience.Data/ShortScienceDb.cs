@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Data;
+
+public sealed class ShortScienceDb(DbContextOptions<ShortScienceDb> options)
+    : IdentityDbContext<User, Role, Guid>(options)
+{
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<VenueAlias> VenueAliases => Set<VenueAlias>();
+    public DbSet<Paper> Papers => Set<Paper>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<PaperAuthor> PaperAuthors => Set<PaperAuthor>();
+    public DbSet<PaperEdit> PaperEdits => Set<PaperEdit>();
+    public DbSet<Summary> Summaries => Set<Summary>();
+    public DbSet<SummaryRevision> SummaryRevisions => Set<SummaryRevision>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<SummaryDailyStat> SummaryDailyStats => Set<SummaryDailyStat>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        builder.HasPostgresExtension("unaccent");
+        builder.ApplyConfigurationsFromAssembly(typeof(ShortScienceDb).Assembly);
+    }
+}

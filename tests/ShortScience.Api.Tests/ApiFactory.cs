@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ShortScience.Data;
+using ShortScience.Testing;
+
+namespace ShortScience.Api.Tests;
+
+/// <summary>The real API host on its own fresh PostgreSQL database. One per test class.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:ShortScience", ConnectionString);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    /// <summary>A scope for arranging rows directly in the database.</summary>
+    public async Task WithDbAsync(Func<ShortScienceDb, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<ShortScienceDb>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ShortScienceDb, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ShortScienceDb>());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await TestDatabase.DropAsync(ConnectionString);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+
+namespace ShortScience.Web.Tests;
+
+/// <summary>Debian's Chromium driven by Playwright (its own browser download is not reachable here).</summary>
+public sealed class Browser : IAsyncLifetime
+{
+    IPlaywright? _playwright;
+    public IBrowser Instance { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Instance = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    /// <summary>Requests the pages made to other hosts (summaries link images on the web); answered locally.</summary>
+    public List<string> ExternalRequests { get; } = [];
+
+    // A 1×1 transparent PNG stands in for every external image: this machine has no way out.
+    static readonly byte[] Pixel = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+    /// <summary>A fresh page that records console errors and failed requests, so tests can insist on none.</summary>
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(BrowserNewPageOptions? options = null)
+    {
+        var page = await Instance.NewPageAsync(options);
+        await page.RouteAsync(url => !IsLocal(url), async route =>
+        {
+            lock (ExternalRequests) ExternalRequests.Add(route.Request.Url);
+            await route.FulfillAsync(new() { Status = 200, ContentType = "image/png", BodyBytes = Pixel });
+        });
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add($"console: {message.Text}"); };
+        page.PageError += (_, error) => errors.Add($"page error: {error}");
+        page.RequestFailed += (_, request) =>
+        {
+            // A navigation superseded by another (a click while the page still loads) is aborted, not broken.
+            if (request.Failure == "net::ERR_ABORTED" && request.ResourceType is "document" or "fetch") return;
+            errors.Add($"request failed: {request.Method} {request.Url} {request.Failure} {request.ResourceType}");
+        };
+        return (page, errors);
+    }
+
+    static bool IsLocal(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Scheme is "data" or "blob" or "about");
+
+    public async Task DisposeAsync()
+    {
+        if (Instance is not null) await Instance.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}

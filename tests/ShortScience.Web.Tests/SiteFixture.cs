@@ -1,0 +1,87 @@
+extern alias api;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ShortScience.Testing;
+using ApiProgram = api::Program;
+using DemoSeeder = api::ShortScience.Api.Demo.DemoSeeder;
+
+namespace ShortScience.Web.Tests;
+
+/// <summary>
+/// The whole site as a person reaches it: the real API on a fresh PostgreSQL database with the demo
+/// content, and the real Web host talking to it over HTTP, both on loopback ports.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public ApiHost Api { get; private set; } = null!;
+    public WebHost Web { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = "";
+
+    public Uri WebUrl => Web.Address;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateAsync("site");
+        Api = new ApiHost(ConnectionString);
+        Api.StartServer();
+        await using (var scope = Api.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        }
+        Web = new WebHost(Api.Address);
+        Web.StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Web.DisposeAsync();
+        await Api.DisposeAsync();
+        await TestDatabase.DropAsync(ConnectionString);
+    }
+
+    internal static Uri AddressOf(IServiceProvider services) =>
+        new(services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}
+
+public sealed class ApiHost : WebApplicationFactory<ApiProgram>
+{
+    readonly string _connectionString;
+
+    public ApiHost(string connectionString)
+    {
+        _connectionString = connectionString;
+        UseKestrel(0);
+    }
+
+    public Uri Address => SiteFixture.AddressOf(Services);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:ShortScience", _connectionString);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+}
+
+public sealed class WebHost : WebApplicationFactory<Program>
+{
+    readonly Uri _api;
+
+    public WebHost(Uri api)
+    {
+        _api = api;
+        UseKestrel(0);
+    }
+
+    public Uri Address => SiteFixture.AddressOf(Services);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Api:BaseUrl", _api.ToString());
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+}
