@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Data.Entities;
@@ -5,8 +6,9 @@ using ShortScience.Data.Entities;
 namespace ShortScience.Data;
 
 public sealed class ShortScienceDb(DbContextOptions<ShortScienceDb> options)
-    : IdentityDbContext<User, Role, Guid>(options)
+    : IdentityDbContext<User, Role, Guid>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Venue> Venues => Set<Venue>();
     public DbSet<VenueAlias> VenueAliases => Set<VenueAlias>();
     public DbSet<Paper> Papers => Set<Paper>();

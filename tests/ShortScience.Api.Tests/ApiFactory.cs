@@ -11,6 +11,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Where the real mailer writes .eml files (no SMTP server in tests).</summary>
+    public string MailFolder { get; } = Directory.CreateTempSubdirectory("shortscience-mail-").FullName;
+
+    /// <summary>Extra settings for a test class that needs them (set before the first request).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public async Task InitializeAsync() => ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -18,6 +24,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:ShortScience", ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Mail:PickupFolder", MailFolder);
+        builder.UseSetting("Site:PublicUrl", "http://site.test");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     /// <summary>A scope for arranging rows directly in the database.</summary>
@@ -37,5 +46,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);
+        Directory.Delete(MailFolder, recursive: true);
     }
 }

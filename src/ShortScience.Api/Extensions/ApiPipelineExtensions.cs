@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
+using ShortScience.Api.Accounts;
 using ShortScience.Api.Health;
 using ShortScience.Api.Papers;
 using ShortScience.Api.Summaries;
@@ -14,6 +15,9 @@ public static class ApiPipelineExtensions
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseMiddleware<SessionValidationMiddleware>();
+        app.UseAuthorization();
     }
 
     public static void MapApiEndpoints(this WebApplication app)
@@ -22,6 +26,8 @@ public static class ApiPipelineExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 
         var v1 = app.MapGroup("/api/v1");
+        v1.MapAccountsApi();
+        v1.MapMeApi();
         v1.MapPapersApi();
         v1.MapVenuesApi();
         v1.MapSummariesApi();

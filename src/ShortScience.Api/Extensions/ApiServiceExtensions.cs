@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http.Json;
 using Serilog;
+using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
+using ShortScience.Api.Mail;
 using ShortScience.Api.Health;
 using ShortScience.Core.Rendering;
 using ShortScience.Data;
-using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Extensions;
 
@@ -25,9 +26,11 @@ public static class ApiServiceExtensions
         builder.Services.AddShortScienceData(connectionString);
         builder.Services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         builder.Services.AddScoped<DemoSeeder>();
-        builder.Services.AddIdentityCore<User>(options => options.User.RequireUniqueEmail = true)
-            .AddRoles<Role>()
-            .AddEntityFrameworkStores<ShortScienceDb>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddAccounts();
+        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
+        builder.Services.AddSingleton<IMailer, Mailer>();
+        builder.Services.AddScoped<AccountMail>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Accounts;
+
+/// <summary>
+/// On start: the four roles exist, and the first admin named in configuration (Admin:Email, Admin:UserName,
+/// Admin:Password) exists and is an admin. Skipped quietly when the database is not migrated yet.
+/// </summary>
+public sealed class AccountBootstrap(IServiceProvider services, IConfiguration configuration, ILogger<AccountBootstrap> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<Role>>();
+        try
+        {
+            foreach (var name in new[] { Role.Reader, Role.Member, Role.Moderator, Role.Admin })
+            {
+                if (!await roles.RoleExistsAsync(name)) await roles.CreateAsync(new Role { Name = name });
+            }
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
+        {
+            logger.LogWarning("The database has no tables yet; run the migrate command. Roles were not created");
+            return;
+        }
+
+        var email = configuration["Admin:Email"];
+        if (string.IsNullOrWhiteSpace(email)) return;
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var admin = await users.FindByEmailAsync(email);
+        if (admin is null)
+        {
+            var password = configuration["Admin:Password"];
+            if (string.IsNullOrEmpty(password))
+            {
+                logger.LogWarning("Admin:Email is set but Admin:Password is not; no admin account was created");
+                return;
+            }
+            admin = new User
+            {
+                UserName = configuration["Admin:UserName"] ?? "admin", Email = email, EmailConfirmed = true,
+                DisplayName = configuration["Admin:DisplayName"] ?? "Administrator", CreatedAt = DateTimeOffset.UtcNow,
+            };
+            var created = await users.CreateAsync(admin, password);
+            if (!created.Succeeded)
+            {
+                logger.LogError("Could not create the admin account {Email}: {Errors}", email, created.Errors.Select(e => e.Description));
+                return;
+            }
+            logger.LogInformation("Created the admin account {UserName}", admin.UserName);
+        }
+        foreach (var role in new[] { Role.Member, Role.Admin })
+        {
+            if (!await users.IsInRoleAsync(admin, role)) await users.AddToRoleAsync(admin, role);
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using ShortScience.Api.Mail;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Accounts;
+
+/// <summary>The account emails; links point at the public Web site (Site:PublicUrl).</summary>
+public sealed class AccountMail(UserManager<User> users, IMailer mailer, IConfiguration configuration)
+{
+    string Site => (configuration["Site:PublicUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/');
+
+    public async Task SendConfirmationAsync(User user, CancellationToken ct)
+    {
+        var code = AccountsApi.EncodeCode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = $"{Site}/account/confirm?userId={user.Id}&code={code}";
+        await mailer.SendAsync(new MailMessage(user.Email!, "Confirm your ShortScience account",
+            $"""
+            Hello {user.DisplayName},
+
+            Please confirm your email address to start writing summaries on ShortScience:
+
+            {link}
+
+            If you did not sign up, ignore this message.
+            """), ct);
+    }
+
+    public async Task SendPasswordResetAsync(User user, CancellationToken ct)
+    {
+        var code = AccountsApi.EncodeCode(await users.GeneratePasswordResetTokenAsync(user));
+        var link = $"{Site}/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}";
+        await mailer.SendAsync(new MailMessage(user.Email!, "Reset your ShortScience password",
+            $"""
+            Hello {user.DisplayName},
+
+            Someone (hopefully you) asked to reset the password of your ShortScience account. Choose a new one here:
+
+            {link}
+
+            The link works once and for one day. If you did not ask for it, ignore this message: your password stays as it is.
+            """), ct);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Accounts;
+
+public static class Policies
+{
+    /// <summary>Signed in with a confirmed email and not banned: may write, comment, vote, flag.</summary>
+    public const string Member = "member";
+    public const string Moderator = "moderator";
+    public const string Admin = "admin";
+}
+
+public static class AccountServices
+{
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddDataProtection().SetApplicationName("ShortScience.Api").PersistKeysToDbContext<ShortScienceDb>();
+
+        services.AddAuthentication(IdentityConstants.BearerScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+            {
+                options.BearerTokenExpiration = TimeSpan.FromHours(1);
+                options.RefreshTokenExpiration = TimeSpan.FromDays(30);
+            });
+
+        services.AddIdentityCore<User>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
+                // ASVS V2.1: length, not composition. Common passwords are refused by CommonPasswordValidator.
+                options.Password.RequiredLength = PasswordRules.MinLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedEmail = false;
+            })
+            .AddRoles<Role>()
+            .AddEntityFrameworkStores<ShortScienceDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        services.AddSingleton<CommonPasswords>();
+        services.AddScoped<Sessions>();
+        services.AddHostedService<AccountBootstrap>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser()
+                .RequireRole(Role.Member, Role.Moderator, Role.Admin)
+                .RequireAssertion(context => !context.User.HasClaim(c => c.Type == SessionClaims.Banned)))
+            .AddPolicy(Policies.Moderator, policy => policy.RequireRole(Role.Moderator, Role.Admin))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Role.Admin));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using ShortScience.Core.Contracts;
+
+namespace ShortScience.Api.Accounts;
+
+static class AccountValidation
+{
+    public static Dictionary<string, string[]> Register(RegisterRequest r)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var name = r.UserName?.Trim() ?? "";
+        if (name.Length is < 3 or > 30)
+        {
+            errors["userName"] = ["A user name has 3 to 30 characters."];
+        }
+        else if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'))
+        {
+            errors["userName"] = ["A user name may contain only letters, digits, '-', '.' and '_'."];
+        }
+        if (!IsEmail(r.Email)) errors["email"] = ["Enter a valid email address."];
+        if (string.IsNullOrEmpty(r.Password) || r.Password.Length < PasswordRules.MinLength)
+        {
+            errors["password"] = [$"A password has at least {PasswordRules.MinLength} characters; long passphrases are welcome."];
+        }
+        if (r.DisplayName is { Length: > 100 }) errors["displayName"] = ["A display name has at most 100 characters."];
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Profile(ProfileUpdate p)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(p.DisplayName) || p.DisplayName.Length > 100) errors["displayName"] = ["A display name has 1 to 100 characters."];
+        if (p.Bio is { Length: > 2000 }) errors["bio"] = ["A bio has at most 2,000 characters."];
+        if (p.Affiliation is { Length: > 200 }) errors["affiliation"] = ["An affiliation has at most 200 characters."];
+        return errors;
+    }
+
+    static bool IsEmail(string? email) =>
+        !string.IsNullOrWhiteSpace(email) && email.Length <= 254 && MailAddress.TryCreate(email.Trim(), out var parsed)
+        && parsed.Address == email.Trim() && parsed.Host.Contains('.');
+
+    /// <summary>Identity's errors, filed under the field a person should fix.</summary>
+    public static Dictionary<string, string[]> FromIdentity(IdentityResult result) =>
+        result.Errors
+            .GroupBy(e => e.Code switch
+            {
+                var c when c.StartsWith("Password", StringComparison.Ordinal) => "password",
+                var c when c.Contains("UserName", StringComparison.Ordinal) => "userName",
+                var c when c.Contains("Email", StringComparison.Ordinal) => "email",
+                _ => "",
+            })
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+}

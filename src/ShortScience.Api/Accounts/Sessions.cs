@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Accounts;
+
+public static class SessionClaims
+{
+    public const string SessionId = "sid";
+    public const string Banned = "banned";
+    public const string DisplayName = "display_name";
+
+    public static Guid? UserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static Guid RequiredUserId(this ClaimsPrincipal user) =>
+        user.UserId() ?? throw new InvalidOperationException("This endpoint requires a signed-in user.");
+}
+
+/// <summary>
+/// Server-side sessions behind the bearer tokens: every token names its session, and a revoked session
+/// (sign-out, password change, account deletion) makes its tokens worthless at once.
+/// </summary>
+public sealed class Sessions(ShortScienceDb db, SignInManager<User> signIn, TimeProvider clock)
+{
+    public async Task<ClaimsPrincipal> StartAsync(User user, string? userAgent, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var session = new UserSession
+        {
+            Id = Guid.NewGuid(), UserId = user.Id, CreatedAt = now, LastSeenAt = now,
+            UserAgent = userAgent is { Length: > 300 } ua ? ua[..300] : userAgent,
+        };
+        db.UserSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return await PrincipalAsync(user, session.Id);
+    }
+
+    public async Task<ClaimsPrincipal> PrincipalAsync(User user, Guid sessionId)
+    {
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new Claim(SessionClaims.SessionId, sessionId.ToString()));
+        return principal;
+    }
+
+    public Task<int> RevokeAsync(Guid sessionId, CancellationToken ct) =>
+        db.UserSessions.Where(s => s.Id == sessionId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, clock.GetUtcNow()), ct);
+
+    public Task<int> RevokeAllAsync(Guid userId, CancellationToken ct) =>
+        db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, clock.GetUtcNow()), ct);
+
+    /// <summary>
+    /// Rebuilds the request's user from the database: the session must be live, roles and bans are current.
+    /// Returns null when the session is gone.
+    /// </summary>
+    public async Task<ClaimsPrincipal?> ValidateAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!Guid.TryParse(user.FindFirstValue(SessionClaims.SessionId), out var sessionId) || user.UserId() is not { } userId)
+        {
+            return null;
+        }
+        var row = await db.UserSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null)
+            .Select(s => new
+            {
+                s.LastSeenAt, s.User.UserName, s.User.DisplayName, s.User.BannedAt,
+                Roles = db.UserRoles.Where(ur => ur.UserId == userId)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+
+        var now = clock.GetUtcNow();
+        if (now - row.LastSeenAt > TimeSpan.FromMinutes(5))
+        {
+            await db.UserSessions.Where(s => s.Id == sessionId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, userId.ToString()),
+            new(ClaimTypes.Name, row.UserName!),
+            new(SessionClaims.DisplayName, row.DisplayName),
+            new(SessionClaims.SessionId, sessionId.ToString()),
+        };
+        claims.AddRange(row.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (row.BannedAt is not null) claims.Add(new Claim(SessionClaims.Banned, "true"));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, user.Identity!.AuthenticationType));
+    }
+}
+
+/// <summary>Runs after authentication: a token whose session was revoked counts as no token at all.</summary>
+public sealed class SessionValidationMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, Sessions sessions)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            context.User = await sessions.ValidateAsync(context.User, context.RequestAborted) ?? new ClaimsPrincipal(new ClaimsIdentity());
+        }
+        await next(context);
+    }
+}

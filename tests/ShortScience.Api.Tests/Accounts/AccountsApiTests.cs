@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Core.Contracts;
+
+namespace ShortScience.Api.Tests.Accounts;
+
+public sealed class AccountsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task RegisteringSignsUpAReaderWhoBecomesAMemberByTheEmailedLink()
+    {
+        var registered = await app.RegisterAsync("newton");
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+
+        var client = app.ClientWith((await app.LoginAsync("newton")).AccessToken);
+        var before = await client.GetFromJsonAsync<Me>("/api/v1/me");
+        Assert.Equal(["reader"], before!.Roles);
+        Assert.False(before.EmailConfirmed);
+
+        var mail = await app.LastMailToAsync("newton@example.org");
+        Assert.Contains("http://site.test/account/confirm?userId=", mail);
+        await app.ConfirmAsync("newton");
+
+        var after = await client.GetFromJsonAsync<Me>("/api/v1/me");
+        Assert.True(after!.EmailConfirmed);
+        Assert.Contains("member", after.Roles);
+        Assert.Equal("newton Display", after.DisplayName);
+    }
+
+    [Theory]
+    [InlineData("iloveyou")]   // among the most common passwords
+    [InlineData("PASSWORD1")]  // common, whatever the case
+    [InlineData("short")]      // under 8 characters
+    [InlineData("commonpw1")]  // equal to the user name
+    public async Task WeakPasswordsAreRefusedWithAReasonOnThePasswordField(string password)
+    {
+        var response = await app.RegisterAsync("commonpw1", password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.True(problem!.Errors.ContainsKey("password"), string.Join("; ", problem.Errors.Keys));
+    }
+
+    [Fact]
+    public async Task LongPassphrasesWithoutDigitsOrSymbolsAreAccepted()
+    {
+        var passphrase = string.Join(' ', Enumerable.Repeat("the quick brown fox jumps over lazy dogs", 4)); // 163 characters
+        var response = await app.RegisterAsync("longpass", passphrase);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.NotNull(await app.LoginAsync("longpass", passphrase));
+    }
+
+    [Fact]
+    public async Task ATakenUserNameOrEmailIsRefused()
+    {
+        (await app.RegisterAsync("taken")).EnsureSuccessStatusCode();
+
+        var sameName = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new RegisterRequest("taken", "other@example.org", TestAccounts.Password, null));
+        var sameEmail = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new RegisterRequest("other", "taken@example.org", TestAccounts.Password, null));
+
+        Assert.Equal(HttpStatusCode.BadRequest, sameName.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, sameEmail.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheHoneypotFieldSilentlyCreatesNoAccount()
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
+            new RegisterRequest("spambot", "spambot@example.org", TestAccounts.Password, null, Website: "http://spam.example"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "spambot")));
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccountEvenForTheRightPassword()
+    {
+        (await app.RegisterAsync("locked")).EnsureSuccessStatusCode();
+        var client = app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest("locked", "wrong password " + i));
+            Assert.True(wrong.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests);
+        }
+
+        var right = await client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest("locked", TestAccounts.Password));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.NotNull(right.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task SignInByEmailWorksAndAWrongPasswordIsAProblem401()
+    {
+        (await app.RegisterAsync("byemail")).EnsureSuccessStatusCode();
+
+        Assert.NotNull(await app.LoginAsync("byemail@example.org"));
+        var wrong = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new LoginRequest("byemail", "not the password"));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal("application/problem+json", wrong.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task SigningOutEndsTheSessionForItsAccessAndRefreshTokens()
+    {
+        (await app.RegisterAsync("leaver")).EnsureSuccessStatusCode();
+        var tokens = await app.LoginAsync("leaver");
+        var client = app.ClientWith(tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/v1/auth/logout", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+        var refresh = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new RefreshRequest(tokens.RefreshToken));
+        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task ARefreshTokenGivesANewWorkingAccessToken()
+    {
+        (await app.RegisterAsync("refresher")).EnsureSuccessStatusCode();
+        var tokens = await app.LoginAsync("refresher");
+
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new RefreshRequest(tokens.RefreshToken));
+        response.EnsureSuccessStatusCode();
+        var fresh = await response.Content.ReadFromJsonAsync<TokenResponse>();
+
+        var me = await app.ClientWith(fresh!.AccessToken).GetFromJsonAsync<Me>("/api/v1/me");
+        Assert.Equal("refresher", me!.UserName);
+    }
+
+    [Fact]
+    public async Task ChangingThePasswordEndsEverySession()
+    {
+        (await app.RegisterAsync("changer")).EnsureSuccessStatusCode();
+        var laptop = app.ClientWith((await app.LoginAsync("changer")).AccessToken);
+        var phone = app.ClientWith((await app.LoginAsync("changer")).AccessToken);
+
+        var changed = await laptop.PostAsJsonAsync("/api/v1/me/password", new ChangePasswordRequest(TestAccounts.Password, "a brand new passphrase"));
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await laptop.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/v1/me")).StatusCode);
+        Assert.NotNull(await app.LoginAsync("changer", "a brand new passphrase"));
+    }
+
+    [Fact]
+    public async Task AForgottenPasswordIsResetThroughTheEmailedLink()
+    {
+        (await app.RegisterAsync("forgetful")).EnsureSuccessStatusCode();
+        var session = app.ClientWith((await app.LoginAsync("forgetful")).AccessToken);
+
+        var asked = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/forgot-password", new EmailRequest("forgetful@example.org"));
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        var link = TestAccounts.LinkIn(await app.LastMailToAsync("forgetful@example.org"));
+        Assert.StartsWith("http://site.test/account/reset-password?", link);
+        var query = TestAccounts.QueryOf(link);
+
+        var reset = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/reset-password",
+            new ResetPasswordRequest(query["email"], query["code"], "remembered at last"));
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/me")).StatusCode);
+        Assert.NotNull(await app.LoginAsync("forgetful", "remembered at last"));
+        var reused = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/reset-password",
+            new ResetPasswordRequest(query["email"], query["code"], "another one entirely"));
+        Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
+    }
+
+    [Fact]
+    public async Task AskingForAResetForAnUnknownAddressLooksTheSame()
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/forgot-password", new EmailRequest("nobody@example.org"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProfileSettingsAreSavedAndShownOnThePublicProfile()
+    {
+        var client = await app.MemberAsync("curie");
+
+        var update = await client.PutAsJsonAsync("/api/v1/me/profile", new ProfileUpdate("Marie Curie", "Radioactivity.", "Sorbonne", false));
+        update.EnsureSuccessStatusCode();
+
+        var profile = await app.CreateClient().GetFromJsonAsync<UserProfile>("/api/v1/users/curie");
+        Assert.Equal(("Marie Curie", "Radioactivity.", "Sorbonne"), (profile!.DisplayName, profile.Bio, profile.Affiliation));
+        Assert.False((await client.GetFromJsonAsync<Me>("/api/v1/me"))!.EmailNotifications);
+    }
+
+    [Fact]
+    public async Task TheMeEndpointNeedsASignedInUser()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/v1/me")).StatusCode);
+    }
+}

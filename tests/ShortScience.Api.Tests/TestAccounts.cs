@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using ShortScience.Core.Contracts;
+
+namespace ShortScience.Api.Tests;
+
+/// <summary>Accounts made through the real API: register, confirm through the emailed link, sign in.</summary>
+public static partial class TestAccounts
+{
+    public const string Password = "correct horse battery staple";
+
+    public static async Task<HttpResponseMessage> RegisterAsync(this ApiFactory app, string name, string password = Password) =>
+        await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
+            new RegisterRequest(name, $"{name}@example.org", password, $"{name} Display"));
+
+    /// <summary>The newest mail sent to <paramref name="email"/>, as raw text.</summary>
+    public static async Task<string> LastMailToAsync(this ApiFactory app, string email)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            foreach (var file in Directory.GetFiles(app.MailFolder, "*.eml").OrderDescending())
+            {
+                var text = await File.ReadAllTextAsync(file);
+                if (text.Contains($"To: {email}", StringComparison.OrdinalIgnoreCase)) return text;
+            }
+            await Task.Delay(20);
+        }
+        throw new InvalidOperationException($"No mail to {email}");
+    }
+
+    public static string LinkIn(string mail) => LinkPattern().Match(mail).Value;
+
+    public static Dictionary<string, string> QueryOf(string link) =>
+        new Uri(link).Query.TrimStart('?').Split('&')
+            .Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+
+    public static async Task ConfirmAsync(this ApiFactory app, string name)
+    {
+        var query = QueryOf(LinkIn(await app.LastMailToAsync($"{name}@example.org")));
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/confirm-email",
+            new ConfirmEmailRequest(Guid.Parse(query["userId"]), query["code"]));
+        response.EnsureSuccessStatusCode();
+    }
+
+    public static async Task<TokenResponse> LoginAsync(this ApiFactory app, string name, string password = Password)
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new LoginRequest(name, password));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!;
+    }
+
+    public static HttpClient ClientWith(this ApiFactory app, string accessToken)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
+    /// <summary>A confirmed member, signed in: the usual starting point for writing tests.</summary>
+    public static async Task<HttpClient> MemberAsync(this ApiFactory app, string name)
+    {
+        (await app.RegisterAsync(name)).EnsureSuccessStatusCode();
+        await app.ConfirmAsync(name);
+        return app.ClientWith((await app.LoginAsync(name)).AccessToken);
+    }
+
+    [GeneratedRegex(@"http://site\.test/\S+")]
+    private static partial Regex LinkPattern();
+}
