@@ -3,6 +3,7 @@ using Serilog;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Health;
 using ShortScience.Api.Papers;
+using ShortScience.Api.Rendering;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Venues;
 
@@ -32,6 +33,7 @@ public static class ApiPipelineExtensions
         v1.MapVenuesApi();
         v1.MapSummariesApi();
         v1.MapWritingApi();
+        v1.MapRenderApi();
         v1.MapHistoryApi();
         v1.MapSummaryStateApi();
 
