@@ -85,6 +85,35 @@ public sealed class WritingJourneyTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
+    public async Task TwoTabsEditingTheSameRevision_TheSecondPublishShowsTheConflictAndKeepsItsText()
+    {
+        await site.CreateMemberAsync("twotabs");
+        var (first, errors) = await browser.NewPageAsync();
+        await site.SignInAsync(first, "twotabs");
+        await first.GotoAsync(new Uri(site.WebUrl, "/papers/1505.05424/summarize").ToString());
+        await (await OpenEditorAsync(first)).FillAsync("Version from the first tab.");
+        // The second tab shares the browser's cookie, like a real second tab.
+        var second = await browser.TabAsync(first.Context, errors);
+        await second.GotoAsync(new Uri(site.WebUrl, "/papers/1505.05424/summarize").ToString());
+        var secondSource = await OpenEditorAsync(second);
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Publish summary" }).ClickAsync();
+        await Expect(first).ToHaveURLAsync(new Regex(@"/summaries/\d+$"));
+        await secondSource.FillAsync("Version from the second tab.");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Publish summary" }).ClickAsync();
+
+        var conflict = second.Locator("section.conflict");
+        await Expect(conflict).ToContainTextAsync("Revision 1 was published while you were editing");
+        await Expect(conflict.Locator(".diff-line del")).ToContainTextAsync("first");
+        await Expect(secondSource).ToHaveValueAsync("Version from the second tab.");
+        // Merged by hand, the second tab publishes on top of revision 1.
+        await secondSource.FillAsync("Version from both tabs.");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Publish changes" }).ClickAsync();
+        await Expect(second.Locator(".prose")).ToContainTextAsync("Version from both tabs.");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task AnonymousVisitorsAreAskedToSignInBeforeWriting()
     {
         var (page, errors) = await browser.NewPageAsync();
