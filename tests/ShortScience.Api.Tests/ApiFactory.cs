@@ -26,6 +26,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Mail:PickupFolder", MailFolder);
         builder.UseSetting("Site:PublicUrl", "http://site.test");
+        // Tests sign up and post far faster than people; rate limits get their own test with low limits.
+        foreach (var policy in new[] { "signup", "posting", "voting", "flagging", "preview", "views" })
+        {
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", "100000");
+        }
+        builder.UseSetting("Notifications:DigestEnabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

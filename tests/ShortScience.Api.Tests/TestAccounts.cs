@@ -80,6 +80,38 @@ public static partial class TestAccounts
         return client;
     }
 
+    /// <summary>
+    /// Many confirmed members at once, written straight to the database with one shared password hash (hashing
+    /// is deliberately slow), then signed in through the API.
+    /// </summary>
+    public static async Task<List<HttpClient>> ManyMembersAsync(this ApiFactory app, string prefix, int count)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShortScience.Data.ShortScienceDb>();
+            var hash = new PasswordHasher<User>().HashPassword(new User(), Password);
+            var memberRole = db.Roles.Single(r => r.Name == Role.Member).Id;
+            for (var i = 0; i < count; i++)
+            {
+                var name = $"{prefix}{i}";
+                var user = new User
+                {
+                    Id = Guid.NewGuid(), UserName = name, NormalizedUserName = name.ToUpperInvariant(), Email = $"{name}@example.org",
+                    NormalizedEmail = $"{name}@example.org".ToUpperInvariant(), EmailConfirmed = true, DisplayName = name,
+                    PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DateTimeOffset.UtcNow,
+                };
+                db.Users.Add(user);
+                db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = memberRole });
+            }
+            await db.SaveChangesAsync();
+        }
+        // Password checks are slow on purpose; a few at a time keeps the other test classes moving.
+        var clients = new HttpClient[count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            async (i, _) => clients[i] = app.ClientWith((await app.LoginAsync($"{prefix}{i}")).AccessToken));
+        return [.. clients];
+    }
+
     /// <summary>Signed in but email not confirmed: a reader, who may not write.</summary>
     public static async Task<HttpClient> ReaderAsync(this ApiFactory app, string name)
     {

@@ -468,8 +468,10 @@ namespace ShortScience.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
-                    b.Property<long>("TargetId")
-                        .HasColumnType("bigint")
+                    b.Property<string>("TargetId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("target_id");
 
                     b.Property<int>("TargetType")

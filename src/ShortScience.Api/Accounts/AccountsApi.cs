@@ -17,7 +17,7 @@ public static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Accounts");
-        auth.MapPost("/register", RegisterAsync);
+        auth.MapPost("/register", RegisterAsync).RequireRateLimiting(RateLimits.SignUp);
         auth.MapPost("/login", LoginAsync);
         auth.MapPost("/refresh", RefreshAsync);
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization();

@@ -1,6 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.Comments;
+using ShortScience.Api.Moderation;
+using ShortScience.Api.Notifications;
+using ShortScience.Api.Users;
+using ShortScience.Api.Votes;
 using ShortScience.Api.Health;
 using ShortScience.Api.Papers;
 using ShortScience.Api.Rendering;
@@ -13,12 +18,14 @@ public static class ApiPipelineExtensions
 {
     public static void UseApiPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
     }
 
     public static void MapApiEndpoints(this WebApplication app)
@@ -36,6 +43,12 @@ public static class ApiPipelineExtensions
         v1.MapRenderApi();
         v1.MapHistoryApi();
         v1.MapSummaryStateApi();
+        v1.MapPopularityApi();
+        v1.MapCommentsApi();
+        v1.MapVotesApi();
+        v1.MapNotificationsApi();
+        v1.MapModerationApi();
+        v1.MapUserActivityApi();
 
     }
 }

@@ -3,6 +3,9 @@ using Serilog;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
 using ShortScience.Api.Mail;
+using Microsoft.AspNetCore.HttpOverrides;
+using ShortScience.Api.Moderation;
+using ShortScience.Api.Notifications;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Health;
 using ShortScience.Core.Rendering;
@@ -28,6 +31,20 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<SummaryPublisher>();
+        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<Moderator>();
+        builder.Services.AddSingleton<DigestMailer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DigestMailer>());
+        builder.AddRateLimits();
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // The Web host calls the API for its visitors and says who they are; trust only loopback by default.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            foreach (var proxy in builder.Configuration.GetSection("Api:TrustedProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddAccounts();
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.Comments;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Summaries;
 using ShortScience.Core.Contracts;
@@ -103,9 +104,16 @@ public static class PapersApi
         if (paper is null) return Problems.NotFound($"There is no paper with the key '{key}'.");
 
         var viewer = http.User.UserId();
+        var ids = paper.Summaries.ConvertAll(s => s.Id);
+        var threads = await CommentThreads.LoadAsync(db, ids, http.User, ct);
+        var myVotes = viewer is { } me && ids.Count > 0
+            ? await db.Votes.AsNoTracking().Where(v => v.UserId == me && v.TargetType == VoteTarget.Summary && ids.Contains(v.TargetId))
+                .ToDictionaryAsync(v => v.TargetId, v => (int)v.Value, ct)
+            : [];
         var summaries = paper.Summaries.ConvertAll(s => new SummaryView(
             s.Id, s.CurrentRevision, HistoryApi.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, http.User),
-            s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Html, s.UserId == viewer));
+            s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Html, s.UserId == viewer,
+            myVotes.GetValueOrDefault(s.Id), threads.GetValueOrDefault(s.Id) ?? []));
         return TypedResults.Ok(paper.Detail with { Summaries = summaries });
     }
 }

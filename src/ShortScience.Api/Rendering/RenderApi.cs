@@ -8,7 +8,7 @@ namespace ShortScience.Api.Rendering;
 public static class RenderApi
 {
     public static void MapRenderApi(this RouteGroupBuilder api) =>
-        api.MapPost("/render", Render).WithTags("Rendering");
+        api.MapPost("/render", Render).WithTags("Rendering").RequireRateLimiting(Extensions.RateLimits.Preview);
 
     static Results<Ok<RenderResponse>, ProblemHttpResult> Render(RenderRequest request, IMarkdownRenderer renderer) =>
         request.Markdown is { Length: > 100_000 }

@@ -21,7 +21,7 @@ public static class SummariesApi
 
     /// <summary>Published summaries, newest first ("recent") or by all-time score ("best").</summary>
     static async Task<Results<Ok<Page<SummaryListItem>>, ProblemHttpResult>> ListAsync(
-        ShortScienceDb db, string? sort, string? cursor, int? limit, CancellationToken ct)
+        ShortScienceDb db, HttpContext http, TimeProvider clock, string? sort, string? cursor, int? limit, CancellationToken ct)
     {
         var take = Math.Clamp(limit ?? 20, 1, 100);
         Cursor after = default;
@@ -32,8 +32,14 @@ public static class SummariesApi
 
         var query = db.Summaries.AsNoTracking()
             .Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible);
+        List<(long Id, int Heat)>? top = null;
         switch (sort ?? "recent")
         {
+            case "popular":
+                top = await PopularityApi.TopAsync(db, clock.GetUtcNow(), cursor is null ? null : after.Value, cursor is null ? null : after.Id, take + 1, ct);
+                var topIds = top.Select(t => t.Id).ToList();
+                query = query.Where(s => topIds.Contains(s.Id));
+                break;
             case "recent":
                 if (cursor is not null)
                 {
@@ -51,7 +57,7 @@ public static class SummariesApi
                 query = query.OrderByDescending(s => s.Score).ThenByDescending(s => s.Id);
                 break;
             default:
-                return Problems.BadRequest("sort must be 'recent' or 'best'.", "sort");
+                return Problems.BadRequest("sort must be 'popular', 'recent' or 'best'.", "sort");
         }
 
         var items = await query.Take(take + 1).Select(s => new SummaryListItem(
@@ -64,15 +70,23 @@ public static class SummariesApi
                 s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
                 s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Current!.ExcerptHtml))
             .ToListAsync(ct);
+        if (top is not null)
+        {
+            var order = top.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            items = [.. items.OrderBy(i => order[i.Id])];
+        }
 
         string? next = null;
         if (items.Count > take)
         {
             items.RemoveAt(take);
             var last = items[^1];
-            next = (sort ?? "recent") == "best"
-                ? new Cursor(last.Score, last.Id).Encode()
-                : new Cursor(last.PublishedAt.UtcTicks, last.Id).Encode();
+            next = (sort ?? "recent") switch
+            {
+                "best" => new Cursor(last.Score, last.Id).Encode(),
+                "popular" => new Cursor(top!.First(t => t.Id == last.Id).Heat, last.Id).Encode(),
+                _ => new Cursor(last.PublishedAt.UtcTicks, last.Id).Encode(),
+            };
         }
         return TypedResults.Ok(new Page<SummaryListItem>(items, next));
     }

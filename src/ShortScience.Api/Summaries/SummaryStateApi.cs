@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
+using ShortScience.Api.Moderation;
 using ShortScience.Core.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -41,33 +42,18 @@ public static class SummaryStateApi
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> HideAsync(
-        long id, ModerationRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
+        long id, ModerationRequest request, HttpContext http, Moderator moderator, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
         {
             return Problems.BadRequest("Give a reason (up to 1,000 characters); the author will see it.", "reason");
         }
-        return await ModerateAsync(id, http, db, clock, SummaryStatus.Hidden, "hide", request.Reason.Trim(), ct);
+        return await moderator.SetHiddenAsync(http.User.RequiredUserId(), FlagTarget.Summary, Moderator.Id(id), true, request.Reason.Trim(), null, ct)
+            ? TypedResults.NoContent() : Problems.NotFound($"There is no summary {id}.");
     }
 
-    static Task<Results<NoContent, ProblemHttpResult>> UnhideAsync(
-        long id, ModerationRequest? request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct) =>
-        ModerateAsync(id, http, db, clock, SummaryStatus.Published, "restore", request?.Reason?.Trim(), ct);
-
-    static async Task<Results<NoContent, ProblemHttpResult>> ModerateAsync(
-        long id, HttpContext http, ShortScienceDb db, TimeProvider clock, SummaryStatus to, string action, string? reason, CancellationToken ct)
-    {
-        var summary = await db.Summaries.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (summary is null) return Problems.NotFound($"There is no summary {id}.");
-        summary.Status = to;
-        summary.ModerationReason = to == SummaryStatus.Hidden ? reason : null;
-        db.ModerationActions.Add(new ModerationAction
-        {
-            ModeratorId = http.User.RequiredUserId(), Action = action, TargetType = "summary",
-            TargetId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Reason = reason, CreatedAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(ct);
-        await PaperStats.RefreshAsync(db, summary.PaperId, ct);
-        return TypedResults.NoContent();
-    }
+    static async Task<Results<NoContent, ProblemHttpResult>> UnhideAsync(
+        long id, ModerationRequest? request, HttpContext http, Moderator moderator, CancellationToken ct) =>
+        await moderator.SetHiddenAsync(http.User.RequiredUserId(), FlagTarget.Summary, Moderator.Id(id), false, request?.Reason?.Trim(), null, ct)
+            ? TypedResults.NoContent() : Problems.NotFound($"There is no summary {id}.");
 }

@@ -21,7 +21,8 @@ public sealed record PaperDetail(
 /// <summary>A published summary in full. <see cref="Author"/> is null when it was published anonymously.</summary>
 public sealed record SummaryView(
     long Id, int Revision, UserRef? Author, bool Anonymous, int Score, int CommentCount,
-    DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string Html, bool IsMine = false);
+    DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string Html, bool IsMine = false, int MyVote = 0,
+    IReadOnlyList<CommentView>? Comments = null);
 
 public sealed record SummaryListItem(
     long Id, PaperHeader Paper, UserRef? Author, bool Anonymous, int Score, int CommentCount,

@@ -20,6 +20,7 @@ sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
     public void Configure(EntityTypeBuilder<Flag> b)
     {
         b.Property(f => f.Reason).HasMaxLength(2000);
+        b.Property(f => f.TargetId).HasMaxLength(200);
         b.HasIndex(f => new { f.Status, f.CreatedAt });
         b.HasIndex(f => new { f.TargetType, f.TargetId });
         b.HasOne<User>().WithMany().HasForeignKey(f => f.ReporterId).OnDelete(DeleteBehavior.Cascade);

@@ -21,7 +21,9 @@ public sealed class Flag
     public long Id { get; set; }
     public Guid ReporterId { get; set; }
     public FlagTarget TargetType { get; set; }
-    public long TargetId { get; set; }
+
+    /// <summary>The summary or comment id, or the paper's key.</summary>
+    public string TargetId { get; set; } = "";
     public string Reason { get; set; } = "";
     public FlagStatus Status { get; set; }
     public Guid? ResolvedById { get; set; }

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Accounts;
+using ShortScience.Api.Extensions;
+using ShortScience.Api.Notifications;
+using ShortScience.Core.Contracts;
+using ShortScience.Core.Rendering;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Comments;
+
+/// <summary>Discussion under a summary: Markdown + math comments, replies one level deep, edits kept.</summary>
+public static class CommentsApi
+{
+    public const int MaxLength = 10_000;
+
+    public static void MapCommentsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/summaries/{id:long}/comments", ListAsync).WithTags("Comments");
+        api.MapPost("/summaries/{id:long}/comments", PostAsync).WithTags("Comments")
+            .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Posting);
+        var comment = api.MapGroup("/comments/{id:long}").WithTags("Comments");
+        comment.MapGet("/", LocateAsync);
+        comment.MapGet("/revisions", RevisionsAsync);
+        comment.MapPut("/", EditAsync).RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Posting);
+        comment.MapDelete("/", DeleteAsync).RequireAuthorization();
+    }
+
+    static async Task<Results<Ok<List<CommentView>>, ProblemHttpResult>> ListAsync(long id, HttpContext http, ShortScienceDb db, CancellationToken ct)
+    {
+        if (!await db.Summaries.AnyAsync(s => s.Id == id && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible, ct))
+        {
+            return Problems.NotFound($"There is no published summary {id}.");
+        }
+        var threads = await CommentThreads.LoadAsync(db, [id], http.User, ct);
+        return TypedResults.Ok(threads.GetValueOrDefault(id) ?? []);
+    }
+
+    static async Task<Results<Created<CommentLocation>, ProblemHttpResult>> PostAsync(
+        long id, CommentRequest request, HttpContext http, ShortScienceDb db, IMarkdownRenderer renderer, Notifier notifier,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (Invalid(request.Markdown) is { } invalid) return invalid;
+        var summary = await db.Summaries.AsNoTracking().Where(s => s.Id == id && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible)
+            .Select(s => new { s.Id, s.UserId, s.Paper.Key, s.Paper.Title }).FirstOrDefaultAsync(ct);
+        if (summary is null) return Problems.NotFound($"There is no published summary {id}.");
+
+        Comment? parent = null;
+        if (request.ParentId is { } parentId)
+        {
+            parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId && c.SummaryId == id, ct);
+            if (parent is null) return Problems.BadRequest("The comment you reply to is not under this summary.", "parentId");
+        }
+        var userId = http.User.RequiredUserId();
+        var now = clock.GetUtcNow();
+        var rendered = renderer.Render(request.Markdown);
+        var comment = new Comment
+        {
+            SummaryId = id, UserId = userId, ParentId = parent?.ParentId ?? parent?.Id, // a reply to a reply joins the thread
+            Markdown = request.Markdown, Html = rendered.Html, PlainText = rendered.PlainText, RendererVersion = rendered.RendererVersion,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        comment.Revisions.Add(new CommentRevision { Number = 1, Markdown = request.Markdown, Html = rendered.Html, RendererVersion = rendered.RendererVersion, CreatedAt = now });
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(ct);
+        await CommentThreads.RefreshCountAsync(db, id, ct);
+
+        var url = Url(summary.Key, id, comment.Id);
+        await notifier.CommentedAsync(userId, summary.UserId, parent?.UserId, summary.Title, id, comment.Id, url, ct);
+        return TypedResults.Created($"/api/v1/comments/{comment.Id}", new CommentLocation(comment.Id, id, summary.Key, url));
+    }
+
+    static async Task<Results<Ok<CommentLocation>, ProblemHttpResult>> EditAsync(
+        long id, CommentEdit edit, HttpContext http, ShortScienceDb db, IMarkdownRenderer renderer, TimeProvider clock, CancellationToken ct)
+    {
+        if (Invalid(edit.Markdown) is { } invalid) return invalid;
+        var comment = await db.Comments.Include(c => c.Summary).ThenInclude(s => s.Paper).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (comment is null || comment.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no comment {id}.");
+        if (comment.UserId != http.User.RequiredUserId()) return Problems.Forbidden("Only its author can edit a comment.");
+        if (comment.Status == ContentStatus.Hidden) return Problems.Forbidden("A moderator has hidden this comment.");
+
+        var rendered = renderer.Render(edit.Markdown);
+        var now = clock.GetUtcNow();
+        comment.RevisionCount++;
+        comment.Revisions.Add(new CommentRevision { Number = comment.RevisionCount, Markdown = edit.Markdown, Html = rendered.Html, RendererVersion = rendered.RendererVersion, CreatedAt = now });
+        (comment.Markdown, comment.Html, comment.PlainText, comment.RendererVersion, comment.UpdatedAt) =
+            (edit.Markdown, rendered.Html, rendered.PlainText, rendered.RendererVersion, now);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new CommentLocation(id, comment.SummaryId, comment.Summary.Paper.Key, Url(comment.Summary.Paper.Key, comment.SummaryId, id)));
+    }
+
+    /// <summary>Soft delete by the author or a moderator; a comment with replies leaves a placeholder.</summary>
+    static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (comment is null || comment.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no comment {id}.");
+        var userId = http.User.RequiredUserId();
+        var moderator = http.User.IsInRole(Role.Moderator) || http.User.IsInRole(Role.Admin);
+        if (comment.UserId != userId && !moderator) return Problems.Forbidden("Only its author or a moderator can delete a comment.");
+        comment.Status = ContentStatus.Deleted;
+        comment.UpdatedAt = clock.GetUtcNow();
+        if (comment.UserId != userId)
+        {
+            db.ModerationActions.Add(new ModerationAction
+            {
+                ModeratorId = userId, Action = "delete", TargetType = "comment", TargetId = id.ToString(CultureInfo.InvariantCulture), CreatedAt = comment.UpdatedAt,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        await CommentThreads.RefreshCountAsync(db, comment.SummaryId, ct);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Results<Ok<CommentLocation>, ProblemHttpResult>> LocateAsync(long id, ShortScienceDb db, CancellationToken ct)
+    {
+        var found = await db.Comments.AsNoTracking()
+            .Where(c => c.Id == id && c.Status == ContentStatus.Visible && c.Summary.Status == SummaryStatus.Published && c.Summary.Paper.Status == ContentStatus.Visible)
+            .Select(c => new { c.SummaryId, c.Summary.Paper.Key }).FirstOrDefaultAsync(ct);
+        return found is null ? Problems.NotFound($"There is no comment {id}.")
+            : TypedResults.Ok(new CommentLocation(id, found.SummaryId, found.Key, Url(found.Key, found.SummaryId, id)));
+    }
+
+    static async Task<Results<Ok<List<CommentRevisionView>>, ProblemHttpResult>> RevisionsAsync(long id, ShortScienceDb db, CancellationToken ct)
+    {
+        var visible = await db.Comments.AnyAsync(c => c.Id == id && c.Status == ContentStatus.Visible && c.Summary.Status == SummaryStatus.Published, ct);
+        if (!visible) return Problems.NotFound($"There is no comment {id}.");
+        var revisions = await db.CommentRevisions.AsNoTracking().Where(r => r.CommentId == id).OrderByDescending(r => r.Number)
+            .Select(r => new CommentRevisionView(r.Number, r.Markdown, r.Html, r.CreatedAt)).ToListAsync(ct);
+        return TypedResults.Ok(revisions);
+    }
+
+    public static string Url(string paperKey, long summaryId, long commentId) => $"/papers/{paperKey}/summaries/{summaryId}#comment-{commentId}";
+
+    static ProblemHttpResult? Invalid(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? Problems.BadRequest("A comment needs some text.", "markdown")
+        : markdown.Length > MaxLength ? TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Comment too long",
+            detail: $"A comment can be at most {MaxLength:N0} characters; this one has {markdown.Length:N0}.")
+        : null;
+}

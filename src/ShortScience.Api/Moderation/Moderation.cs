@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Comments;
+using ShortScience.Api.Summaries;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Moderation;
+
+/// <summary>Hiding and restoring content, and banning people; every action lands in the audit log.</summary>
+public sealed class Moderator(ShortScienceDb db, TimeProvider clock)
+{
+    /// <returns>False when the target does not exist.</returns>
+    public async Task<bool> SetHiddenAsync(Guid moderatorId, FlagTarget type, string targetId, bool hidden, string? reason, long? flagId, CancellationToken ct)
+    {
+        var changed = type switch
+        {
+            FlagTarget.Summary when long.TryParse(targetId, out var id) => await HideSummaryAsync(id, hidden, reason, ct),
+            FlagTarget.Comment when long.TryParse(targetId, out var id) => await HideCommentAsync(id, hidden, reason, ct),
+            FlagTarget.Paper => await db.Papers.Where(p => p.Key == targetId)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Status, hidden ? ContentStatus.Hidden : ContentStatus.Visible), ct) > 0,
+            _ => false,
+        };
+        if (!changed) return false;
+        await LogAsync(moderatorId, hidden ? "hide" : "restore", type.ToString().ToLowerInvariant(), targetId, reason, flagId, ct);
+        return true;
+    }
+
+    async Task<bool> HideSummaryAsync(long id, bool hidden, string? reason, CancellationToken ct)
+    {
+        var summary = await db.Summaries.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (summary is null) return false;
+        summary.Status = hidden ? SummaryStatus.Hidden : SummaryStatus.Published;
+        summary.ModerationReason = hidden ? reason : null;
+        await db.SaveChangesAsync(ct);
+        await PaperStats.RefreshAsync(db, summary.PaperId, ct);
+        return true;
+    }
+
+    async Task<bool> HideCommentAsync(long id, bool hidden, string? reason, CancellationToken ct)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (comment is null) return false;
+        comment.Status = hidden ? ContentStatus.Hidden : ContentStatus.Visible;
+        comment.ModerationReason = hidden ? reason : null;
+        await db.SaveChangesAsync(ct);
+        await CommentThreads.RefreshCountAsync(db, comment.SummaryId, ct);
+        return true;
+    }
+
+    /// <summary>Closes every open flag on a target (it has been dealt with).</summary>
+    public Task<int> ResolveFlagsAsync(Guid moderatorId, FlagTarget type, string targetId, FlagStatus status, string? resolution, CancellationToken ct) =>
+        db.Flags.Where(f => f.TargetType == type && f.TargetId == targetId && f.Status == FlagStatus.Open)
+            .ExecuteUpdateAsync(f => f.SetProperty(x => x.Status, status).SetProperty(x => x.ResolvedById, moderatorId)
+                .SetProperty(x => x.ResolvedAt, clock.GetUtcNow()).SetProperty(x => x.Resolution, resolution), ct);
+
+    public async Task<bool> BanAsync(Guid moderatorId, string userName, bool banned, string? reason, CancellationToken ct)
+    {
+        var normalized = userName.ToUpperInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+        if (user is null) return false;
+        user.BannedAt = banned ? clock.GetUtcNow() : null;
+        user.BanReason = banned ? reason : null;
+        await db.SaveChangesAsync(ct);
+        await LogAsync(moderatorId, banned ? "ban" : "unban", "user", user.UserName!, reason, null, ct);
+        return true;
+    }
+
+    public async Task LogAsync(Guid moderatorId, string action, string targetType, string targetId, string? reason, long? flagId, CancellationToken ct)
+    {
+        db.ModerationActions.Add(new ModerationAction
+        {
+            ModeratorId = moderatorId, Action = action, TargetType = targetType, TargetId = targetId, Reason = reason, FlagId = flagId,
+            CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+}

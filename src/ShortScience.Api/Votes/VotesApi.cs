@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Accounts;
+using ShortScience.Api.Extensions;
+using ShortScience.Core.Contracts;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Votes;
+
+/// <summary>
+/// Up and down votes on summaries and comments: one per person per target, changeable and removable (0).
+/// Scores change by the vote's delta in the same transaction, under a per-vote lock, so they stay exact
+/// however many people vote at once.
+/// </summary>
+public static class VotesApi
+{
+    public static void MapVotesApi(this RouteGroupBuilder api) =>
+        api.MapPut("/votes/{targetType}/{id:long}", VoteAsync).WithTags("Votes")
+            .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Voting);
+
+    static async Task<Results<Ok<VoteResult>, ProblemHttpResult>> VoteAsync(
+        string targetType, long id, VoteRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
+    {
+        VoteTarget? target = targetType switch { "summary" or "summaries" => VoteTarget.Summary, "comment" or "comments" => VoteTarget.Comment, _ => null };
+        if (target is null) return Problems.BadRequest("Votes go to 'summaries' or 'comments'.", "targetType");
+        if (request.Value is < -1 or > 1) return Problems.BadRequest("A vote is -1, 0 (remove) or 1.", "value");
+        var userId = http.User.RequiredUserId();
+
+        var owner = target == VoteTarget.Summary
+            ? await db.Summaries.Where(s => s.Id == id && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible).Select(s => (Guid?)s.UserId).FirstOrDefaultAsync(ct)
+            : await db.Comments.Where(c => c.Id == id && c.Status == ContentStatus.Visible && c.Summary.Status == SummaryStatus.Published).Select(c => (Guid?)c.UserId).FirstOrDefaultAsync(ct);
+        if (owner is null) return Problems.NotFound($"There is no {target.ToString()!.ToLowerInvariant()} {id} to vote on.");
+        if (owner == userId) return Problems.Forbidden("Your own summaries and comments cannot get your vote.");
+
+        var now = clock.GetUtcNow();
+        var value = (short)request.Value;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One person voting twice at once must not count twice: serialize per (person, target).
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"{userId}:{(int)target}:{id}"}, 0))", ct);
+        var old = await db.Votes.Where(v => v.UserId == userId && v.TargetType == target && v.TargetId == id).Select(v => (short?)v.Value).FirstOrDefaultAsync(ct) ?? 0;
+        if (old != value)
+        {
+            if (value == 0)
+            {
+                await db.Votes.Where(v => v.UserId == userId && v.TargetType == target && v.TargetId == id).ExecuteDeleteAsync(ct);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO votes (user_id, target_type, target_id, value, created_at, updated_at)
+                    VALUES ({userId}, {(int)target}, {id}, {value}, {now}, {now})
+                    ON CONFLICT (user_id, target_type, target_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                    """, ct);
+            }
+            int delta = value - old, up = (value == 1 ? 1 : 0) - (old == 1 ? 1 : 0), down = (value == -1 ? 1 : 0) - (old == -1 ? 1 : 0);
+            if (target == VoteTarget.Summary)
+            {
+                await db.Summaries.Where(s => s.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Score, x => x.Score + delta).SetProperty(x => x.Upvotes, x => x.Upvotes + up)
+                    .SetProperty(x => x.Downvotes, x => x.Downvotes + down), ct);
+                await CountForPopularityAsync(db, id, DateOnly.FromDateTime(now.UtcDateTime), ct);
+            }
+            else
+            {
+                await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(c => c
+                    .SetProperty(x => x.Score, x => x.Score + delta).SetProperty(x => x.Upvotes, x => x.Upvotes + up)
+                    .SetProperty(x => x.Downvotes, x => x.Downvotes + down), ct);
+            }
+        }
+        await tx.CommitAsync(ct);
+
+        var score = target == VoteTarget.Summary
+            ? await db.Summaries.Where(s => s.Id == id).Select(s => s.Score).FirstAsync(ct)
+            : await db.Comments.Where(c => c.Id == id).Select(c => c.Score).FirstAsync(ct);
+        return TypedResults.Ok(new VoteResult(target == VoteTarget.Summary ? "summary" : "comment", id, score, value));
+    }
+
+    /// <summary>Today's activity on a summary, for the "popular" list.</summary>
+    static Task<int> CountForPopularityAsync(ShortScienceDb db, long summaryId, DateOnly day, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO summary_daily_stats (summary_id, day, views, votes) VALUES ({summaryId}, {day}, 0, 1)
+            ON CONFLICT (summary_id, day) DO UPDATE SET votes = summary_daily_stats.votes + 1
+            """, ct);
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using ShortScience.Core.Contracts;
+
+namespace ShortScience.Api.Tests.Discussion;
+
+public sealed class ModerationApiTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task AFlaggedSummaryReachesTheQueueAndHidingItRemovesItEverywhereAndIsLogged()
+    {
+        await app.WithDbAsync(db => TestData.PaperAsync(db, "m-spam", "Spammed paper"));
+        var spammer = await app.MemberAsync("m-spammer");
+        var reporter = await app.MemberAsync("m-reporter");
+        var moderator = await app.ModeratorAsync("m-moderator");
+        var id = (await (await spammer.PutAsJsonAsync("/api/v1/papers/m-spam/summaries/mine", new PublishRequest("Buy cheap watches", null, false, null))).Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+
+        var flagged = await reporter.PostAsJsonAsync("/api/v1/flags", new FlagRequest("summary", id.ToString(), "Advertising"));
+        Assert.Equal(HttpStatusCode.Created, flagged.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.GetAsync("/api/v1/moderation/flags")).StatusCode);
+
+        var queue = await moderator.GetFromJsonAsync<Page<FlagView>>("/api/v1/moderation/flags");
+        var flag = Assert.Single(queue!.Items);
+        Assert.Equal(("Advertising", "m-spammer", "published"), (flag.Reason, flag.TargetAuthor?.UserName, flag.TargetStatus));
+        Assert.Contains("Buy cheap watches", flag.TargetExcerpt);
+
+        (await moderator.PostAsJsonAsync($"/api/v1/moderation/flags/{flag.Id}/hide", new ModerationRequest("Spam"))).EnsureSuccessStatusCode();
+
+        Assert.Empty((await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/m-spam"))!.Summaries);
+        var recent = await app.CreateClient().GetFromJsonAsync<Page<SummaryListItem>>("/api/v1/summaries?limit=100");
+        Assert.DoesNotContain(recent!.Items, s => s.Id == id);
+        Assert.Empty((await moderator.GetFromJsonAsync<Page<FlagView>>("/api/v1/moderation/flags"))!.Items);
+        var log = await moderator.GetFromJsonAsync<Page<ModerationLogEntry>>("/api/v1/moderation/log");
+        Assert.Contains(log!.Items, e => e.Action == "hide" && e.TargetId == id.ToString() && e.Reason == "Spam" && e.Moderator?.UserName == "m-moderator");
+
+        (await moderator.PostAsync($"/api/v1/moderation/summary/{id}/restore", null)).EnsureSuccessStatusCode();
+        Assert.Single((await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/m-spam"))!.Summaries);
+    }
+
+    [Fact]
+    public async Task MembersCannotModerate()
+    {
+        var member = await app.MemberAsync("m-plain");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync("/api/v1/moderation/summary/1/hide", new ModerationRequest("x"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync("/api/v1/moderation/users/m-plain/ban", new BanRequest("x"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/api/v1/moderation/log")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().PostAsJsonAsync("/api/v1/flags", new FlagRequest("paper", "x", "y"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task BannedPeopleCannotPostCommentVoteOrFlagUntilUnbanned()
+    {
+        await app.WithDbAsync(db => TestData.PaperAsync(db, "m-ban", "Ban paper"));
+        var author = await app.MemberAsync("m-ban-author");
+        var troll = await app.MemberAsync("m-troll");
+        var moderator = await app.ModeratorAsync("m-ban-mod");
+        var id = (await (await author.PutAsJsonAsync("/api/v1/papers/m-ban/summaries/mine", new PublishRequest("Text", null, false, null))).Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+
+        (await moderator.PostAsJsonAsync("/api/v1/moderation/users/m-troll/ban", new BanRequest("Abuse"))).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await troll.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest("rude"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await troll.PutAsJsonAsync($"/api/v1/votes/summaries/{id}", new VoteRequest(-1))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await troll.PostAsJsonAsync("/api/v1/flags", new FlagRequest("summary", id.ToString(), "spite"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await troll.PutAsJsonAsync("/api/v1/papers/m-ban/summaries/mine", new PublishRequest("x", null, false, null))).StatusCode);
+        Assert.True((await troll.GetFromJsonAsync<Me>("/api/v1/me"))!.Banned);
+
+        (await moderator.PostAsync("/api/v1/moderation/users/m-troll/unban", null)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Created, (await troll.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest("sorry"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task HiddenCommentsDisappearForReadersButNotForModerators()
+    {
+        await app.WithDbAsync(db => TestData.PaperAsync(db, "m-comment", "Comment paper"));
+        var author = await app.MemberAsync("m-c-author");
+        var moderator = await app.ModeratorAsync("m-c-mod");
+        var id = (await (await author.PutAsJsonAsync("/api/v1/papers/m-comment/summaries/mine", new PublishRequest("Text", null, false, null))).Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+        var comment = (await (await (await app.MemberAsync("m-c-rude")).PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest("insult"))).Content.ReadFromJsonAsync<CommentLocation>())!;
+
+        (await moderator.PostAsJsonAsync($"/api/v1/moderation/comment/{comment.Id}/hide", new ModerationRequest("Insult"))).EnsureSuccessStatusCode();
+
+        Assert.Empty((await app.CreateClient().GetFromJsonAsync<List<CommentView>>($"/api/v1/summaries/{id}/comments"))!);
+        Assert.Equal("hidden", (await moderator.GetFromJsonAsync<List<CommentView>>($"/api/v1/summaries/{id}/comments"))!.Single().Status);
+    }
+}

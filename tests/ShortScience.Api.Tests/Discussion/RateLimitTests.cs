@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+using ShortScience.Core.Contracts;
+
+namespace ShortScience.Api.Tests.Discussion;
+
+public sealed class RateLimitTests : IClassFixture<ApiFactory>
+{
+    readonly ApiFactory _app;
+
+    public RateLimitTests(ApiFactory app)
+    {
+        _app = app;
+        _app.Settings["RateLimits:posting:PermitLimit"] = "3";
+        _app.Settings["RateLimits:signup:PermitLimit"] = "3";
+    }
+
+    [Fact]
+    public async Task PostingTooOftenIsRefusedWith429AndRetryAfter()
+    {
+        await _app.WithDbAsync(db => TestData.PaperAsync(db, "r-paper", "Rate paper"));
+        var author = await _app.MemberAsync("r-author");
+        var id = (await (await author.PutAsJsonAsync("/api/v1/papers/r-paper/summaries/mine", new PublishRequest("Text", null, false, null))).Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+        var chatty = await _app.MemberAsync("r-chatty");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++) statuses.Add((await chatty.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest($"comment {i}"))).StatusCode);
+        var refused = await chatty.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest("one more"));
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        // Someone else is not held back by the chatty one.
+        var calm = await _app.MemberAsync("r-calm");
+        Assert.Equal(HttpStatusCode.Created, (await calm.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest("hello"))).StatusCode);
+
+        // Three sign-ups from one address used the allowance; the fourth waits.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await _app.RegisterAsync("r-fourth")).StatusCode);
+    }
+}
