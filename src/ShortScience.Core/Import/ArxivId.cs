@@ -28,7 +28,9 @@ public readonly partial record struct ArxivId(string Id, int? Version)
         if (s.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) s = s[..^4];
 
         var m = NewStyle().Match(s);
-        if (m.Success && ValidMonth(m.Groups["yymm"].Value) && (m.Groups["num"].Length == 4 || m.Groups["yymm"].Value.CompareTo("1501") >= 0))
+        // Four-digit numbers until December 2014, five since January 2015.
+        if (m.Success && ValidMonth(m.Groups["yymm"].Value)
+            && m.Groups["num"].Length == (string.CompareOrdinal(m.Groups["yymm"].Value, "1501") >= 0 ? 5 : 4))
         {
             id = new ArxivId($"{m.Groups["yymm"].Value}.{m.Groups["num"].Value}", VersionOf(m));
             return true;

@@ -104,6 +104,11 @@ public static class BibtexParser
             var key = _key = s[keyStart.._i];
             if (key.Length == 0) throw new ParseException(_i, $"@{type} entry has no citation key.");
             if (key.Contains('=')) throw new ParseException(keyStart, $"@{type} entry has no citation key before its fields.");
+            SkipSpace();
+            if (_i < s.Length && s[_i] != ',' && s[_i] != close)
+            {
+                throw new ParseException(_i, $"Entry '{key}': a ',' is missing after the citation key.");
+            }
 
             var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             while (true)

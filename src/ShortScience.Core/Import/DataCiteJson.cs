@@ -14,7 +14,7 @@ public static class DataCiteJson
             var message = JsonReading.String(errors[0], "title") ?? "unknown error";
             throw new MetadataSourceException(status == "404" ? SourceFailure.NotFound : SourceFailure.Refused, $"DataCite: {message}");
         }
-        if (!root.TryGetProperty("data", out var data) || !data.TryGetProperty("attributes", out var a) || a.ValueKind != JsonValueKind.Object)
+        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("attributes", out var a) || a.ValueKind != JsonValueKind.Object)
         {
             throw new MetadataSourceException(SourceFailure.Garbage, "DataCite answered without the record it was asked for.");
         }

@@ -124,6 +124,17 @@ public static partial class Latex
                 Argument();
                 return "";
             }
+            if (name is "url" or "path" && _i < s.Length && s[_i] == '{')
+            {
+                // URLs are verbatim: a '~' or '--' in them is part of the address.
+                var end = s.IndexOf('}', _i);
+                if (end > 0)
+                {
+                    var url = s[(_i + 1)..end];
+                    _i = end + 1;
+                    return url;
+                }
+            }
             if (name is "MakeUppercase" or "uppercase") return Argument().ToUpperInvariant();
             if (name is "MakeLowercase" or "lowercase") return Argument().ToLowerInvariant();
             // Text commands (\emph{…}, \textbf{…}, \url{…}) and unknown ones keep their argument's text.

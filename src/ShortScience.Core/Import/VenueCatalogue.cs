@@ -62,6 +62,7 @@ public sealed partial class VenueCatalogue
         var text = TextCleaner.Clean(Latex.ToUnicode(Mojibake.Repair(venue)));
         text = Proceedings().Replace(text, "");
         text = Noise().Replace(text, " ");
+        text = SpaceInParens().Replace(text, m => m.Value.Trim());
         text = TextCleaner.Clean(EmptyParens().Replace(text, " "));
         return text.Trim(' ', ',', ';', ':', '-', '–', '.');
     }
@@ -89,6 +90,9 @@ public sealed partial class VenueCatalogue
 
     [GeneratedRegex(@"\b(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d|'\d\d|(?:vol\.?|volume)\s*\d+)\b|\s\d{1,3}(?=\s|$|[,:)])", RegexOptions.IgnoreCase)]
     private static partial Regex Noise();
+
+    [GeneratedRegex(@"\(\s+|\s+\)")]
+    private static partial Regex SpaceInParens();
 
     [GeneratedRegex(@"\(\s*\)")]
     private static partial Regex EmptyParens();

@@ -13,9 +13,11 @@ public static partial class VenueNames
     /// <summary>Words that carry no identity: publishers, "proceedings", function words, ordinals' text.</summary>
     static readonly HashSet<string> Dropped =
     [
-        "proceedings", "proc", "advances", "ieee", "acm", "cvf", "ieeecvf", "the", "of", "on", "in", "and", "for",
+        "proceedings", "proc", "ieee", "acm", "cvf", "ieeecvf", "the", "of", "on", "in", "and", "for",
         "international", "intl", "int", "annual", "volume", "vol", "part", "pp", "pages", "no", "nr", "edition",
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+        "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "twenty", "thirty", "forty", "fifty", "sixty",
         "usa", "online", "virtual", "event", "series", "pmlr", "lncs",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -41,6 +43,8 @@ public static partial class VenueNames
     {
         var text = Slug.Fold(Latex.ToUnicode(Mojibake.Repair(venue))).ToLowerInvariant();
         text = text.Replace("ieee/cvf", " ").Replace("int'l", "international").Replace('&', ' ');
+        // "Advances in X" is X's proceedings; "Science Advances" is a journal of its own.
+        text = AdvancesIn().Replace(text, " ");
         var words = new List<string>();
         foreach (Match m in Word().Matches(text))
         {
@@ -54,16 +58,20 @@ public static partial class VenueNames
 
     /// <summary>
     /// Keys to look up, most specific first: the whole name, the name without parentheses, each part
-    /// around a colon, and what the parentheses hold ("Advances in NeurIPS 30 (NIPS 2017)" → "nips").
-    /// A workshop never matches its main conference through an abbreviation in parentheses.
+    /// between colons and commas, and what the parentheses hold ("Advances in NeurIPS 30 (NIPS 2017)" → "nips").
     /// </summary>
     public static IEnumerable<string> Candidates(string venue)
     {
         var seen = new HashSet<string>();
         var withoutParens = Parenthesized().Replace(venue, " ");
-        var workshop = venue.Contains("workshop", StringComparison.OrdinalIgnoreCase);
-        IEnumerable<string> forms = [venue, withoutParens, .. withoutParens.Split(':', StringSplitOptions.RemoveEmptyEntries)];
-        if (!workshop) forms = forms.Concat(Parenthesized().Matches(venue).Select(m => m.Groups[1].Value));
+        IEnumerable<string> forms = [venue, withoutParens];
+        // A workshop's name often names its host conference; only the whole name may match.
+        if (!venue.Contains("workshop", StringComparison.OrdinalIgnoreCase))
+        {
+            forms = forms
+                .Concat(withoutParens.Split([':', ','], StringSplitOptions.RemoveEmptyEntries))
+                .Concat(Parenthesized().Matches(venue).Select(m => m.Groups[1].Value));
+        }
         foreach (var form in forms)
         {
             var key = Normalize(form);
@@ -77,6 +85,9 @@ public static partial class VenueNames
 
     [GeneratedRegex(@"[a-z0-9]+(?:'[a-z]+)?")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"\badvances\s+in\b")]
+    private static partial Regex AdvancesIn();
 
     [GeneratedRegex(@"\(([^()]*)\)")]
     private static partial Regex Parenthesized();
