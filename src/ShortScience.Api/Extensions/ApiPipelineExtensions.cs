@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.Authors;
 using ShortScience.Api.Health;
+using ShortScience.Api.Import;
 using ShortScience.Api.Papers;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Venues;
@@ -31,6 +33,11 @@ public static class ApiPipelineExtensions
         v1.MapPapersApi();
         v1.MapVenuesApi();
         v1.MapSummariesApi();
+        v1.MapImportApi();
+        v1.MapPaperEditsApi();
+        v1.MapBibtexApi();
+        v1.MapVenueMergeApi();
+        v1.MapAuthorsApi();
 
         // Anything else under /api is a JSON 404, never an HTML page.
         app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,

@@ -4,6 +4,7 @@ using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
 using ShortScience.Api.Mail;
 using ShortScience.Api.Health;
+using ShortScience.Api.Import;
 using ShortScience.Core.Rendering;
 using ShortScience.Data;
 
@@ -31,6 +32,7 @@ public static class ApiServiceExtensions
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
         builder.Services.AddSingleton<IMailer, Mailer>();
         builder.Services.AddScoped<AccountMail>();
+        builder.AddImport();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

@@ -30,7 +30,11 @@ public static class PapersApi
         }
 
         var query = db.Papers.AsNoTracking().Where(p => p.Status == ContentStatus.Visible);
-        if (venue is not null) query = query.Where(p => p.Venue!.Slug == venue);
+        if (venue is not null)
+        {
+            var venueId = (await Venues.VenueMergeApi.FinalVenueAsync(db, venue, ct))?.Id ?? -1;
+            query = query.Where(p => p.VenueId == venueId);
+        }
         if (year is not null) query = query.Where(p => p.Year == year);
         if (tag is not null) query = query.Where(p => p.Keywords.Contains(tag));
         if (author is not null) query = query.Where(p => p.Authors.Any(a => a.Author.Slug == author));
@@ -76,7 +80,16 @@ public static class PapersApi
 
     static async Task<Results<Ok<PaperDetail>, ProblemHttpResult>> GetAsync(ShortScienceDb db, string key, CancellationToken ct)
     {
-        var paper = await db.Papers.AsNoTracking()
+        var paper = await DetailAsync(db, key, ct);
+        return paper is null
+            ? Problems.NotFound($"There is no paper with the key '{key}'.")
+            : TypedResults.Ok(paper);
+    }
+
+    /// <summary>A visible paper as its page shows it, or null.</summary>
+    public static async Task<PaperDetail?> DetailAsync(ShortScienceDb db, string key, CancellationToken ct)
+    {
+        return await db.Papers.AsNoTracking()
             .Where(p => p.Key == key && p.Status == ContentStatus.Visible)
             .Select(p => new PaperDetail(
                 p.Key, p.Title, p.Abstract,
@@ -93,9 +106,5 @@ public static class PapersApi
                     .ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
-
-        return paper is null
-            ? Problems.NotFound($"There is no paper with the key '{key}'.")
-            : TypedResults.Ok(paper);
     }
 }

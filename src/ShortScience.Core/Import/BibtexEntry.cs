@@ -13,8 +13,11 @@ public sealed record BibtexEntry(string Type, string Key, IReadOnlyDictionary<st
         Raw(field) is { } raw && TextCleaner.Clean(Latex.ToUnicode(Mojibake.Repair(raw))) is { Length: > 0 } text ? text : null;
 }
 
-/// <summary>Something in a .bib file that could not be read; parsing went on after it.</summary>
-public sealed record BibtexProblem(int Line, string? Key, string Message);
+/// <summary>
+/// Something in a .bib file that could not be read; parsing went on after it. A warning's entry was
+/// still read (an undefined macro, say); an error's entry was skipped.
+/// </summary>
+public sealed record BibtexProblem(int Line, string? Key, string Message, bool Warning = false);
 
 public sealed record BibtexDocument(
     IReadOnlyList<BibtexEntry> Entries, IReadOnlyList<BibtexProblem> Problems, IReadOnlyList<string> Preambles);

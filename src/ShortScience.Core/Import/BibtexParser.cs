@@ -157,7 +157,7 @@ public static class BibtexParser
                     {
                         // BibTeX warns and goes on; the name itself is the best guess at the value.
                         _problems.Add(new BibtexProblem(LineOf(at), _key,
-                            $"The macro '{name}' is not defined; its name was used as the value."));
+                            $"The macro '{name}' is not defined; its name was used as the value.", Warning: true));
                         expansion = name;
                     }
                     sb.Append(expansion);

@@ -41,9 +41,12 @@ public sealed partial class VenueCatalogue
 
     public CatalogueVenue? BySlug(string slug) => _bySlug.GetValueOrDefault(slug);
 
+    /// <summary>The venue with this normalized name (see <see cref="VenueNames.Normalize"/>).</summary>
+    public CatalogueVenue? ByKey(string key) => _byKey.GetValueOrDefault(key);
+
     /// <summary>The catalogue venue an imported venue string means, if any.</summary>
     public CatalogueVenue? Match(string venue) =>
-        VenueNames.Candidates(venue).Select(key => _byKey.GetValueOrDefault(key)).FirstOrDefault(v => v is not null);
+        VenueNames.Candidates(venue).Select(ByKey).FirstOrDefault(v => v is not null);
 
     /// <summary>A guess at the kind of a venue the catalogue does not know, from the words in its name.</summary>
     public static string GuessKind(string venue)

@@ -40,14 +40,14 @@ public sealed class ArxivAtomTests
     [Fact]
     public void TakesTheVenueFromAJournalReferenceTheCatalogueKnows()
     {
-        var paper = Assert.Single(ArxivAtom.Parse(Fixture.Read("arxiv/1412.6980-journal-ref.xml")));
+        var paper = Assert.Single(ArxivAtom.Parse(Fixture.Read("arxiv/1412.6980.xml")));
         Assert.Equal("iclr", VenueCatalogue.Default.Match(paper.Venue!)?.Slug);
         Assert.Equal(2015, paper.Year);
     }
 
     [Fact]
     public void MarksWithdrawnPapers() =>
-        Assert.True(Assert.Single(ArxivAtom.Parse(Fixture.Read("arxiv/withdrawn.xml"))).Withdrawn);
+        Assert.True(Assert.Single(ArxivAtom.Parse(Fixture.Read("arxiv/1203.4567.xml"))).Withdrawn);
 
     [Theory]
     [InlineData("arxiv/empty.xml")]
