@@ -48,6 +48,10 @@ WEB_DLL="src/ShortScience.Web/bin/$CONFIG/net10.0/ShortScience.Web.dll"
 dotnet "$API_DLL" migrate
 dotnet "$API_DLL" seed-demo
 
+# Development mail goes to .data/mail (and the log) so a person can open the links.
+export Mail__PickupFolder=${Mail__PickupFolder:-$ROOT/.data/mail}
+export Site__PublicUrl=${Site__PublicUrl:-http://127.0.0.1:$WEB_PORT}
+export DataProtection__KeysPath=${DataProtection__KeysPath:-$ROOT/.data/web-keys}
 (cd src/ShortScience.Api && exec dotnet "../../$API_DLL" --urls "http://127.0.0.1:$API_PORT") &
 PIDS+=($!)
 (cd src/ShortScience.Web && exec env Api__BaseUrl="http://127.0.0.1:$API_PORT" dotnet "../../$WEB_DLL" --urls "http://127.0.0.1:$WEB_PORT") &

@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using ShortScience.Core.Contracts;
+using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Tests;
 
@@ -63,6 +66,24 @@ public static partial class TestAccounts
     {
         (await app.RegisterAsync(name)).EnsureSuccessStatusCode();
         await app.ConfirmAsync(name);
+        return app.ClientWith((await app.LoginAsync(name)).AccessToken);
+    }
+
+    /// <summary>A confirmed member who has been made a moderator (roles are read fresh on every request).</summary>
+    public static async Task<HttpClient> ModeratorAsync(this ApiFactory app, string name)
+    {
+        var client = await app.MemberAsync(name);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var user = await users.FindByNameAsync(name);
+        await users.AddToRoleAsync(user!, Role.Moderator);
+        return client;
+    }
+
+    /// <summary>Signed in but email not confirmed: a reader, who may not write.</summary>
+    public static async Task<HttpClient> ReaderAsync(this ApiFactory app, string name)
+    {
+        (await app.RegisterAsync(name)).EnsureSuccessStatusCode();
         return app.ClientWith((await app.LoginAsync(name)).AccessToken);
     }
 

@@ -22,10 +22,13 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public Uri WebUrl => Web.Address;
 
+    /// <summary>Where the API writes the mail it would send (confirmation and reset links).</summary>
+    public string MailFolder { get; } = Directory.CreateTempSubdirectory("shortscience-site-mail-").FullName;
+
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync("site");
-        Api = new ApiHost(ConnectionString);
+        Api = new ApiHost(ConnectionString, MailFolder);
         Api.StartServer();
         await using (var scope = Api.Services.CreateAsyncScope())
         {
@@ -40,6 +43,7 @@ public sealed class SiteFixture : IAsyncLifetime
         await Web.DisposeAsync();
         await Api.DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);
+        Directory.Delete(MailFolder, recursive: true);
     }
 
     internal static Uri AddressOf(IServiceProvider services) =>
@@ -49,10 +53,12 @@ public sealed class SiteFixture : IAsyncLifetime
 public sealed class ApiHost : WebApplicationFactory<ApiProgram>
 {
     readonly string _connectionString;
+    readonly string _mailFolder;
 
-    public ApiHost(string connectionString)
+    public ApiHost(string connectionString, string mailFolder)
     {
         _connectionString = connectionString;
+        _mailFolder = mailFolder;
         UseKestrel(0);
     }
 
@@ -63,6 +69,8 @@ public sealed class ApiHost : WebApplicationFactory<ApiProgram>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:ShortScience", _connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Mail:PickupFolder", _mailFolder);
+        builder.UseSetting("Site:PublicUrl", "http://site.test");
     }
 }
 

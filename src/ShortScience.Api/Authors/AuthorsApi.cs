@@ -49,7 +49,7 @@ public static class AuthorsApi
         if (source is null) return Problems.NotFound($"There is no author '{slug}'.");
         if (source.MergedIntoId is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"'{slug}' was already merged.");
+            return Problems.Conflict($"'{slug}' was already merged.");
         }
         var target = await FinalAsync(db, request.Into, ct);
         if (target is null) return Problems.NotFound($"There is no author '{request.Into}'.");

@@ -33,14 +33,13 @@ public static class ApiPipelineExtensions
         v1.MapPapersApi();
         v1.MapVenuesApi();
         v1.MapSummariesApi();
+        v1.MapWritingApi();
+        v1.MapHistoryApi();
+        v1.MapSummaryStateApi();
         v1.MapImportApi();
         v1.MapPaperEditsApi();
         v1.MapBibtexApi();
         v1.MapVenueMergeApi();
         v1.MapAuthorsApi();
-
-        // Anything else under /api is a JSON 404, never an HTML page.
-        app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-            title: "No such API endpoint", detail: "See /openapi/v1.json for the endpoints this API serves."));
     }
 }

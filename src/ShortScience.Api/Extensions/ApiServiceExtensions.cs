@@ -3,6 +3,7 @@ using Serilog;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
 using ShortScience.Api.Mail;
+using ShortScience.Api.Summaries;
 using ShortScience.Api.Health;
 using ShortScience.Api.Import;
 using ShortScience.Core.Rendering;
@@ -27,6 +28,7 @@ public static class ApiServiceExtensions
         builder.Services.AddShortScienceData(connectionString);
         builder.Services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<SummaryPublisher>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddAccounts();
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));

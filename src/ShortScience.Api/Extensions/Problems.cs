@@ -11,4 +11,10 @@ public static class Problems
     public static ProblemHttpResult BadRequest(string detail, string? parameter = null) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", detail: detail,
             extensions: parameter is null ? null : new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: detail);
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
 }

@@ -72,7 +72,7 @@ public static class PaperEditsApi
         }
         catch (EditConflictException ex)
         {
-            return Conflict(ex.Message);
+            return Problems.Conflict(ex.Message);
         }
         return TypedResults.Ok((await PapersApi.DetailAsync(db, key, ct))!);
     }
@@ -84,7 +84,7 @@ public static class PaperEditsApi
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var edit = await db.PaperEdits.Include(e => e.Paper).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (edit is null) return Problems.NotFound($"There is no proposed edit {id}.");
-        if (edit.Status != EditStatus.Pending) return Conflict($"Edit {id} was already {edit.Status.ToString().ToLowerInvariant()}.");
+        if (edit.Status != EditStatus.Pending) return Problems.Conflict($"Edit {id} was already {edit.Status.ToString().ToLowerInvariant()}.");
 
         var changes = JsonSerializer.Deserialize<PaperChanges>(edit.ChangesJson, Json) ?? new PaperChanges();
         try
@@ -98,7 +98,7 @@ public static class PaperEditsApi
         }
         catch (EditConflictException ex)
         {
-            return Conflict(ex.Message);
+            return Problems.Conflict(ex.Message);
         }
         return TypedResults.Ok((await ViewsAsync(db, e => e.Id == id, ct)).Single());
     }
@@ -109,7 +109,7 @@ public static class PaperEditsApi
         var review = await ReviewOfAsync(http, ct);
         var edit = await db.PaperEdits.Include(e => e.Paper).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (edit is null) return Problems.NotFound($"There is no proposed edit {id}.");
-        if (edit.Status != EditStatus.Pending) return Conflict($"Edit {id} was already {edit.Status.ToString().ToLowerInvariant()}.");
+        if (edit.Status != EditStatus.Pending) return Problems.Conflict($"Edit {id} was already {edit.Status.ToString().ToLowerInvariant()}.");
         Review(edit, EditStatus.Rejected, http, clock);
         Log(db, http, clock, "reject-edit", edit.Paper.Key, $"edit {id}{NoteSuffix(review?.Reason)}");
         await db.SaveChangesAsync(ct);
@@ -152,7 +152,4 @@ public static class PaperEditsApi
     static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim() is { Length: > 2000 } n ? n[..2000] : note.Trim();
 
     static string NoteSuffix(string? note) => string.IsNullOrWhiteSpace(note) ? "" : $" — {note.Trim()}";
-
-    static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
 }

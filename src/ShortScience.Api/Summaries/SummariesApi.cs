@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
 using ShortScience.Core.Contracts;
 using ShortScience.Core.Text;
@@ -76,15 +77,22 @@ public static class SummariesApi
         return TypedResults.Ok(new Page<SummaryListItem>(items, next));
     }
 
-    static async Task<Results<Ok<SummaryView>, ProblemHttpResult>> GetAsync(ShortScienceDb db, long id, CancellationToken ct)
+    /// <summary>One summary with its paper; the author and moderators also see it while deleted or hidden.</summary>
+    static async Task<Results<Ok<SummaryDetail>, ProblemHttpResult>> GetAsync(long id, HttpContext http, ShortScienceDb db, CancellationToken ct)
     {
-        var summary = await db.Summaries.AsNoTracking()
-            .Where(s => s.Id == id && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible)
-            .Select(s => new SummaryView(
-                s.Id, s.CurrentRevision,
-                s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
-                s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Current!.Html))
+        var s = await db.Summaries.AsNoTracking()
+            .Where(x => x.Id == id && x.Paper.Status == ContentStatus.Visible && x.Current != null)
+            .Select(x => new
+            {
+                x.Id, x.Status, x.UserId, x.Anonymous, x.CurrentRevision, x.Score, x.CommentCount, x.PublishedAt, x.UpdatedAt,
+                x.ModerationReason, x.Current!.Html, x.Paper.Key, x.Paper.Title, x.User.UserName, x.User.DisplayName,
+            })
             .FirstOrDefaultAsync(ct);
-        return summary is null ? Problems.NotFound($"There is no published summary {id}.") : TypedResults.Ok(summary);
+        if (s is null || !HistoryApi.CanSee(s.Status, s.UserId, http.User)) return Problems.NotFound($"There is no published summary {id}.");
+        var mine = http.User.UserId() == s.UserId;
+        return TypedResults.Ok(new SummaryDetail(
+            s.Id, s.Key, s.Title, HistoryApi.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, http.User), s.Anonymous,
+            s.Status.ToString().ToLowerInvariant(), s.CurrentRevision, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt,
+            s.Html, mine, mine || HistoryApi.IsModerator(http.User) ? s.ModerationReason : null));
     }
 }

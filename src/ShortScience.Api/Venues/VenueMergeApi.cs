@@ -39,7 +39,7 @@ public static class VenueMergeApi
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var source = await db.Venues.FirstOrDefaultAsync(v => v.Slug == slug, ct);
         if (source is null) return Problems.NotFound($"There is no venue '{slug}'.");
-        if (source.MergedIntoId is not null) return Conflict($"'{slug}' was already merged into another venue.");
+        if (source.MergedIntoId is not null) return Problems.Conflict($"'{slug}' was already merged into another venue.");
 
         var target = await db.Venues.FirstOrDefaultAsync(v => v.Slug == request.Into, ct) is { } row
             ? await venues.FinalAsync(row, ct)
@@ -64,7 +64,4 @@ public static class VenueMergeApi
         return TypedResults.Ok(new VenueListItem(target.Slug, target.ShortName, target.Name, target.Kind.ToString().ToLowerInvariant(),
             papers?.Count ?? 0, papers?.Summaries ?? 0));
     }
-
-    static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
 }

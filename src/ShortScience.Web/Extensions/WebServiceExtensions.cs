@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 using ShortScience.Web.Components;
@@ -33,6 +35,30 @@ public static class WebServiceExtensions
                 new() { ClusterId = "api", Destinations = new Dictionary<string, Yarp.ReverseProxy.Configuration.DestinationConfig> { ["api"] = new() { Address = apiBase } } },
             ]);
 
+        builder.Services.AddScoped<UserTokens>();
+        var secureCookies = !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing");
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                // The __Host- prefix pins the cookie to this origin; browsers accept it only over HTTPS.
+                options.Cookie.Name = secureCookies ? "__Host-shortscience" : "shortscience";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.Cookie.Path = "/";
+                options.LoginPath = "/account/login";
+                options.AccessDeniedPath = "/account/denied";
+                options.ExpireTimeSpan = TimeSpan.FromDays(30);
+                options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = CookieSessionRefresh.ValidatePrincipalAsync;
+            });
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+        {
+            builder.Services.AddDataProtection().SetApplicationName("ShortScience.Web").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     }
 
@@ -46,10 +72,14 @@ public static class WebServiceExtensions
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSerilogRequestLogging();
+        app.UseMiddleware<SessionEndedMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapReverseProxy();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

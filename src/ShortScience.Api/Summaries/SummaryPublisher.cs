@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ShortScience.Core.Contracts;
+using ShortScience.Core.Rendering;
+using ShortScience.Core.Text;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Summaries;
+
+public abstract record PublishOutcome
+{
+    public sealed record Published(PublishedRevision Revision) : PublishOutcome;
+
+    public sealed record Conflict(SaveConflict Details) : PublishOutcome;
+}
+
+/// <summary>
+/// Adds a revision to a person's summary of a paper. Never overwrites: the new revision must be based on the
+/// current one (checked by revision number and by the row's xmin), else the caller gets both texts back.
+/// </summary>
+public sealed class SummaryPublisher(ShortScienceDb db, IMarkdownRenderer renderer, TimeProvider clock)
+{
+    public const int MaxLength = 100_000;
+
+    public async Task<PublishOutcome> PublishAsync(
+        Paper paper, Guid userId, string markdown, int? baseRevision, bool anonymous, string? note, int? restoredFrom, CancellationToken ct)
+    {
+        var rendered = renderer.Render(markdown);
+        var now = clock.GetUtcNow();
+        var summary = await db.Summaries.Include(s => s.Current)
+            .FirstOrDefaultAsync(s => s.PaperId == paper.Id && s.UserId == userId, ct);
+        var current = summary?.CurrentRevision ?? 0;
+        if ((baseRevision ?? 0) != current)
+        {
+            return Conflict(current, summary?.Current?.Markdown ?? "", markdown);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (summary is null)
+        {
+            summary = new Summary { PaperId = paper.Id, UserId = userId, CreatedAt = now, Status = SummaryStatus.Published };
+            db.Summaries.Add(summary);
+        }
+        var revision = new SummaryRevision
+        {
+            Summary = summary, Number = current + 1, Markdown = markdown, Html = rendered.Html, ExcerptHtml = rendered.ExcerptHtml,
+            PlainText = rendered.PlainText, RendererVersion = rendered.RendererVersion, EditorId = userId, CreatedAt = now,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), RestoredFrom = restoredFrom,
+        };
+        db.SummaryRevisions.Add(revision);
+        summary.CurrentRevision = revision.Number;
+        summary.Anonymous = anonymous;
+        summary.UpdatedAt = now;
+        if (summary.Status is SummaryStatus.Draft or SummaryStatus.Deleted) summary.Status = SummaryStatus.Published;
+        summary.PublishedAt ??= now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            summary.Current = revision;
+            await db.SaveChangesAsync(ct);
+            await db.Drafts.Where(d => d.UserId == userId && d.PaperId == paper.Id).ExecuteDeleteAsync(ct);
+            await PaperStats.RefreshAsync(db, paper.Id, ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException
+            || (ex is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }))
+        {
+            // Someone else published from the same base a moment ago; report what they wrote.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var winner = await db.Summaries.AsNoTracking().Where(s => s.PaperId == paper.Id && s.UserId == userId)
+                .Select(s => new { s.CurrentRevision, Markdown = s.Current!.Markdown }).FirstOrDefaultAsync(ct);
+            return Conflict(winner?.CurrentRevision ?? 0, winner?.Markdown ?? "", markdown);
+        }
+        return new PublishOutcome.Published(new PublishedRevision(summary.Id, paper.Key, revision.Number, revision.Html, now));
+    }
+
+    static PublishOutcome.Conflict Conflict(int current, string theirs, string yours) =>
+        new(new SaveConflict(current, theirs, yours, TextDiffer.Compare(theirs, yours)));
+}
+
+public static class PaperStats
+{
+    /// <summary>Recomputes a paper's denormalized summary count and latest summary time from the summaries.</summary>
+    public static Task<int> RefreshAsync(ShortScienceDb db, long paperId, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE papers p SET
+              summary_count = (SELECT count(*) FROM summaries s WHERE s.paper_id = p.id AND s.status = 1),
+              last_summary_at = (SELECT max(s.published_at) FROM summaries s WHERE s.paper_id = p.id AND s.status = 1)
+            WHERE p.id = {paperId}
+            """, ct);
+}

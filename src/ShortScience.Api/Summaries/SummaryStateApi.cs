@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Accounts;
+using ShortScience.Api.Extensions;
+using ShortScience.Core.Contracts;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Summaries;
+
+/// <summary>Soft delete (and undo) by the author; hide and restore by moderators, with a reason, logged.</summary>
+public static class SummaryStateApi
+{
+    public static void MapSummaryStateApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/summaries/{id:long}").WithTags("Summaries");
+        group.MapDelete("/", DeleteAsync).RequireAuthorization(Policies.Member);
+        group.MapPost("/undelete", UndeleteAsync).RequireAuthorization(Policies.Member);
+        group.MapPost("/hide", HideAsync).RequireAuthorization(Policies.Moderator);
+        group.MapPost("/unhide", UnhideAsync).RequireAuthorization(Policies.Moderator);
+    }
+
+    static Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, ShortScienceDb db, CancellationToken ct) =>
+        AuthorChangeAsync(id, http, db, SummaryStatus.Published, SummaryStatus.Deleted, ct);
+
+    static Task<Results<NoContent, ProblemHttpResult>> UndeleteAsync(long id, HttpContext http, ShortScienceDb db, CancellationToken ct) =>
+        AuthorChangeAsync(id, http, db, SummaryStatus.Deleted, SummaryStatus.Published, ct);
+
+    static async Task<Results<NoContent, ProblemHttpResult>> AuthorChangeAsync(
+        long id, HttpContext http, ShortScienceDb db, SummaryStatus from, SummaryStatus to, CancellationToken ct)
+    {
+        var summary = await db.Summaries.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (summary is null) return Problems.NotFound($"There is no summary {id}.");
+        if (summary.UserId != http.User.RequiredUserId()) return Problems.Forbidden("Only the author can delete or restore their summary.");
+        if (summary.Status == to) return TypedResults.NoContent();
+        if (summary.Status != from) return Problems.Conflict($"The summary is {summary.Status.ToString().ToLowerInvariant()}, so this cannot be done.");
+        summary.Status = to;
+        await db.SaveChangesAsync(ct);
+        await PaperStats.RefreshAsync(db, summary.PaperId, ct);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> HideAsync(
+        long id, ModerationRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
+        {
+            return Problems.BadRequest("Give a reason (up to 1,000 characters); the author will see it.", "reason");
+        }
+        return await ModerateAsync(id, http, db, clock, SummaryStatus.Hidden, "hide", request.Reason.Trim(), ct);
+    }
+
+    static Task<Results<NoContent, ProblemHttpResult>> UnhideAsync(
+        long id, ModerationRequest? request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct) =>
+        ModerateAsync(id, http, db, clock, SummaryStatus.Published, "restore", request?.Reason?.Trim(), ct);
+
+    static async Task<Results<NoContent, ProblemHttpResult>> ModerateAsync(
+        long id, HttpContext http, ShortScienceDb db, TimeProvider clock, SummaryStatus to, string action, string? reason, CancellationToken ct)
+    {
+        var summary = await db.Summaries.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (summary is null) return Problems.NotFound($"There is no summary {id}.");
+        summary.Status = to;
+        summary.ModerationReason = to == SummaryStatus.Hidden ? reason : null;
+        db.ModerationActions.Add(new ModerationAction
+        {
+            ModeratorId = http.User.RequiredUserId(), Action = action, TargetType = "summary",
+            TargetId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Reason = reason, CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        await PaperStats.RefreshAsync(db, summary.PaperId, ct);
+        return TypedResults.NoContent();
+    }
+}

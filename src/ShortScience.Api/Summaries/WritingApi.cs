@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Accounts;
+using ShortScience.Api.Extensions;
+using ShortScience.Core.Contracts;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Summaries;
+
+/// <summary>Writing one's own summary of a paper: read it, autosave a private draft, publish a revision.</summary>
+public static class WritingApi
+{
+    public static void MapWritingApi(this RouteGroupBuilder api)
+    {
+        var mine = api.MapGroup("/papers/{key}/summaries/mine").WithTags("Writing").RequireAuthorization(Policies.Member);
+        mine.MapGet("/", GetMineAsync);
+        mine.MapPut("/", PublishAsync);
+        mine.MapPut("/draft", SaveDraftAsync);
+        mine.MapDelete("/draft", DiscardDraftAsync);
+    }
+
+    static async Task<Results<Ok<MySummary>, ProblemHttpResult>> GetMineAsync(string key, HttpContext http, ShortScienceDb db, CancellationToken ct)
+    {
+        var userId = http.User.RequiredUserId();
+        if (await FindPaperAsync(db, key, ct) is not { } paper) return NoPaper(key);
+        var summary = await db.Summaries.AsNoTracking().Where(s => s.PaperId == paper.Id && s.UserId == userId)
+            .Select(s => new { s.Id, s.Status, s.CurrentRevision, Markdown = s.Current == null ? null : s.Current.Markdown, s.Anonymous })
+            .FirstOrDefaultAsync(ct);
+        var draft = await db.Drafts.AsNoTracking().Where(d => d.PaperId == paper.Id && d.UserId == userId)
+            .Select(d => new DraftView(d.Markdown, d.BaseRevision, d.Anonymous, d.UpdatedAt)).FirstOrDefaultAsync(ct);
+        return TypedResults.Ok(new MySummary(paper.Key, summary?.Id, summary?.Status.ToString().ToLowerInvariant(),
+            summary?.CurrentRevision ?? 0, summary?.Markdown, summary?.Anonymous ?? false, draft));
+    }
+
+    static async Task<Results<Ok<DraftView>, ProblemHttpResult>> SaveDraftAsync(
+        string key, SaveDraftRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (TooLong(request.Markdown) is { } tooLong) return tooLong;
+        var userId = http.User.RequiredUserId();
+        if (await FindPaperAsync(db, key, ct) is not { } paper) return NoPaper(key);
+        var now = clock.GetUtcNow();
+        var summaryId = await db.Summaries.Where(s => s.PaperId == paper.Id && s.UserId == userId).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
+        // One statement, so autosaves racing each other (two tabs) never fail: the last one wins the draft.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO drafts (user_id, paper_id, summary_id, markdown, base_revision, anonymous, created_at, updated_at)
+            VALUES ({userId}, {paper.Id}, {summaryId}, {request.Markdown}, {request.BaseRevision}, {request.Anonymous}, {now}, {now})
+            ON CONFLICT (user_id, paper_id) DO UPDATE SET markdown = excluded.markdown, base_revision = excluded.base_revision,
+              anonymous = excluded.anonymous, summary_id = excluded.summary_id, updated_at = excluded.updated_at
+            """, ct);
+        return TypedResults.Ok(new DraftView(request.Markdown, request.BaseRevision, request.Anonymous, now));
+    }
+
+    static async Task<NoContent> DiscardDraftAsync(string key, HttpContext http, ShortScienceDb db, CancellationToken ct)
+    {
+        var userId = http.User.RequiredUserId();
+        await db.Drafts.Where(d => d.UserId == userId && d.Paper.Key == key).ExecuteDeleteAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Results<Ok<PublishedRevision>, Created<PublishedRevision>, ProblemHttpResult>> PublishAsync(
+        string key, PublishRequest request, HttpContext http, ShortScienceDb db, SummaryPublisher publisher, CancellationToken ct)
+    {
+        if (TooLong(request.Markdown) is { } tooLong) return tooLong;
+        if (string.IsNullOrWhiteSpace(request.Markdown)) return Problems.BadRequest("A summary needs some text.", "markdown");
+        if (request.Note is { Length: > 300 }) return Problems.BadRequest("An edit note has at most 300 characters.", "note");
+        if (await FindPaperAsync(db, key, ct) is not { } paper) return NoPaper(key);
+
+        var outcome = await publisher.PublishAsync(paper, http.User.RequiredUserId(), request.Markdown, request.BaseRevision,
+            request.Anonymous, request.Note, restoredFrom: null, ct);
+        return outcome switch
+        {
+            PublishOutcome.Published { Revision: var r } when r.Revision == 1 => TypedResults.Created($"/api/v1/summaries/{r.SummaryId}", r),
+            PublishOutcome.Published { Revision: var r } => TypedResults.Ok(r),
+            PublishOutcome.Conflict { Details: var c } => ConflictProblem(c),
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    public static ProblemHttpResult ConflictProblem(SaveConflict conflict) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: "Edited elsewhere",
+        detail: $"Revision {conflict.CurrentRevision} was published after you started editing. Your text is kept; merge the two and publish again.",
+        extensions: new Dictionary<string, object?> { ["conflict"] = conflict });
+
+    static ProblemHttpResult? TooLong(string? markdown) => markdown is { Length: > SummaryPublisher.MaxLength }
+        ? TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Text too long",
+            detail: $"A summary can be at most {SummaryPublisher.MaxLength:N0} characters; this one has {markdown.Length:N0}.")
+        : null;
+
+    static Task<Paper?> FindPaperAsync(ShortScienceDb db, string key, CancellationToken ct) =>
+        db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key && p.Status == ContentStatus.Visible, ct);
+
+    static ProblemHttpResult NoPaper(string key) => Problems.NotFound($"There is no paper with the key '{key}'.");
+}

@@ -1,0 +1,234 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Core.Contracts;
+
+namespace ShortScience.Api.Tests.Summaries;
+
+public sealed class WritingApiTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    async Task PaperAsync(string key) => await app.WithDbAsync(db => TestData.PaperAsync(db, key, $"Paper {key}"));
+
+    static Task<HttpResponseMessage> Publish(HttpClient client, string key, string markdown, int? baseRevision, bool anonymous = false, string? note = null) =>
+        client.PutAsJsonAsync($"/api/v1/papers/{key}/summaries/mine", new PublishRequest(markdown, baseRevision, anonymous, note));
+
+    [Fact]
+    public async Task AMemberPublishesAFirstSummaryThatAppearsRenderedOnThePaper()
+    {
+        await PaperAsync("w-first");
+        var member = await app.MemberAsync("w-first-author");
+
+        var response = await Publish(member, "w-first", "## Idea\n\nThe *key* idea.", baseRevision: null);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var revision = await response.Content.ReadFromJsonAsync<PublishedRevision>();
+        Assert.Equal(1, revision!.Revision);
+        Assert.Contains("<em>key</em>", revision.Html);
+        var paper = await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/w-first");
+        var shown = Assert.Single(paper!.Summaries);
+        Assert.Equal("w-first-author", shown.Author?.UserName);
+        Assert.Contains("<em>key</em>", shown.Html);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Papers.Where(p => p.Key == "w-first").Select(p => p.SummaryCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task OnlyConfirmedMembersMayWrite()
+    {
+        await PaperAsync("w-auth");
+        var reader = await app.ReaderAsync("w-reader");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Publish(app.CreateClient(), "w-auth", "text", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Publish(reader, "w-auth", "text", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PutAsJsonAsync("/api/v1/papers/w-auth/summaries/mine/draft", new SaveDraftRequest("x", null, false))).StatusCode);
+    }
+
+    [Fact]
+    public async Task EditingAddsRevisionsAndNeverChangesAnEarlierOne()
+    {
+        await PaperAsync("w-edit");
+        var member = await app.MemberAsync("w-editor");
+        var first = await (await Publish(member, "w-edit", "First version.", null)).Content.ReadFromJsonAsync<PublishedRevision>();
+
+        var second = await Publish(member, "w-edit", "Second version.", 1, note: "Fixed a claim");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var history = await member.GetFromJsonAsync<SummaryHistory>($"/api/v1/summaries/{first!.SummaryId}/revisions");
+        Assert.Equal([2, 1], history!.Revisions.Select(r => r.Number));
+        Assert.Equal("Fixed a claim", history.Revisions[0].Note);
+        var old = await app.CreateClient().GetFromJsonAsync<RevisionView>($"/api/v1/summaries/{first.SummaryId}/revisions/1");
+        Assert.Equal("First version.", old!.Markdown);
+        Assert.Equal(2, old.CurrentRevision);
+    }
+
+    [Fact]
+    public async Task OneSummaryPerPersonPerPaper_ASecondFirstSummaryIsAConflictCarryingTheFirst()
+    {
+        await PaperAsync("w-one");
+        var member = await app.MemberAsync("w-one-author");
+        (await Publish(member, "w-one", "My only summary.", null)).EnsureSuccessStatusCode();
+
+        var again = await Publish(member, "w-one", "Another summary?", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var conflict = await ConflictOf(again);
+        Assert.Equal(("My only summary.", "Another summary?", 1), (conflict.TheirMarkdown, conflict.YourMarkdown, conflict.CurrentRevision));
+    }
+
+    [Fact]
+    public async Task AHundredParallelSavesFromTheSameBase_ExactlyOneWinsAndEveryOtherGetsItsTextBack()
+    {
+        await PaperAsync("w-race");
+        var member = await app.MemberAsync("w-racer");
+        (await Publish(member, "w-race", "Base text.", null)).EnsureSuccessStatusCode();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Publish(member, "w-race", $"Edit number {i}.", 1)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(99, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        var returned = new HashSet<string>();
+        foreach (var response in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            var conflict = await ConflictOf(response);
+            Assert.StartsWith("Edit number ", conflict.YourMarkdown);
+            returned.Add(conflict.YourMarkdown);
+        }
+        Assert.Equal(99, returned.Count);
+        var revisions = await app.WithDbAsync(db => db.SummaryRevisions.Where(r => r.Summary.Paper.Key == "w-race").CountAsync());
+        Assert.Equal(2, revisions);
+    }
+
+    [Fact]
+    public async Task DraftsArePrivateAndPublishingClearsThem()
+    {
+        await PaperAsync("w-draft");
+        var writer = await app.MemberAsync("w-drafter");
+        var other = await app.MemberAsync("w-other");
+
+        var saved = await writer.PutAsJsonAsync("/api/v1/papers/w-draft/summaries/mine/draft", new SaveDraftRequest("Half a thought", null, true));
+        saved.EnsureSuccessStatusCode();
+
+        var mine = await writer.GetFromJsonAsync<MySummary>("/api/v1/papers/w-draft/summaries/mine");
+        Assert.Equal(("Half a thought", true), (mine!.Draft?.Markdown, mine.Draft!.Anonymous));
+        var theirs = await other.GetFromJsonAsync<MySummary>("/api/v1/papers/w-draft/summaries/mine");
+        Assert.Null(theirs!.Draft);
+        Assert.Empty((await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/w-draft"))!.Summaries);
+
+        (await Publish(writer, "w-draft", "A whole thought", null)).EnsureSuccessStatusCode();
+        Assert.Null((await writer.GetFromJsonAsync<MySummary>("/api/v1/papers/w-draft/summaries/mine"))!.Draft);
+    }
+
+    [Fact]
+    public async Task AnonymousSummariesHideTheAuthorFromEveryoneButTheAuthorAndModerators()
+    {
+        await PaperAsync("w-anon");
+        var author = await app.MemberAsync("w-shy");
+        var moderator = await app.ModeratorAsync("w-mod-anon");
+        var created = await (await Publish(author, "w-anon", "Said quietly.", null, anonymous: true)).Content.ReadFromJsonAsync<PublishedRevision>();
+        var id = created!.SummaryId;
+
+        var stranger = app.CreateClient();
+        Assert.Null((await stranger.GetFromJsonAsync<PaperDetail>("/api/v1/papers/w-anon"))!.Summaries[0].Author);
+        Assert.Null((await stranger.GetFromJsonAsync<SummaryDetail>($"/api/v1/summaries/{id}"))!.Author);
+        Assert.Null((await stranger.GetFromJsonAsync<SummaryHistory>($"/api/v1/summaries/{id}/revisions"))!.Author);
+        Assert.Null((await stranger.GetFromJsonAsync<RevisionView>($"/api/v1/summaries/{id}/revisions/1"))!.Author);
+        var listed = await stranger.GetFromJsonAsync<Page<SummaryListItem>>("/api/v1/summaries?limit=100");
+        Assert.Null(listed!.Items.Single(s => s.Id == id).Author);
+        Assert.DoesNotContain("w-shy", await stranger.GetStringAsync("/api/v1/papers/w-anon"));
+
+        Assert.Equal("w-shy", (await author.GetFromJsonAsync<SummaryDetail>($"/api/v1/summaries/{id}"))!.Author?.UserName);
+        Assert.Equal("w-shy", (await moderator.GetFromJsonAsync<SummaryDetail>($"/api/v1/summaries/{id}"))!.Author?.UserName);
+    }
+
+    [Fact]
+    public async Task RestoringAnOldRevisionAddsANewRevisionWithItsText()
+    {
+        await PaperAsync("w-restore");
+        var member = await app.MemberAsync("w-restorer");
+        var first = await (await Publish(member, "w-restore", "Original.", null)).Content.ReadFromJsonAsync<PublishedRevision>();
+        (await Publish(member, "w-restore", "Regrettable rewrite.", 1)).EnsureSuccessStatusCode();
+
+        var restored = await member.PostAsJsonAsync($"/api/v1/summaries/{first!.SummaryId}/restore/1", new RestoreRequest(2, null));
+
+        restored.EnsureSuccessStatusCode();
+        var view = await app.CreateClient().GetFromJsonAsync<RevisionView>($"/api/v1/summaries/{first.SummaryId}/revisions/3");
+        Assert.Equal(("Original.", 1), (view!.Markdown, view.RestoredFrom));
+        var other = await app.MemberAsync("w-not-author");
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/v1/summaries/{first.SummaryId}/restore/1", new RestoreRequest(3, null))).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheDiffShowsWhichWordsChangedInsideAParagraph()
+    {
+        await PaperAsync("w-diff");
+        var member = await app.MemberAsync("w-differ");
+        var first = await (await Publish(member, "w-diff", "Title\n\nThe model is fast and small.", null)).Content.ReadFromJsonAsync<PublishedRevision>();
+        (await Publish(member, "w-diff", "Title\n\nThe model is slow and small.", 1)).EnsureSuccessStatusCode();
+
+        var diff = await app.CreateClient().GetFromJsonAsync<TextDiff>($"/api/v1/summaries/{first!.SummaryId}/diff?from=1&to=2", Json);
+
+        var changed = Assert.Single(diff!.Blocks, b => b.Kind == DiffKind.Changed);
+        Assert.Contains(changed.Spans, s => s.Kind == DiffKind.Removed && s.Text.Trim() == "fast");
+        Assert.Contains(changed.Spans, s => s.Kind == DiffKind.Added && s.Text.Trim() == "slow");
+    }
+
+    [Fact]
+    public async Task DeletingIsUndoableAndOnlyTheAuthorCanDoIt()
+    {
+        await PaperAsync("w-delete");
+        var author = await app.MemberAsync("w-deleter");
+        var stranger = await app.MemberAsync("w-stranger");
+        var id = (await (await Publish(author, "w-delete", "Soon gone.", null)).Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.DeleteAsync($"/api/v1/summaries/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await author.DeleteAsync($"/api/v1/summaries/{id}")).StatusCode);
+        Assert.Empty((await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/w-delete"))!.Summaries);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/v1/summaries/{id}")).StatusCode);
+        Assert.Equal("deleted", (await author.GetFromJsonAsync<SummaryDetail>($"/api/v1/summaries/{id}"))!.Status);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await author.PostAsync($"/api/v1/summaries/{id}/undelete", null)).StatusCode);
+        Assert.Single((await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/w-delete"))!.Summaries);
+    }
+
+    [Fact]
+    public async Task ModeratorsHideWithAReasonTheAuthorCanReadAndTheActionIsLogged()
+    {
+        await PaperAsync("w-hide");
+        var author = await app.MemberAsync("w-hidden-author");
+        var member = await app.MemberAsync("w-plain-member");
+        var moderator = await app.ModeratorAsync("w-moderator");
+        var id = (await (await Publish(author, "w-hide", "Off-topic text.", null)).Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"/api/v1/summaries/{id}/hide", new ModerationRequest("no"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await moderator.PostAsJsonAsync($"/api/v1/summaries/{id}/hide", new ModerationRequest("Not a summary of this paper"))).StatusCode);
+
+        Assert.Empty((await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/w-hide"))!.Summaries);
+        var seenByAuthor = await author.GetFromJsonAsync<SummaryDetail>($"/api/v1/summaries/{id}");
+        Assert.Equal(("hidden", "Not a summary of this paper"), (seenByAuthor!.Status, seenByAuthor.ModerationReason));
+        var denied = await author.PostAsync($"/api/v1/summaries/{id}/restore/1", null);
+        Assert.True(denied.StatusCode == HttpStatusCode.Forbidden, await denied.Content.ReadAsStringAsync());
+        var logged = await app.WithDbAsync(db => db.ModerationActions.SingleAsync(a => a.TargetType == "summary" && a.TargetId == id.ToString()));
+        Assert.Equal(("hide", "Not a summary of this paper"), (logged.Action, logged.Reason));
+    }
+
+    [Fact]
+    public async Task TextOverTheLimitIsRefusedWithAProblemAndNothingIsSaved()
+    {
+        await PaperAsync("w-long");
+        var member = await app.MemberAsync("w-verbose");
+
+        var response = await Publish(member, "w-long", new string('x', 100_001), null);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(await app.WithDbAsync(db => db.Summaries.AnyAsync(s => s.Paper.Key == "w-long")));
+    }
+
+    static async Task<SaveConflict> ConflictOf(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("conflict").Deserialize<SaveConflict>(Json)!;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ShortScience.Web.Tests.Accounts;
+
+[Collection(SiteCollection.Name)]
+public sealed partial class AccountJourneyTests(SiteFixture site, Browser browser)
+{
+    [Fact]
+    public async Task APersonSignsUpConfirmsTheEmailLinkSignsInEditsTheProfileAndSignsOut()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign up" }).ClickAsync();
+
+        await page.GetByLabel("User name").FillAsync("hopper");
+        await page.GetByLabel("Name shown with your summaries").FillAsync("Grace Hopper");
+        await page.GetByLabel("Email").FillAsync("hopper@example.org");
+        await page.GetByLabel("Password").FillAsync("nanoseconds are a foot long");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("hopper@example.org");
+
+        // The link in the mail, as the person would open it, on this site.
+        var link = await ConfirmationLinkAsync("hopper@example.org");
+        await page.GotoAsync(link.Replace("http://site.test/", site.WebUrl.ToString()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your email is confirmed");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).First.ClickAsync();
+        await page.GetByLabel("User name or email").FillAsync("hopper");
+        await page.GetByLabel("Password").FillAsync("nanoseconds are a foot long");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator(".site-header .me")).ToHaveTextAsync("Grace Hopper");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await page.GetByLabel("Affiliation").FillAsync("Yale");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Expect(page.GetByText("Profile saved.")).ToBeVisibleAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/users/hopper").ToString());
+        await Expect(page.Locator(".profile .byline")).ToContainTextAsync("Yale");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        // Signed out means signed out: the settings page now asks to sign in.
+        await page.GotoAsync(new Uri(site.WebUrl, "/account/settings").ToString());
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AWrongPasswordIsExplainedAndTheFormKeepsTheName()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/account/login").ToString());
+
+        await page.GetByLabel("User name or email").FillAsync("ada");
+        await page.GetByLabel("Password").FillAsync("certainly not her password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("user name or password is wrong");
+        await Expect(page.GetByLabel("User name or email")).ToHaveValueAsync("ada");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ACommonPasswordIsRefusedWithTheReasonNextToTheField()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/account/register").ToString());
+
+        await page.GetByLabel("User name").FillAsync("weakling");
+        await page.GetByLabel("Email").FillAsync("weakling@example.org");
+        await page.GetByLabel("Password").FillAsync("iloveyou");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Expect(page.Locator("#password-error")).ToContainTextAsync("most common passwords");
+        await Expect(page.GetByLabel("User name")).ToHaveValueAsync("weakling");
+        Assert.Empty(errors);
+    }
+
+    async Task<string> ConfirmationLinkAsync(string email)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            foreach (var file in Directory.GetFiles(site.MailFolder, "*.eml"))
+            {
+                var text = await File.ReadAllTextAsync(file);
+                if (text.Contains($"To: {email}", StringComparison.OrdinalIgnoreCase)) return LinkPattern().Match(text).Value;
+            }
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException($"No mail to {email}");
+    }
+
+    [GeneratedRegex(@"http://site\.test/account/confirm\S+")]
+    private static partial Regex LinkPattern();
+}
