@@ -92,6 +92,21 @@ public sealed partial class AddPaperPageTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
+    public async Task AMemberProposesACorrectionFromThePaperPage()
+    {
+        var (page, errors) = await SignedInPageAsync("corrector");
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1409.0473").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Propose a correction" }).ClickAsync();
+
+        await page.GetByLabel("Year").FillAsync("2016");
+        await page.GetByLabel("Why (a source helps the moderators)").FillAsync("Checking the correction form.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the correction" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("sent to the moderators");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task AnonymousVisitorsAreSentToSignIn()
     {
         var (page, errors) = await browser.NewPageAsync();
