@@ -67,6 +67,21 @@ public sealed partial class AddPaperPageTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
+    public async Task WhenArxivIsDownTheFormExplainsAndNothingIsLost()
+    {
+        var (page, errors) = await SignedInPageAsync("patient");
+        site.Upstream.Answer("2005.00005", Enumerable.Repeat(new ShortScience.Testing.FakeAnswer(503, "text/plain", "Service Unavailable"), 5).ToArray());
+        await page.GotoAsync(new Uri(site.WebUrl, "/add").ToString());
+
+        await page.GetByLabel("arXiv id or link, DOI, or BibTeX").FillAsync("arXiv:2005.00005");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add paper" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("arXiv answered 503");
+        await Expect(page.GetByLabel("arXiv id or link, DOI, or BibTeX")).ToHaveValueAsync("arXiv:2005.00005");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task AMemberImportsABibFileAndSeesTheReport()
     {
         var (page, errors) = await SignedInPageAsync("bibfiler");
