@@ -31,15 +31,22 @@ public sealed class Browser : IAsyncLifetime
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
     /// <summary>A fresh page that records console errors and failed requests, so tests can insist on none.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(BrowserNewPageOptions? options = null)
+    public async Task<(IPage Page, List<string> Errors)> NewPageAsync(BrowserNewContextOptions? options = null)
     {
-        var page = await Instance.NewPageAsync(options);
+        var context = await Instance.NewContextAsync(options);
+        var errors = new List<string>();
+        return (await TabAsync(context, errors), errors);
+    }
+
+    /// <summary>Another tab in the same browser profile (same cookies), reporting into the same error list.</summary>
+    public async Task<IPage> TabAsync(IBrowserContext context, List<string> errors)
+    {
+        var page = await context.NewPageAsync();
         await page.RouteAsync(url => !IsLocal(url), async route =>
         {
             lock (ExternalRequests) ExternalRequests.Add(route.Request.Url);
             await route.FulfillAsync(new() { Status = 200, ContentType = "image/png", BodyBytes = Pixel });
         });
-        var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add($"console: {message.Text}"); };
         page.PageError += (_, error) => errors.Add($"page error: {error}");
         page.RequestFailed += (_, request) =>
@@ -48,7 +55,7 @@ public sealed class Browser : IAsyncLifetime
             if (request.Failure == "net::ERR_ABORTED" && request.ResourceType is "document" or "fetch") return;
             errors.Add($"request failed: {request.Method} {request.Url} {request.Failure} {request.ResourceType}");
         };
-        return (page, errors);
+        return page;
     }
 
     static bool IsLocal(string url) =>

@@ -5,6 +5,7 @@ using ShortScience.Api.Authors;
 using ShortScience.Api.Health;
 using ShortScience.Api.Import;
 using ShortScience.Api.Papers;
+using ShortScience.Api.Rendering;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Venues;
 
@@ -34,6 +35,7 @@ public static class ApiPipelineExtensions
         v1.MapVenuesApi();
         v1.MapSummariesApi();
         v1.MapWritingApi();
+        v1.MapRenderApi();
         v1.MapHistoryApi();
         v1.MapSummaryStateApi();
         v1.MapImportApi();

@@ -74,7 +74,7 @@ public static class PaperEditsApi
         {
             return Problems.Conflict(ex.Message);
         }
-        return TypedResults.Ok((await PapersApi.DetailAsync(db, key, ct))!);
+        return TypedResults.Ok((await PapersApi.DetailAsync(db, key, http.User, ct))!);
     }
 
     static async Task<Results<Ok<PaperEditView>, ProblemHttpResult>> ApplyAsync(

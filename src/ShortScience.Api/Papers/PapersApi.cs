@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
+using ShortScience.Api.Summaries;
 using ShortScience.Core.Contracts;
 using ShortScience.Core.Text;
 using ShortScience.Data;
@@ -78,33 +80,45 @@ public static class PapersApi
         return TypedResults.Ok(new Page<PaperListItem>(items, next));
     }
 
-    static async Task<Results<Ok<PaperDetail>, ProblemHttpResult>> GetAsync(ShortScienceDb db, string key, CancellationToken ct)
+    static async Task<Results<Ok<PaperDetail>, ProblemHttpResult>> GetAsync(
+        ShortScienceDb db, string key, HttpContext http, CancellationToken ct)
     {
-        var paper = await DetailAsync(db, key, ct);
+        var paper = await DetailAsync(db, key, http.User, ct);
         return paper is null
             ? Problems.NotFound($"There is no paper with the key '{key}'.")
             : TypedResults.Ok(paper);
     }
 
-    /// <summary>A visible paper as its page shows it, or null.</summary>
-    public static async Task<PaperDetail?> DetailAsync(ShortScienceDb db, string key, CancellationToken ct)
+    /// <summary>A visible paper as its page shows it to <paramref name="user"/>, or null.</summary>
+    public static async Task<PaperDetail?> DetailAsync(ShortScienceDb db, string key, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
-        return await db.Papers.AsNoTracking()
+        var paper = await db.Papers.AsNoTracking()
             .Where(p => p.Key == key && p.Status == ContentStatus.Visible)
-            .Select(p => new PaperDetail(
-                p.Key, p.Title, p.Abstract,
-                p.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
-                p.Venue == null ? null : new VenueRef(p.Venue.Slug, p.Venue.ShortName, p.Venue.Name),
-                p.Year, p.Keywords, p.ArxivId, p.Doi, p.Url, p.PdfUrl, p.BibtexKey, p.PublishedOn,
-                p.Summaries
+            .Select(p => new
+            {
+                Detail = new PaperDetail(
+                    p.Key, p.Title, p.Abstract,
+                    p.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
+                    p.Venue == null ? null : new VenueRef(p.Venue.Slug, p.Venue.ShortName, p.Venue.Name),
+                    p.Year, p.Keywords, p.ArxivId, p.Doi, p.Url, p.PdfUrl, p.BibtexKey, p.PublishedOn, new List<SummaryView>()),
+                Summaries = p.Summaries
                     .Where(s => s.Status == SummaryStatus.Published)
                     .OrderByDescending(s => s.Score).ThenByDescending(s => s.PublishedAt)
-                    .Select(s => new SummaryView(
-                        s.Id, s.CurrentRevision,
-                        s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
-                        s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Current!.Html))
-                    .ToList()))
+                    .Select(s => new
+                    {
+                        s.Id, s.CurrentRevision, s.UserId, s.User.UserName, s.User.DisplayName, s.Anonymous, s.Score,
+                        s.CommentCount, s.PublishedAt, s.UpdatedAt, s.Current!.Html,
+                    })
+                    .ToList(),
+            })
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
+        if (paper is null) return null;
+
+        var viewer = user.UserId();
+        var summaries = paper.Summaries.ConvertAll(s => new SummaryView(
+            s.Id, s.CurrentRevision, HistoryApi.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, user),
+            s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Html, s.UserId == viewer));
+        return paper.Detail with { Summaries = summaries };
     }
 }

@@ -21,7 +21,7 @@ public sealed record PaperDetail(
 /// <summary>A published summary in full. <see cref="Author"/> is null when it was published anonymously.</summary>
 public sealed record SummaryView(
     long Id, int Revision, UserRef? Author, bool Anonymous, int Score, int CommentCount,
-    DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string Html);
+    DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string Html, bool IsMine = false);
 
 public sealed record SummaryListItem(
     long Id, PaperHeader Paper, UserRef? Author, bool Anonymous, int Score, int CommentCount,

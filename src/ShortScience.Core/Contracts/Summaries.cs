@@ -42,6 +42,7 @@ public sealed record DiffBlock(DiffKind Kind, IReadOnlyList<DiffSpan> Spans);
 
 public sealed record DiffSpan(DiffKind Kind, string Text);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DiffKind>))]
 public enum DiffKind { Same, Added, Removed, Changed }
 
 /// <summary>A summary on its own page. <see cref="IsMine"/> lets the page offer edit, history and delete.</summary>

@@ -103,6 +103,13 @@ public readonly record struct ApiResult<T>(T? Value, ApiProblem? Problem)
 /// <summary>An RFC 7807 answer from the API, with per-field errors when it was a validation problem.</summary>
 public sealed record ApiProblem(int Status, string? Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
 {
+    /// <summary>The whole problem document, for extensions such as a save conflict's two texts.</summary>
+    public JsonElement? Body { get; init; }
+
+    public T? Extension<T>(string name) =>
+        Body is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty(name, out var value)
+            ? value.Deserialize<T>(JsonSerializerOptions.Web) : default;
+
     /// <summary>What to tell the person: the detail, else the field errors, else the title.</summary>
     public string Message => Detail ?? (Errors.Count > 0 ? string.Join(" ", Errors.Values.SelectMany(e => e)) : Title ?? $"The request failed ({Status}).");
 
@@ -115,8 +122,9 @@ public sealed record ApiProblem(int Status, string? Title, string? Detail, IRead
         var status = (int)response.StatusCode;
         try
         {
-            var body = await response.Content.ReadFromJsonAsync<ProblemBody>(ct);
-            return new ApiProblem(status, body?.Title, body?.Detail, body?.Errors ?? new Dictionary<string, string[]>());
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            var body = json.Deserialize<ProblemBody>(JsonSerializerOptions.Web);
+            return new ApiProblem(status, body?.Title, body?.Detail, body?.Errors ?? new Dictionary<string, string[]>()) { Body = json };
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
         {

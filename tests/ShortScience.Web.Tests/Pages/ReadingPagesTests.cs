@@ -67,7 +67,7 @@ public sealed partial class ReadingPagesTests(SiteFixture site, Browser browser)
     [Fact]
     public async Task PaperPageLaysOutOnAPhoneWithoutSidewaysScrolling()
     {
-        var (page, errors) = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 360, Height = 740 } });
+        var (page, errors) = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 360, Height = 740 } });
         await page.GotoAsync(new Uri(site.WebUrl, "/papers/1406.2661").ToString());
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
