@@ -38,7 +38,7 @@ public sealed class FakeScholarlyServices : IAsyncDisposable
     public Dictionary<string, string> Settings => new()
     {
         ["Import:ArxivBaseUrl"] = ArxivUrl, ["Import:CrossrefBaseUrl"] = CrossrefUrl, ["Import:DataCiteBaseUrl"] = DataCiteUrl,
-        ["Import:AttemptTimeoutSeconds"] = "1", ["Import:TotalTimeoutSeconds"] = "4", ["Import:RetryDelaySeconds"] = "0.05",
+        ["Import:AttemptTimeoutSeconds"] = "3", ["Import:TotalTimeoutSeconds"] = "8", ["Import:RetryDelaySeconds"] = "0.05",
     };
 
     public static string FixturePath(string fixture) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Import", fixture);

@@ -19,6 +19,10 @@ public sealed partial class AddPaperPageTests(SiteFixture site, Browser browser)
 {
     const string Password = "an import password nobody guesses";
 
+    // An import waits on the (recorded) metadata service and a busy test machine: allow more than the default 5 s.
+    static readonly PageAssertionsToHaveURLOptions Landed = new() { Timeout = 30_000 };
+    static readonly LocatorAssertionsToContainTextOptions Answered = new() { Timeout = 30_000 };
+
     [Fact]
     public async Task AMemberAddsAPaperByArxivIdAndByPastedBibtexAndLandsOnItsPage()
     {
@@ -29,7 +33,7 @@ public sealed partial class AddPaperPageTests(SiteFixture site, Browser browser)
         await page.GetByLabel("arXiv id or link, DOI, or BibTeX").FillAsync("https://arxiv.org/abs/1609.03499v2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add paper" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex("/papers/1609\\.03499$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/papers/1609\\.03499$"), Landed);
         await Expect(page.Locator("h1")).ToHaveTextAsync("WaveNet: A Generative Model for Raw Audio");
         await Expect(page.Locator(".byline .authors")).ToContainTextAsync("Aäron van den Oord");
         await page.Locator(".cite > summary").ClickAsync();
@@ -46,7 +50,7 @@ public sealed partial class AddPaperPageTests(SiteFixture site, Browser browser)
             """);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add paper" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex("/papers/godel2019learning$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/papers/godel2019learning$"), Landed);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Learning to Summarize Papers with Über-Models");
         await Expect(page.Locator(".byline .venue")).ToContainTextAsync("ICML");
         Assert.Empty(errors);
@@ -61,7 +65,7 @@ public sealed partial class AddPaperPageTests(SiteFixture site, Browser browser)
         await page.GetByLabel("arXiv id or link, DOI, or BibTeX").FillAsync("https://doi.org/10.5555/nothing-here");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add paper" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Neither Crossref nor DataCite knows the DOI 10.5555/nothing-here");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Neither Crossref nor DataCite knows the DOI 10.5555/nothing-here", Answered);
         await Expect(page.GetByLabel("arXiv id or link, DOI, or BibTeX")).ToHaveValueAsync("https://doi.org/10.5555/nothing-here");
         Assert.Empty(errors);
     }
@@ -76,7 +80,7 @@ public sealed partial class AddPaperPageTests(SiteFixture site, Browser browser)
         await page.GetByLabel("arXiv id or link, DOI, or BibTeX").FillAsync("arXiv:2005.00005");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add paper" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("arXiv answered 503");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("arXiv answered 503", Answered);
         await Expect(page.GetByLabel("arXiv id or link, DOI, or BibTeX")).ToHaveValueAsync("arXiv:2005.00005");
         Assert.Empty(errors);
     }
@@ -100,7 +104,7 @@ public sealed partial class AddPaperPageTests(SiteFixture site, Browser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
 
         var report = page.Locator(".import-report");
-        await Expect(report).ToContainTextAsync("3 entries: 1 added");
+        await Expect(report).ToContainTextAsync("3 entries: 1 added", Answered);
         await Expect(report.Locator("tr.outcome-refused")).ToContainTextAsync("never closed");
         await Expect(report.Locator("tr.outcome-added a")).ToHaveAttributeAsync("href", "/papers/lovelace2021reading");
         Assert.Empty(errors);
@@ -117,7 +121,7 @@ public sealed partial class AddPaperPageTests(SiteFixture site, Browser browser)
         await page.GetByLabel("Why (a source helps the moderators)").FillAsync("Checking the correction form.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the correction" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("sent to the moderators");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("sent to the moderators", Answered);
         Assert.Empty(errors);
     }
 
