@@ -25,10 +25,14 @@ public sealed class SiteFixture : IAsyncLifetime
     /// <summary>Where the API writes the mail it would send (confirmation and reset links).</summary>
     public string MailFolder { get; } = Directory.CreateTempSubdirectory("shortscience-site-mail-").FullName;
 
+    /// <summary>Recorded arXiv/Crossref/DataCite answers the API imports from.</summary>
+    public FakeScholarlyServices Upstream { get; } = new();
+
     public async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync("site");
-        Api = new ApiHost(ConnectionString, MailFolder);
+        await Upstream.StartAsync();
+        Api = new ApiHost(ConnectionString, MailFolder, Upstream.Settings);
         Api.StartServer();
         await using (var scope = Api.Services.CreateAsyncScope())
         {
@@ -42,6 +46,7 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         await Web.DisposeAsync();
         await Api.DisposeAsync();
+        await Upstream.DisposeAsync();
         await TestDatabase.DropAsync(ConnectionString);
         Directory.Delete(MailFolder, recursive: true);
     }
@@ -54,11 +59,13 @@ public sealed class ApiHost : WebApplicationFactory<ApiProgram>
 {
     readonly string _connectionString;
     readonly string _mailFolder;
+    readonly Dictionary<string, string> _settings;
 
-    public ApiHost(string connectionString, string mailFolder)
+    public ApiHost(string connectionString, string mailFolder, Dictionary<string, string> settings)
     {
         _connectionString = connectionString;
         _mailFolder = mailFolder;
+        _settings = settings;
         UseKestrel(0);
     }
 
@@ -71,6 +78,7 @@ public sealed class ApiHost : WebApplicationFactory<ApiProgram>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Mail:PickupFolder", _mailFolder);
         builder.UseSetting("Site:PublicUrl", "http://site.test");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Core.Import;
 using ShortScience.Core.Rendering;
 using ShortScience.Core.Text;
 using ShortScience.Data;
@@ -36,9 +37,11 @@ public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, IMark
                 Slug = v.Slug, Name = v.Name, ShortName = v.ShortName, Field = v.Field, Url = v.Url, CreatedAt = now,
                 Kind = Enum.Parse<VenueKind>(v.Kind, ignoreCase: true),
             };
-            foreach (var alias in v.Aliases.Append(v.ShortName).Append(v.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+            // Demo venues are catalogue venues: they answer to every name the importer matches.
+            var names = v.Aliases.Append(v.ShortName).Append(v.Name).Concat(VenueCatalogue.Default.BySlug(v.Slug)?.AllNames ?? []);
+            foreach (var (alias, key) in names.Select(n => (n, VenueNames.Normalize(n))).Where(n => n.Item2.Length > 0).DistinctBy(n => n.Item2))
             {
-                venue.Aliases.Add(new VenueAlias { Alias = alias, Normalized = Slug.NormalizeTitle(alias) });
+                venue.Aliases.Add(new VenueAlias { Alias = alias, Normalized = key });
             }
             venues[v.Slug] = venue;
             db.Venues.Add(venue);

@@ -6,7 +6,9 @@ using ShortScience.Api.Moderation;
 using ShortScience.Api.Notifications;
 using ShortScience.Api.Users;
 using ShortScience.Api.Votes;
+using ShortScience.Api.Authors;
 using ShortScience.Api.Health;
+using ShortScience.Api.Import;
 using ShortScience.Api.Papers;
 using ShortScience.Api.Rendering;
 using ShortScience.Api.Summaries;
@@ -50,5 +52,10 @@ public static class ApiPipelineExtensions
         v1.MapModerationApi();
         v1.MapUserActivityApi();
 
+        v1.MapImportApi();
+        v1.MapPaperEditsApi();
+        v1.MapBibtexApi();
+        v1.MapVenueMergeApi();
+        v1.MapAuthorsApi();
     }
 }

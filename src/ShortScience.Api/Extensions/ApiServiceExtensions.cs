@@ -8,6 +8,7 @@ using ShortScience.Api.Moderation;
 using ShortScience.Api.Notifications;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Health;
+using ShortScience.Api.Import;
 using ShortScience.Core.Rendering;
 using ShortScience.Data;
 
@@ -50,6 +51,7 @@ public static class ApiServiceExtensions
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
         builder.Services.AddSingleton<IMailer, Mailer>();
         builder.Services.AddScoped<AccountMail>();
+        builder.AddImport();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

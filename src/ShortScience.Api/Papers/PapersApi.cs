@@ -33,7 +33,11 @@ public static class PapersApi
         }
 
         var query = db.Papers.AsNoTracking().Where(p => p.Status == ContentStatus.Visible);
-        if (venue is not null) query = query.Where(p => p.Venue!.Slug == venue);
+        if (venue is not null)
+        {
+            var venueId = (await Venues.VenueMergeApi.FinalVenueAsync(db, venue, ct))?.Id ?? -1;
+            query = query.Where(p => p.VenueId == venueId);
+        }
         if (year is not null) query = query.Where(p => p.Year == year);
         if (tag is not null) query = query.Where(p => p.Keywords.Contains(tag));
         if (author is not null) query = query.Where(p => p.Authors.Any(a => a.Author.Slug == author));
@@ -80,6 +84,15 @@ public static class PapersApi
     static async Task<Results<Ok<PaperDetail>, ProblemHttpResult>> GetAsync(
         ShortScienceDb db, string key, HttpContext http, CancellationToken ct)
     {
+        var paper = await DetailAsync(db, key, http.User, ct);
+        return paper is null
+            ? Problems.NotFound($"There is no paper with the key '{key}'.")
+            : TypedResults.Ok(paper);
+    }
+
+    /// <summary>A visible paper as its page shows it to <paramref name="user"/>, or null.</summary>
+    public static async Task<PaperDetail?> DetailAsync(ShortScienceDb db, string key, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
         var paper = await db.Papers.AsNoTracking()
             .Where(p => p.Key == key && p.Status == ContentStatus.Visible)
             .Select(p => new
@@ -101,19 +114,19 @@ public static class PapersApi
             })
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
-        if (paper is null) return Problems.NotFound($"There is no paper with the key '{key}'.");
+        if (paper is null) return null;
 
-        var viewer = http.User.UserId();
+        var viewer = user.UserId();
         var ids = paper.Summaries.ConvertAll(s => s.Id);
-        var threads = await CommentThreads.LoadAsync(db, ids, http.User, ct);
+        var threads = await CommentThreads.LoadAsync(db, ids, user, ct);
         var myVotes = viewer is { } me && ids.Count > 0
             ? await db.Votes.AsNoTracking().Where(v => v.UserId == me && v.TargetType == VoteTarget.Summary && ids.Contains(v.TargetId))
                 .ToDictionaryAsync(v => v.TargetId, v => (int)v.Value, ct)
             : [];
         var summaries = paper.Summaries.ConvertAll(s => new SummaryView(
-            s.Id, s.CurrentRevision, HistoryApi.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, http.User),
+            s.Id, s.CurrentRevision, HistoryApi.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, user),
             s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Html, s.UserId == viewer,
             myVotes.GetValueOrDefault(s.Id), threads.GetValueOrDefault(s.Id) ?? []));
-        return TypedResults.Ok(paper.Detail with { Summaries = summaries });
+        return paper.Detail with { Summaries = summaries };
     }
 }

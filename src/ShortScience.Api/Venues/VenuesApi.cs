@@ -39,7 +39,8 @@ public static class VenuesApi
 
     static async Task<Results<Ok<VenueDetail>, ProblemHttpResult>> GetAsync(ShortScienceDb db, string slug, CancellationToken ct)
     {
-        var venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Slug == slug, ct);
+        // A merged venue's old slug answers with the venue it was merged into.
+        var venue = await VenueMergeApi.FinalVenueAsync(db, slug, ct);
         if (venue is null) return Problems.NotFound($"There is no venue '{slug}'.");
 
         var years = await db.Papers.AsNoTracking()

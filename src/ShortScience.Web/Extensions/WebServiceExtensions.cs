@@ -25,6 +25,13 @@ public static class WebServiceExtensions
             http.Timeout = TimeSpan.FromSeconds(10);
         });
 
+        // Imports wait on arXiv/Crossref and on large .bib files: a longer timeout than reading pages.
+        builder.Services.AddHttpClient<ImportClient>(http =>
+        {
+            http.BaseAddress = new Uri(apiBase.TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromMinutes(5);
+        });
+
         builder.Services.AddReverseProxy().LoadFromMemory(
             [
                 new() { RouteId = "api", ClusterId = "api", Match = new() { Path = "/api/{**rest}" } },
@@ -80,6 +87,7 @@ public static class WebServiceExtensions
         app.MapStaticAssets();
         app.MapReverseProxy();
         app.MapAccountEndpoints();
+        app.MapBibtexDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Accounts;
+using ShortScience.Api.Extensions;
+using ShortScience.Api.Papers;
+using ShortScience.Core.Contracts;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Authors;
+
+/// <summary>Authors with their papers; a moderator merges name variants, and the old slug resolves to the merged author.</summary>
+public static class AuthorsApi
+{
+    public static void MapAuthorsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/authors").WithTags("Authors");
+        group.MapGet("/{slug}", GetAsync).WithName("GetAuthor");
+        group.MapPost("/{slug}/merge", MergeAsync).RequireAuthorization(Policies.Moderator);
+    }
+
+    static async Task<Results<Ok<AuthorDetail>, ProblemHttpResult>> GetAsync(string slug, ShortScienceDb db, CancellationToken ct)
+    {
+        var author = await FinalAsync(db, slug, ct);
+        if (author is null) return Problems.NotFound($"There is no author '{slug}'.");
+
+        var merged = await db.Authors.Where(a => a.MergedIntoId == author.Id).Select(a => a.Name).ToListAsync(ct);
+        var printed = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id).Select(pa => pa.DisplayName).Distinct().ToListAsync(ct);
+        var papers = await db.Papers.AsNoTracking()
+            .Where(p => p.Status == ContentStatus.Visible && p.Authors.Any(a => a.AuthorId == author.Id))
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
+            .Select(p => new PaperListItem(
+                p.Key, p.Title,
+                p.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
+                p.Venue == null ? null : new VenueRef(p.Venue.Slug, p.Venue.ShortName, p.Venue.Name),
+                p.Year, p.SummaryCount, p.ArxivId, p.Doi, p.CreatedAt))
+            .Take(500)
+            .ToListAsync(ct);
+        var otherNames = merged.Concat(printed).Where(n => n != author.Name).Distinct().Order().ToList();
+        return TypedResults.Ok(new AuthorDetail(author.Slug, author.Name, otherNames, papers));
+    }
+
+    static async Task<Results<Ok<AuthorDetail>, ProblemHttpResult>> MergeAsync(
+        string slug, MergeRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Into)) return Problems.BadRequest("Name the author to merge into.", "into");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var source = await db.Authors.FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        if (source is null) return Problems.NotFound($"There is no author '{slug}'.");
+        if (source.MergedIntoId is not null)
+        {
+            return Problems.Conflict($"'{slug}' was already merged.");
+        }
+        var target = await FinalAsync(db, request.Into, ct);
+        if (target is null) return Problems.NotFound($"There is no author '{request.Into}'.");
+        if (target.Id == source.Id) return Problems.BadRequest("An author cannot be merged into themselves.", "into");
+
+        var moved = await db.PaperAuthors.Where(pa => pa.AuthorId == source.Id).ExecuteUpdateAsync(u => u.SetProperty(pa => pa.AuthorId, target.Id), ct);
+        await db.Authors.Where(a => a.MergedIntoId == source.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.MergedIntoId, target.Id), ct);
+        source.MergedIntoId = target.Id;
+        PaperEditsApi.Log(db, http, clock, "merge-author", slug,
+            $"into {target.Slug}; {moved} papers moved{(string.IsNullOrWhiteSpace(request.Reason) ? "" : " — " + request.Reason.Trim())}", "author");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await GetAsync(target.Slug, db, ct);
+    }
+
+    static async Task<Author?> FinalAsync(ShortScienceDb db, string slug, CancellationToken ct)
+    {
+        var author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, ct);
+        for (var hops = 0; author?.MergedIntoId is { } next && hops < 20; hops++)
+        {
+            author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Id == next, ct);
+        }
+        return author;
+    }
+}

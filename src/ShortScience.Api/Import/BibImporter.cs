@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Core.Contracts;
+using ShortScience.Core.Import;
+using ShortScience.Data;
+
+namespace ShortScience.Api.Import;
+
+/// <summary>
+/// Imports every entry of a .bib file: each entry is saved on its own, so one bad entry costs only
+/// itself, and the report says what became of each one and why.
+/// </summary>
+public sealed class BibImporter(ShortScienceDb db, PaperImporter importer, ILogger<BibImporter> logger)
+{
+    const int ProgressEvery = 100;
+
+    public async Task<BibImportReport> ImportAsync(string text, Guid userId, CancellationToken ct)
+    {
+        var doc = BibtexParser.Parse(text);
+        var errors = doc.Problems.Where(p => !p.Warning).ToList();
+        var warnings = doc.Problems.Where(p => p.Warning).ToLookup(p => p.Key);
+        var items = errors.Select(p => new BibImportItem(p.Line, p.Key, "refused", null, null, p.Message, [])).ToList();
+        logger.LogInformation("BibTeX import of {Entries} entries started ({Errors} could not be read)", doc.Entries.Count, errors.Count);
+
+        for (var i = 0; i < doc.Entries.Count; i++)
+        {
+            var entry = doc.Entries[i];
+            var item = await ImportEntryAsync(entry, userId, ct);
+            if (warnings[entry.Key].Any())
+            {
+                item = item with { Reason = string.Join(" ", warnings[entry.Key].Select(w => w.Message).Prepend(item.Reason).OfType<string>()) };
+            }
+            items.Add(item);
+            if ((i + 1) % ProgressEvery == 0)
+            {
+                logger.LogInformation("BibTeX import: {Done} of {Total} entries done", i + 1, doc.Entries.Count);
+            }
+        }
+
+        items.Sort((a, b) => a.Line.CompareTo(b.Line));
+        var report = new BibImportReport(items.Count,
+            items.Count(i => i.Outcome == "added"), items.Count(i => i.Outcome == "merged"),
+            items.Count(i => i.Outcome == "unchanged"), items.Count(i => i.Outcome == "refused"), items);
+        logger.LogInformation("BibTeX import finished: {Added} added, {Merged} merged, {Unchanged} unchanged, {Refused} refused",
+            report.Added, report.Merged, report.Unchanged, report.Refused);
+        return report;
+    }
+
+    async Task<BibImportItem> ImportEntryAsync(BibtexEntry entry, Guid userId, CancellationToken ct)
+    {
+        var title = entry.Get("title");
+        try
+        {
+            var outcome = await importer.ImportAsync(BibtexMetadata.From(entry), userId, ct);
+            await db.SaveChangesAsync(ct);
+            var status = outcome.Status switch
+            {
+                ImportStatus.Created => "added",
+                ImportStatus.Merged => "merged",
+                _ => "unchanged",
+            };
+            var reason = outcome.Status == ImportStatus.Created ? null : "Already here; only missing facts were added.";
+            return new BibImportItem(entry.Line, entry.Key, status, outcome.Paper.Key, outcome.Paper.Title, reason, outcome.Changes);
+        }
+        catch (ImportRefusedException ex)
+        {
+            return new BibImportItem(entry.Line, entry.Key, "refused", null, title, ex.Message, []);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "BibTeX entry {Key} could not be saved", entry.Key);
+            return new BibImportItem(entry.Line, entry.Key, "refused", null, title,
+                "It could not be saved (it may clash with a paper added at the same time); import it again.", []);
+        }
+        finally
+        {
+            // Each entry stands alone; forgetting tracked rows keeps a large file's import fast.
+            db.ChangeTracker.Clear();
+        }
+    }
+}

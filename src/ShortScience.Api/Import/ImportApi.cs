@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ShortScience.Api.Accounts;
+using ShortScience.Api.Extensions;
+using ShortScience.Api.Papers;
+using ShortScience.Core.Contracts;
+using ShortScience.Core.Import;
+using ShortScience.Data;
+
+namespace ShortScience.Api.Import;
+
+/// <summary>Adding papers: one by arXiv id, DOI, BibTeX entry or form (POST /papers), or a whole .bib file (POST /papers/import).</summary>
+public static class ImportApi
+{
+    public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/papers").WithTags("Import").RequireAuthorization(Policies.Member);
+        group.MapPost("/", AddAsync).WithName("AddPaper");
+        group.MapPost("/import", BibImportEndpoint.ImportAsync).WithName("ImportBibtex").DisableAntiforgery();
+        return group;
+    }
+
+    static async Task<Results<Created<AddPaperResponse>, Ok<AddPaperResponse>, ProblemHttpResult>> AddAsync(
+        AddPaperRequest request, HttpContext http, MetadataFetcher fetcher, PaperImporter importer, ShortScienceDb db,
+        ILogger<PaperImporter> logger, CancellationToken ct)
+    {
+        PaperMetadata metadata;
+        try
+        {
+            var (read, problem) = await ReadAsync(request, fetcher, ct);
+            if (problem is not null) return problem;
+            metadata = read!;
+        }
+        catch (UpstreamException ex)
+        {
+            logger.LogWarning(ex, "Metadata service failed: {Message}", ex.Message);
+            return TypedResults.Problem(statusCode: ex.Status, detail: ex.Message,
+                title: ex.Status == StatusCodes.Status504GatewayTimeout ? "The metadata service timed out" : "The metadata service failed");
+        }
+        catch (ImportRefusedException ex)
+        {
+            return Unprocessable(ex.Message);
+        }
+
+        var userId = http.User.RequiredUserId();
+        ImportOutcome outcome;
+        try
+        {
+            outcome = await importer.ImportAsync(metadata, userId, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (ImportRefusedException ex)
+        {
+            return Unprocessable(ex.Message);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone added the same paper a moment ago: this import now merges into theirs.
+            db.ChangeTracker.Clear();
+            outcome = await importer.ImportAsync(metadata, userId, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var key = outcome.Paper.Key;
+        logger.LogInformation("Paper {Key} {Outcome} from {Source} {Changes}", key, outcome.Status, metadata.Source, outcome.Changes);
+        var paper = await PapersApi.DetailAsync(db, key, http.User, ct)
+            ?? throw new InvalidOperationException($"Paper {key} vanished after its import.");
+        var response = new AddPaperResponse(outcome.Status.ToString().ToLowerInvariant(), outcome.Changes, paper);
+        return outcome.Status == ImportStatus.Created
+            ? TypedResults.Created($"/api/v1/papers/{Uri.EscapeDataString(key)}", response)
+            : TypedResults.Ok(response);
+    }
+
+    static async Task<(PaperMetadata?, ProblemHttpResult?)> ReadAsync(AddPaperRequest request, MetadataFetcher fetcher, CancellationToken ct)
+    {
+        if (request.Manual is { } manual) return ManualInput.Read(manual);
+
+        var input = ImportInput.Detect(request.Input);
+        switch (input.Kind)
+        {
+            case InputKind.Arxiv or InputKind.Doi:
+                return (await fetcher.FetchAsync(input, ct), null);
+            case InputKind.Bibtex:
+                var doc = BibtexParser.Parse(input.Value);
+                if (doc.Entries.Count == 0)
+                {
+                    var why = doc.Problems.FirstOrDefault()?.Message ?? "It holds no entry.";
+                    return (null, Problems.BadRequest($"The BibTeX could not be read: {why}", "input"));
+                }
+                if (doc.Entries.Count > 1)
+                {
+                    return (null, Problems.BadRequest(
+                        $"The BibTeX holds {doc.Entries.Count} entries; add one at a time, or import them as a .bib file.", "input"));
+                }
+                return (BibtexMetadata.From(doc.Entries[0]), null);
+            default:
+                return (null, Problems.BadRequest(
+                    "Paste an arXiv id or link, a DOI or doi.org link, or a BibTeX entry, or fill in the form by hand.", "input"));
+        }
+    }
+
+    public static ProblemHttpResult Unprocessable(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "No paper to add", detail: detail);
+}

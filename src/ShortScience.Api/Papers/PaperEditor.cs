@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Extensions;
+using ShortScience.Api.Import;
+using ShortScience.Core.Contracts;
+using ShortScience.Core.Import;
+using ShortScience.Core.Text;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Papers;
+
+/// <summary>A DOI or arXiv id that another paper already has.</summary>
+public sealed class EditConflictException(string message) : Exception(message);
+
+/// <summary>Applies metadata changes to a paper: a moderator's direct edit or an accepted proposal.</summary>
+public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperImporter importer, TimeProvider clock)
+{
+    /// <summary>A problem for changes that cannot be applied to any paper, or null when they look right.</summary>
+    public static ProblemHttpResult? Validate(PaperChanges c)
+    {
+        if (c == new PaperChanges()) return Problems.BadRequest("The edit changes nothing.", "changes");
+        if (c.Title is not null && (c.Title.Trim().Length == 0 || c.Title.Length > 1000))
+        {
+            return Problems.BadRequest("A title must have between 1 and 1000 characters.", "title");
+        }
+        if (c.Authors is { Count: 0 }) return Problems.BadRequest("A paper needs at least one author.", "authors");
+        if (c.Year is < 1600 or > 2200) return Problems.BadRequest("The year must be between 1600 and 2200.", "year");
+        if (c.Doi is { Length: > 0 } && !Doi.TryNormalize(c.Doi, out _)) return Problems.BadRequest($"'{c.Doi}' is not a DOI.", "doi");
+        if (c.ArxivId is { Length: > 0 } && !ArxivId.TryParse(c.ArxivId, out _)) return Problems.BadRequest($"'{c.ArxivId}' is not an arXiv id.", "arxivId");
+        if (c.Url is { Length: > 0 } && !ManualInput.IsWebAddress(c.Url)) return Problems.BadRequest($"'{c.Url}' is not a web address.", "url");
+        if (c.PdfUrl is { Length: > 0 } && !ManualInput.IsWebAddress(c.PdfUrl)) return Problems.BadRequest($"'{c.PdfUrl}' is not a web address.", "pdfUrl");
+        return null;
+    }
+
+    public Task<Paper?> LoadAsync(long id, CancellationToken ct) =>
+        db.Papers.Include(p => p.Venue).Include(p => p.Authors).FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    /// <summary>Applies the changes (an empty string clears an optional field) and names the fields changed.</summary>
+    public async Task<List<string>> ApplyAsync(Paper paper, PaperChanges c, CancellationToken ct)
+    {
+        var changed = new List<string>();
+        if (c.Title is not null)
+        {
+            paper.Title = TextCleaner.Clean(Mojibake.Repair(c.Title));
+            paper.NormalizedTitle = Slug.NormalizeTitle(paper.Title);
+            changed.Add("title");
+        }
+        if (c.Abstract is not null) { paper.Abstract = Blank(TextCleaner.Clean(c.Abstract)); changed.Add("abstract"); }
+        if (c.Year is not null) { paper.Year = c.Year; changed.Add("year"); }
+        if (c.PublishedOn is not null) { paper.PublishedOn = c.PublishedOn; changed.Add("publication date"); }
+        if (c.Url is not null) { paper.Url = Blank(c.Url.Trim()); changed.Add("URL"); }
+        if (c.PdfUrl is not null) { paper.PdfUrl = Blank(c.PdfUrl.Trim()); changed.Add("PDF"); }
+        if (c.Keywords is not null)
+        {
+            paper.Keywords = c.Keywords.Select(TextCleaner.Clean).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            changed.Add("keywords");
+        }
+        if (c.Venue is not null)
+        {
+            paper.Venue = await venues.ResolveAsync(c.Venue, ct);
+            changed.Add("venue");
+        }
+        if (c.Doi is not null)
+        {
+            var doi = Doi.NormalizeOrNull(c.Doi);
+            if (doi is not null && await db.Papers.AnyAsync(p => p.Doi == doi && p.Id != paper.Id, ct))
+            {
+                throw new EditConflictException($"Another paper already has the DOI {doi}; merge the two instead.");
+            }
+            paper.Doi = doi;
+            changed.Add("DOI");
+        }
+        if (c.ArxivId is not null)
+        {
+            var arxiv = ArxivId.TryParse(c.ArxivId, out var id) ? id.Id : null;
+            if (arxiv is not null && await db.Papers.AnyAsync(p => p.ArxivId == arxiv && p.Id != paper.Id, ct))
+            {
+                throw new EditConflictException($"Another paper already has the arXiv id {arxiv}.");
+            }
+            paper.ArxivId = arxiv;
+            changed.Add("arXiv id");
+        }
+        if (c.Authors is not null)
+        {
+            db.PaperAuthors.RemoveRange(paper.Authors);
+            // The old rows must be gone before new ones take their positions (the key is paper + position).
+            await db.SaveChangesAsync(ct);
+            paper.Authors.Clear();
+            await importer.AddAuthorsAsync(paper, c.Authors.Select(PersonName.Normalize).Where(a => a.Length > 0).ToList(), ct);
+            changed.Add("authors");
+        }
+        paper.UpdatedAt = clock.GetUtcNow();
+        return changed;
+    }
+
+    static string? Blank(string text) => text.Length == 0 ? null : text;
+}
