@@ -78,6 +78,12 @@ public sealed class ApiHost : WebApplicationFactory<ApiProgram>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Mail:PickupFolder", _mailFolder);
         builder.UseSetting("Site:PublicUrl", "http://site.test");
+        // Browser tests sign up many people from one address; the limits have API tests of their own.
+        foreach (var policy in new[] { "signup", "posting", "voting", "flagging", "preview", "views" })
+        {
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", "100000");
+        }
+        builder.UseSetting("Notifications:DigestEnabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 }

@@ -48,4 +48,5 @@ public enum DiffKind { Same, Added, Removed, Changed }
 /// <summary>A summary on its own page. <see cref="IsMine"/> lets the page offer edit, history and delete.</summary>
 public sealed record SummaryDetail(
     long Id, string PaperKey, string PaperTitle, UserRef? Author, bool Anonymous, string Status, int Revision, int Score,
-    int CommentCount, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string Html, bool IsMine, string? ModerationReason);
+    int CommentCount, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string Html, bool IsMine, string? ModerationReason,
+    int MyVote = 0);

@@ -43,6 +43,8 @@ public static class WebServiceExtensions
             ]);
 
         builder.Services.AddScoped<UserTokens>();
+        builder.Services.AddSingleton<Flash>();
+        builder.Services.AddHttpContextAccessor();
         var secureCookies = !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing");
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -87,6 +89,8 @@ public static class WebServiceExtensions
         app.MapStaticAssets();
         app.MapReverseProxy();
         app.MapAccountEndpoints();
+        app.MapDiscussionActions();
+        app.MapModerationActions();
         app.MapBibtexDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
