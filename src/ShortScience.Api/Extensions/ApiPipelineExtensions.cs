@@ -38,6 +38,7 @@ public static class ApiPipelineExtensions
         var v1 = app.MapGroup("/api/v1");
         v1.MapAccountsApi();
         v1.MapMeApi();
+        v1.MapMyDataApi();
         v1.MapPapersApi();
         v1.MapVenuesApi();
         v1.MapSummariesApi();

@@ -32,6 +32,8 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<SummaryPublisher>();
+        builder.Services.AddScoped<Backups.PublicExport>();
+        builder.Services.AddScoped<AccountDeletion>();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<Moderator>();
         builder.Services.AddSingleton<DigestMailer>();
