@@ -11,6 +11,7 @@ using ShortScience.Api.Health;
 using ShortScience.Api.Import;
 using ShortScience.Api.Papers;
 using ShortScience.Api.Rendering;
+using ShortScience.Api.Security;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Venues;
 
@@ -20,6 +21,8 @@ public static class ApiPipelineExtensions
 {
     public static void UseApiPipeline(this WebApplication app)
     {
+        app.UseMiddleware<ApiSecurityHeadersMiddleware>();
+        if (app.Environment.IsProduction()) app.UseHsts();
         app.UseForwardedHeaders();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();

@@ -49,6 +49,8 @@ public static class ApiServiceExtensions
             }
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        // The largest legitimate body is a .bib file (5 MB); anything bigger is refused before it is read.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 6 * 1024 * 1024);
         builder.AddAccounts();
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
         builder.Services.AddSingleton<IMailer, Mailer>();
