@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using ShortScience.Api.Health;
 using ShortScience.Api.Papers;
+using ShortScience.Api.Rendering;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Venues;
 
@@ -14,6 +15,7 @@ public static class ApiPipelineExtensions
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
     }
 
     public static void MapApiEndpoints(this WebApplication app)
@@ -25,6 +27,7 @@ public static class ApiPipelineExtensions
         v1.MapPapersApi();
         v1.MapVenuesApi();
         v1.MapSummariesApi();
+        v1.MapRenderApi();
 
         // Anything else under /api is a JSON 404, never an HTML page.
         app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,

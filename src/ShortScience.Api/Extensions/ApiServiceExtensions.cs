@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Serilog;
 using ShortScience.Api.Demo;
 using ShortScience.Api.Health;
-using ShortScience.Core.Rendering;
+using ShortScience.Api.Rendering;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
@@ -23,7 +23,7 @@ public static class ApiServiceExtensions
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
         builder.Services.AddShortScienceData(connectionString);
-        builder.Services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
+        builder.AddRendering();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddIdentityCore<User>(options => options.User.RequireUniqueEmail = true)
             .AddRoles<Role>()

@@ -29,7 +29,7 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
     {
         _options = options;
         _engines = new MathEnginePool(Math.Max(1, options.EnginePoolSize));
-        _formulas = new FormulaRenderer(_engines);
+        _formulas = new FormulaRenderer(_engines, new FormulaCache(options.FormulaCacheChars));
     }
 
     /// <summary>2: KaTeX/MathJax math, citations, sanitizer allow-list, AST excerpts.</summary>
@@ -46,12 +46,25 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
             throw new RenderRefusedException(RefusalReason.TooLong,
                 $"The text has {markdown.Length:N0} characters; at most {_options.MaxInputLength:N0} can be rendered.");
         }
-        var deadline = new Deadline(_options.Timeout);
-        var document = Parse(markdown);
+        try
+        {
+            return Render(markdown, context ?? RenderContext.Empty, new Deadline(_options.Timeout));
+        }
+        catch (ArgumentException e) when (e.Message.Contains("depth limit", StringComparison.Ordinal))
+        {
+            // Markdig's nesting limit, met while parsing or rendering: a thousand nested quotes, lists or
+            // brackets is never a summary.
+            throw new RenderRefusedException(RefusalReason.TooComplex, "The text nests too deeply to render.", e);
+        }
+    }
+
+    RenderedText Render(string markdown, RenderContext context, Deadline deadline)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
         deadline.ThrowIfExpired();
 
         var placeholder = "ssmath" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var (formulas, blocks) = Prepare(document, context ?? RenderContext.Empty, placeholder);
+        var (formulas, blocks) = Prepare(document, context, placeholder);
         var math = _formulas.Render(formulas, deadline);
         for (var i = 0; i < blocks.Length; i++)
         {
@@ -63,19 +76,6 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
         var excerpt = Finish(ToHtml(Excerpt.Select(document)), placeholder, math);
         deadline.ThrowIfExpired();
         return new RenderedText(html, excerpt, plain, Version);
-    }
-
-    static MarkdownDocument Parse(string markdown)
-    {
-        try
-        {
-            return Markdown.Parse(markdown, Pipeline);
-        }
-        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
-        {
-            // Markdig's depth limit: a thousand nested quotes or brackets is never a summary.
-            throw new RenderRefusedException(RefusalReason.TooComplex, "The text nests too deeply to render.", e);
-        }
     }
 
     /// <summary>Numbers the formulas in document order and resolves the citations.</summary>

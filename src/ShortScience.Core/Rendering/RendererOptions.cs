@@ -11,4 +11,7 @@ public sealed record RendererOptions
 
     /// <summary>V8 engines kept for KaTeX/MathJax; each renders one document at a time.</summary>
     public int EnginePoolSize { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>Characters of KaTeX HTML kept for formulas seen before (about two bytes each); 0 turns the cache off.</summary>
+    public long FormulaCacheChars { get; init; } = 8_000_000;
 }

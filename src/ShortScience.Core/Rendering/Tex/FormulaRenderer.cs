@@ -14,37 +14,51 @@ public sealed record Formula(string Tex, bool Display, bool Block, string? Error
 /// Renders a document's formulas in one call into V8: KaTeX first, MathJax (TeX → MathML) for those KaTeX
 /// rejects, an error box with the escaped source for those both reject.
 /// </summary>
-sealed class FormulaRenderer(MathEnginePool pool)
+sealed class FormulaRenderer(MathEnginePool pool, FormulaCache cache)
 {
     /// <summary>The HTML fragment of each formula; "" for one that only defines macros.</summary>
     public string[] Render(IReadOnlyList<Formula> formulas, Deadline deadline)
     {
-        if (formulas.Count == 0) return [];
+        var fragments = new string[formulas.Count];
+        var cacheable = cache.Enabled ? FormulaCache.FirstDefinition(formulas) : 0;
+        var pending = new List<int>();
+        for (var i = 0; i < formulas.Count; i++)
+        {
+            if (formulas[i].Error is { } error) fragments[i] = ErrorBox(formulas[i], error);
+            else if (i < cacheable && cache.TryGet(formulas[i], out var html)) fragments[i] = Wrap(formulas[i], html);
+            else pending.Add(i);
+        }
+        if (pending.Count == 0) return fragments;
+
         var engine = pool.Rent(deadline);
         try
         {
-            var katex = Parse(Timed(engine, deadline, () => engine.RenderDocument(Items(formulas, null))));
-            var fragments = new string[formulas.Count];
+            // Cached formulas all come before the first definition, so leaving them out keeps the macros in step.
+            var batch = pending.Select(i => formulas[i]).ToList();
+            var katex = Parse(Timed(engine, deadline, () => engine.RenderDocument(Items(batch, null))));
             var failed = new List<int>();
-            for (var i = 0; i < formulas.Count; i++)
+            for (var n = 0; n < batch.Count; n++)
             {
-                var (formula, result) = (formulas[i], katex[i]);
-                if (formula.Error is not null) fragments[i] = ErrorBox(formula, formula.Error);
-                else if (result.K == "katex") fragments[i] = formula.Block ? $"<div class=\"math-display\">{result.H}</div>" : result.H!;
+                var (i, result) = (pending[n], katex[n]);
+                if (result.K == "katex")
+                {
+                    fragments[i] = Wrap(formulas[i], result.H!);
+                    if (i < cacheable) cache.Add(formulas[i], result.H!);
+                }
                 else if (result.K == "definitions") fragments[i] = "";
-                else failed.Add(i);
+                else failed.Add(n);
             }
             if (failed.Count == 0) return fragments;
 
             deadline.Excluding(engine.LoadMathJax);
-            var retry = Items(failed.Select(i => formulas[i]).ToList(), failed.Select(i => katex[i].P ?? "").ToList());
+            var retry = Items(failed.Select(n => batch[n]).ToList(), failed.Select(n => katex[n].P ?? "").ToList());
             var mathJax = Parse(Timed(engine, deadline, () => engine.RenderWithMathJax(retry)));
-            for (var n = 0; n < failed.Count; n++)
+            for (var m = 0; m < failed.Count; m++)
             {
-                var formula = formulas[failed[n]];
-                fragments[failed[n]] = mathJax[n].H is { } mathml
-                    ? Wrap(formula, "math-mathjax", HtmlPolicy.SanitizeMathMl(mathml))
-                    : ErrorBox(formula, katex[failed[n]].E ?? mathJax[n].E ?? "unknown error");
+                var (i, n) = (pending[failed[m]], failed[m]);
+                fragments[i] = mathJax[m].H is { } mathml
+                    ? Wrap(formulas[i], HtmlPolicy.SanitizeMathMl(mathml), "math-mathjax")
+                    : ErrorBox(formulas[i], katex[n].E ?? mathJax[m].E ?? "unknown error");
             }
             return fragments;
         }
@@ -87,8 +101,7 @@ sealed class FormulaRenderer(MathEnginePool pool)
             for (var i = 0; i < formulas.Count; i++)
             {
                 json.WriteStartArray();
-                // A formula already known to be broken goes in empty, keeping the results in step.
-                json.WriteStringValue(formulas[i].Error is null ? formulas[i].Tex : "");
+                json.WriteStringValue(formulas[i].Tex);
                 json.WriteBooleanValue(formulas[i].Display);
                 if (definitions is not null) json.WriteStringValue(definitions[i]);
                 json.WriteEndArray();
@@ -98,8 +111,13 @@ sealed class FormulaRenderer(MathEnginePool pool)
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    static string Wrap(Formula formula, string css, string html) =>
-        formula.Block ? $"<div class=\"math-display {css}\">{html}</div>" : $"<span class=\"{css}\">{html}</span>";
+    static string Wrap(Formula formula, string html, string? css = null) => (formula.Block, css) switch
+    {
+        (true, null) => $"<div class=\"math-display\">{html}</div>",
+        (true, _) => $"<div class=\"math-display {css}\">{html}</div>",
+        (false, null) => html,
+        (false, _) => $"<span class=\"{css}\">{html}</span>",
+    };
 
     static string ErrorBox(Formula formula, string message)
     {

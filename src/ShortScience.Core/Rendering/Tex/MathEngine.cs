@@ -14,6 +14,11 @@ sealed class MathEngine : IDisposable
     const ulong HeapLimit = 256UL * 1024 * 1024;
     const ulong StackLimit = 512UL * 1024;
 
+    const string Warmup = """
+        [["\\frac{a_i}{\\sqrt{b}} + \\sum_{k=1}^n \\mathbb{E}[x_k^2] \\le \\left( \\int f \\right)", true],
+         ["\\begin{align} x &= \\operatorname{softmax}(\\hat{y}) \\\\ y &= \\mathcal{L} \\end{align}", true]]
+        """;
+
     readonly V8ScriptEngine _engine;
     readonly ScriptObject _renderDocument;
     ScriptObject? _renderWithMathJax;
@@ -30,6 +35,9 @@ sealed class MathEngine : IDisposable
             MathScript.Katex.RunIn(_engine);
             MathScript.Bridge.RunIn(_engine);
             _renderDocument = (ScriptObject)_engine.Evaluate("renderDocument");
+            // V8 compiles functions on first use: one representative formula now keeps that cost out of
+            // the first real render (it is part of starting the engine).
+            Call(_renderDocument, Warmup);
         }
         catch
         {
