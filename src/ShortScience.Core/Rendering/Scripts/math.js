@@ -52,8 +52,10 @@ function scanDefinitions(tex) {
       if (!m) continue;
       i += m[0].length;
     } else {
-      // Up to the body: a name, parameters or optional arguments, then one balanced group.
-      const open = tex.indexOf("{", /command/.test(match[0]) && /^\s*\{/.test(tex.slice(i)) ? groupEnd(tex, tex.indexOf("{", i)) : i);
+      // Up to the body: a name (braced after \newcommand), parameters or optional arguments, then one group.
+      let from = i;
+      if (/command/.test(match[0]) && /^\s*\{/.test(tex.slice(i))) from = groupEnd(tex, tex.indexOf("{", i));
+      const open = from < 0 ? -1 : tex.indexOf("{", from);
       if (open < 0) continue;
       const end = groupEnd(tex, open);
       if (end < 0) continue;
