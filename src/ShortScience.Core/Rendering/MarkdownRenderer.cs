@@ -30,7 +30,12 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
         _options = options;
         _engines = new MathEnginePool(Math.Max(1, options.EnginePoolSize));
         _formulas = new FormulaRenderer(_engines, new FormulaCache(options.FormulaCacheChars));
+        // The first render in a process compiles Markdig's and the sanitizer's code; doing it here keeps that
+        // one-off cost out of the first real render's time limit. No math, so no engine starts.
+        Render(WarmUp, RenderContext.Empty, new Deadline(TimeSpan.FromMinutes(1)));
     }
+
+    const string WarmUp = "# A\n\n*b* **c** [d](https://example.org) `e` \\cite{1406.2661}\n\n- [x] f\n\n| g | h |\n|--:|---|\n| 1 | 2 |\n\ni[^1]\n\n[^1]: j";
 
     /// <summary>2: KaTeX/MathJax math, citations, sanitizer allow-list, AST excerpts.</summary>
     public int Version => 2;
