@@ -126,7 +126,8 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
     {
         var safe = HtmlPolicy.SanitizeMarkdown(html);
         if (math.Length == 0) return safe;
-        var result = new StringBuilder(safe.Length + math.Sum(m => m.Length));
+        // Not presized: a builder grows in small chunks, one presized for all the math would be a large-object allocation.
+        var result = new StringBuilder();
         var at = 0;
         for (var i = safe.IndexOf(placeholder, StringComparison.Ordinal); i >= 0; i = safe.IndexOf(placeholder, at, StringComparison.Ordinal))
         {
