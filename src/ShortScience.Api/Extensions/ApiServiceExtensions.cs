@@ -10,6 +10,7 @@ using ShortScience.Api.Summaries;
 using ShortScience.Api.Health;
 using ShortScience.Api.Import;
 using ShortScience.Core.Rendering;
+using ShortScience.Api.Rendering;
 using ShortScience.Data;
 
 namespace ShortScience.Api.Extensions;
@@ -29,7 +30,7 @@ public static class ApiServiceExtensions
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
         builder.Services.AddShortScienceData(connectionString);
-        builder.Services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
+        builder.AddRendering();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<SummaryPublisher>();
         builder.Services.AddScoped<Backups.PublicExport>();

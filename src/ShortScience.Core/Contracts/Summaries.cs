@@ -28,10 +28,6 @@ public sealed record RestoreRequest(int? BaseRevision, string? Note);
 
 public sealed record ModerationRequest(string Reason);
 
-public sealed record RenderRequest(string Markdown);
-
-public sealed record RenderResponse(string Html);
-
 /// <summary>A readable comparison of two texts: blocks (lines) that stayed, went, came or changed word by word.</summary>
 public sealed record TextDiff(IReadOnlyList<DiffBlock> Blocks)
 {
