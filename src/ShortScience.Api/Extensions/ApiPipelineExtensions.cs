@@ -27,6 +27,7 @@ public static class ApiPipelineExtensions
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();

@@ -17,8 +17,9 @@ public sealed class EditConflictException(string message) : Exception(message);
 public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperImporter importer, TimeProvider clock)
 {
     /// <summary>A problem for changes that cannot be applied to any paper, or null when they look right.</summary>
-    public static ProblemHttpResult? Validate(PaperChanges c)
+    public static ProblemHttpResult? Validate(PaperChanges? c)
     {
+        if (c is null) return Problems.BadRequest("Send the changed fields as 'changes'.", "changes");
         if (c == new PaperChanges()) return Problems.BadRequest("The edit changes nothing.", "changes");
         if (c.Title is not null && (c.Title.Trim().Length == 0 || c.Title.Length > 1000))
         {

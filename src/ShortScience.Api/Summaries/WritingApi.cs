@@ -37,6 +37,7 @@ public static class WritingApi
         string key, SaveDraftRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
     {
         if (TooLong(request.Markdown) is { } tooLong) return tooLong;
+        if (request.Markdown is null) return Problems.BadRequest("Send the draft's text as 'markdown'.", "markdown");
         var userId = http.User.RequiredUserId();
         if (await FindPaperAsync(db, key, ct) is not { } paper) return NoPaper(key);
         var now = clock.GetUtcNow();

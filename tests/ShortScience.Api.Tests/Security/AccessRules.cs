@@ -1,0 +1,135 @@
+namespace ShortScience.Api.Tests.Security;
+
+/// <summary>Who may call a route. Anything else answers 401 (not signed in) or 403 (signed in, not allowed).</summary>
+public enum Access
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    Public,
+
+    /// <summary>Any signed-in person, banned ones included (their own account, inbox, data).</summary>
+    SignedIn,
+
+    /// <summary>Confirmed members who are not banned.</summary>
+    Member,
+
+    /// <summary>Members, but not on their own content (votes).</summary>
+    MemberNotOwner,
+
+    /// <summary>Only the author of the content.</summary>
+    Owner,
+
+    /// <summary>The author, or a moderator.</summary>
+    OwnerOrModerator,
+    Moderator,
+    Admin,
+}
+
+/// <summary>
+/// The expected access of every API route. A route the API serves that is missing here fails
+/// <see cref="AuthorizationMatrixTests"/>: whoever adds a route decides, in this table, who may call it.
+/// </summary>
+public static class AccessRules
+{
+    public static readonly Dictionary<string, Access> Routes = new()
+    {
+        ["ANY /health"] = Access.Public,
+        ["GET /openapi/{documentName}.json"] = Access.Public,
+
+        ["POST /api/v1/auth/register"] = Access.Public,
+        ["POST /api/v1/auth/login"] = Access.Public,
+        ["POST /api/v1/auth/refresh"] = Access.Public,
+        ["POST /api/v1/auth/logout"] = Access.SignedIn,
+        ["POST /api/v1/auth/confirm-email"] = Access.Public,
+        ["POST /api/v1/auth/resend-confirmation"] = Access.Public,
+        ["POST /api/v1/auth/forgot-password"] = Access.Public,
+        ["POST /api/v1/auth/reset-password"] = Access.Public,
+        ["POST /api/v1/unsubscribe/{token}"] = Access.Public,
+
+        ["GET /api/v1/me/"] = Access.SignedIn,
+        ["PUT /api/v1/me/profile"] = Access.SignedIn,
+        ["POST /api/v1/me/password"] = Access.SignedIn,
+        ["GET /api/v1/me/export"] = Access.SignedIn,
+        ["POST /api/v1/me/delete"] = Access.SignedIn,
+        ["GET /api/v1/notifications/"] = Access.SignedIn,
+        ["GET /api/v1/notifications/unread-count"] = Access.SignedIn,
+        ["POST /api/v1/notifications/read"] = Access.SignedIn,
+
+        ["GET /api/v1/users/{name}"] = Access.Public,
+        ["GET /api/v1/users/{name}/summaries"] = Access.Public,
+        ["GET /api/v1/users/{name}/comments"] = Access.Public,
+        ["GET /api/v1/users/{name}/bibtex"] = Access.Public,
+
+        ["GET /api/v1/papers/"] = Access.Public,
+        ["GET /api/v1/papers/{key}"] = Access.Public,
+        ["GET /api/v1/papers/{key}/bibtex"] = Access.Public,
+        ["GET /api/v1/papers/bibtex"] = Access.Public,
+        ["POST /api/v1/papers/bibtex"] = Access.Public,
+        ["POST /api/v1/papers/{key}/views"] = Access.Public,
+        ["POST /api/v1/papers/"] = Access.Member,
+        ["POST /api/v1/papers/import"] = Access.Member,
+        ["POST /api/v1/papers/{key}/edits"] = Access.Member,
+        ["PATCH /api/v1/papers/{key}"] = Access.Moderator,
+        ["GET /api/v1/paper-edits/"] = Access.Moderator,
+        ["POST /api/v1/paper-edits/{id:long}/apply"] = Access.Moderator,
+        ["POST /api/v1/paper-edits/{id:long}/reject"] = Access.Moderator,
+
+        ["GET /api/v1/venues/"] = Access.Public,
+        ["GET /api/v1/venues/{slug}"] = Access.Public,
+        ["GET /api/v1/venues/{slug}/{year:int}/bibtex"] = Access.Public,
+        ["POST /api/v1/venues/{slug}/merge"] = Access.Moderator,
+        ["GET /api/v1/authors/{slug}"] = Access.Public,
+        ["POST /api/v1/authors/{slug}/merge"] = Access.Moderator,
+
+        ["GET /api/v1/summaries/"] = Access.Public,
+        ["GET /api/v1/summaries/{id:long}"] = Access.Public,
+        ["GET /api/v1/summaries/{id:long}/revisions"] = Access.Public,
+        ["GET /api/v1/summaries/{id:long}/revisions/{number:int}"] = Access.Public,
+        ["GET /api/v1/summaries/{id:long}/diff"] = Access.Public,
+        ["GET /api/v1/summaries/{id:long}/comments"] = Access.Public,
+        ["GET /api/v1/papers/{key}/summaries/mine/"] = Access.Member,
+        ["PUT /api/v1/papers/{key}/summaries/mine/"] = Access.Member,
+        ["PUT /api/v1/papers/{key}/summaries/mine/draft"] = Access.Member,
+        ["DELETE /api/v1/papers/{key}/summaries/mine/draft"] = Access.Member,
+        ["POST /api/v1/summaries/{id:long}/restore/{number:int}"] = Access.Owner,
+        ["DELETE /api/v1/summaries/{id:long}/"] = Access.Owner,
+        ["POST /api/v1/summaries/{id:long}/undelete"] = Access.Owner,
+        ["POST /api/v1/summaries/{id:long}/hide"] = Access.Moderator,
+        ["POST /api/v1/summaries/{id:long}/unhide"] = Access.Moderator,
+        ["POST /api/v1/render/"] = Access.Public,
+
+        ["POST /api/v1/summaries/{id:long}/comments"] = Access.Member,
+        ["GET /api/v1/comments/{id:long}/"] = Access.Public,
+        ["GET /api/v1/comments/{id:long}/revisions"] = Access.Public,
+        ["PUT /api/v1/comments/{id:long}/"] = Access.Owner,
+        ["DELETE /api/v1/comments/{id:long}/"] = Access.OwnerOrModerator,
+        ["PUT /api/v1/votes/{targetType}/{id:long}"] = Access.MemberNotOwner,
+
+        ["POST /api/v1/flags"] = Access.Member,
+        ["GET /api/v1/moderation/flags"] = Access.Moderator,
+        ["POST /api/v1/moderation/flags/{id:long}/dismiss"] = Access.Moderator,
+        ["POST /api/v1/moderation/flags/{id:long}/hide"] = Access.Moderator,
+        ["POST /api/v1/moderation/{targetType}/{targetId}/hide"] = Access.Moderator,
+        ["POST /api/v1/moderation/{targetType}/{targetId}/restore"] = Access.Moderator,
+        ["POST /api/v1/moderation/users/{name}/ban"] = Access.Moderator,
+        ["POST /api/v1/moderation/users/{name}/unban"] = Access.Moderator,
+        ["GET /api/v1/moderation/log"] = Access.Moderator,
+    };
+
+    public enum Caller { Anonymous, Banned, Member, Owner, Moderator, Admin }
+
+    /// <summary>True when the caller may pass; false when the answer must be 401 or 403.</summary>
+    public static bool Allows(Access access, Caller caller) => (access, caller) switch
+    {
+        (Access.Public, _) => true,
+        (_, Caller.Anonymous) => false,
+        (Access.SignedIn, _) => true,
+        (_, Caller.Banned) => false,
+        (Access.Member, _) => true,
+        (Access.MemberNotOwner, var c) => c != Caller.Owner,
+        (Access.Owner, var c) => c == Caller.Owner,
+        (Access.OwnerOrModerator, var c) => c is Caller.Owner or Caller.Moderator or Caller.Admin,
+        (Access.Moderator, var c) => c is Caller.Moderator or Caller.Admin,
+        (Access.Admin, var c) => c == Caller.Admin,
+        _ => false,
+    };
+}
