@@ -21,3 +21,9 @@ public sealed class DiscussionSiteCollection : ICollectionFixture<SiteFixture>, 
 {
     public const string Name = "discussion-site";
 }
+
+[CollectionDefinition(Name)]
+public sealed class HostileSiteCollection : ICollectionFixture<SiteFixture>, ICollectionFixture<Browser>
+{
+    public const string Name = "hostile-site";
+}

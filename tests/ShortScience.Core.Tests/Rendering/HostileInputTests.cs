@@ -1,21 +1,20 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ShortScience.Core.Rendering;
+using ShortScience.Testing;
 
 namespace ShortScience.Core.Tests.Rendering;
 
 /// <summary>Every entry of hostile-inputs.txt comes out inert, whether it renders or is refused.</summary>
 public sealed partial class HostileInputTests
 {
-    static readonly Lazy<List<string>> Corpus = new(() =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Rendering", "hostile-inputs.txt"))
-            .Split("\n%%%%\n").Skip(1).Select(e => Unescape(e.TrimEnd('\n'))).ToList());
+    static readonly Lazy<IReadOnlyList<string>> Corpus = new(() => HostileCorpus.Entries);
 
     // Rows carry the entry's number only: some entries hold control characters that test reports cannot.
     public static TheoryData<int> Entries() => new(Enumerable.Range(1, Corpus.Value.Count));
 
     [Fact]
-    public void TheCorpusHasAtLeastAHundredEntries() => Assert.True(Corpus.Value.Count >= 100);
+    public void TheCorpusHasAtLeastThreeHundredEntries() => Assert.True(Corpus.Value.Count >= 300, $"{Corpus.Value.Count} entries");
 
     [Theory]
     [MemberData(nameof(Entries))]
@@ -50,9 +49,4 @@ public sealed partial class HostileInputTests
         Assert.Contains(shown, html.QuerySelector(".katex-html")!.TextContent);
     }
 
-    static string Unescape(string text) => CodePoint().Replace(text,
-        m => char.ConvertFromUtf32(int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
-
-    [GeneratedRegex(@"\{U\+([0-9A-F]{4,6})\}")]
-    private static partial Regex CodePoint();
 }

@@ -1,6 +1,8 @@
 using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Xunit;
 
-namespace ShortScience.Core.Tests.Rendering;
+namespace ShortScience.Testing;
 
 /// <summary>
 /// What "inert" means for rendered HTML, checked on the parsed output: no active elements, no event handlers,
@@ -34,9 +36,11 @@ public static class HtmlSafety
 
     static readonly string[] UrlAttributes = ["href", "src", "xlink:href", "action", "formaction", "srcset", "poster", "background", "cite", "data", "ping"];
 
+    static readonly HtmlParser Parser = new();
+
     public static void AssertInert(string html)
     {
-        var document = Rendered.Parse(html);
+        var document = Parser.ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
         foreach (var element in document.Body!.QuerySelectorAll("*"))
         {
             var name = element.LocalName.ToLowerInvariant();
