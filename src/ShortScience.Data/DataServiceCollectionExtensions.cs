@@ -11,7 +11,10 @@ public static class DataServiceCollectionExtensions
     /// <summary>Registers a pooled <see cref="ShortScienceDb"/> on one shared NpgsqlDataSource.</summary>
     public static IServiceCollection AddShortScienceData(this IServiceCollection services, string connectionString)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // A database that is down must make requests fail fast (and answer 503), not queue for 15 s.
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.ConnectionStringBuilder.Timeout = 2;
+        var dataSource = builder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContextPool<ShortScienceDb>(options => Configure(options, dataSource));
         return services;

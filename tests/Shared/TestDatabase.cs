@@ -90,7 +90,7 @@ public static class TestDatabase
         }
     }
 
-    static async Task MigrateAsync(string connectionString)
+    public static async Task MigrateAsync(string connectionString)
     {
         await using var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         var options = new DbContextOptionsBuilder<ShortScienceDb>();

@@ -52,6 +52,7 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         // The largest legitimate body is a .bib file (5 MB); anything bigger is refused before it is read.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Security.BodySizeLimitMiddleware.MaxBodyBytes);
+        builder.Services.AddExceptionHandler<Security.DatabaseUnavailable>();
         builder.Services.AddExceptionHandler<Security.InputProblems>();
         builder.AddAccounts();
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));

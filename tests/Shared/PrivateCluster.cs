@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace ShortScience.Testing;
+
+/// <summary>
+/// A PostgreSQL server of a test's own, for tests that stop and start the database (the shared test server
+/// must stay up for everyone else). Runs as the postgres user when the tests run as root, as PostgreSQL requires.
+/// </summary>
+public sealed class PrivateCluster : IAsyncDisposable
+{
+    readonly string _bin;
+    readonly string _data;
+    public int Port { get; }
+
+    PrivateCluster(string bin, string data, int port) => (_bin, _data, Port) = (bin, data, port);
+
+    public string ConnectionString(string database = "postgres") =>
+        $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Timeout=2;Include Error Detail=true";
+
+    public static async Task<PrivateCluster> StartAsync()
+    {
+        var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+            .First(d => File.Exists(Path.Combine(d, "pg_ctl")));
+        var data = Path.Combine(Path.GetTempPath(), $"shortscience-pg-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(data);
+        if (Environment.UserName == "root") await RunAsync("chown", "postgres", data);
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var cluster = new PrivateCluster(bin, data, port);
+        await cluster.AsOwnerAsync("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
+        await cluster.StartAgainAsync();
+        return cluster;
+    }
+
+    public Task StartAgainAsync() => AsOwnerAsync("pg_ctl", "-D", _data, "-l", Path.Combine(_data, "server.log"), "-w", "-t", "30",
+        "-o", $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories= -c fsync=off -c max_connections=100", "start");
+
+    /// <summary>Stops at once, as a crash or a pulled cable would: open connections simply break.</summary>
+    public Task StopAsync() => AsOwnerAsync("pg_ctl", "-D", _data, "-m", "immediate", "-w", "stop");
+
+    public async Task CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    Task AsOwnerAsync(string tool, params string[] args) => Environment.UserName == "root"
+        ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. args])
+        : RunAsync(Path.Combine(_bin, tool), args);
+
+    static async Task RunAsync(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await output;
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {errors}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await AsOwnerAsync("pg_ctl", "-D", _data, "-m", "immediate", "stop");
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped by the test.
+        }
+        Directory.Delete(_data, recursive: true);
+    }
+}
