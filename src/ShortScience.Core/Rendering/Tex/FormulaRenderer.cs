@@ -113,8 +113,9 @@ sealed class FormulaRenderer(MathEnginePool pool, FormulaCache cache)
 
     static string Wrap(Formula formula, string html, string? css = null) => (formula.Block, css) switch
     {
-        (true, null) => $"<div class=\"math-display\">{html}</div>",
-        (true, _) => $"<div class=\"math-display {css}\">{html}</div>",
+        // Display math scrolls sideways when wider than the page; tabindex lets keyboard users scroll it too.
+        (true, null) => $"<div class=\"math-display\" tabindex=\"0\">{html}</div>",
+        (true, _) => $"<div class=\"math-display {css}\" tabindex=\"0\">{html}</div>",
         (false, null) => html,
         (false, _) => $"<span class=\"{css}\">{html}</span>",
     };
