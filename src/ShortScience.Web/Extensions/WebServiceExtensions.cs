@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
 using ShortScience.Web.Components;
 using ShortScience.Web.Services;
@@ -80,12 +81,27 @@ public static class WebServiceExtensions
             builder.Services.AddDataProtection().SetApplicationName("ShortScience.Web").PersistKeysToFileSystem(new DirectoryInfo(keys));
         }
 
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true; // only ever applied to signed-out requests, see UseWebPipeline
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
+                ["application/rss+xml", "application/atom+xml", "application/x-bibtex", "image/svg+xml", "application/problem+json"]);
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     }
 
     public static void UseWebPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // Compressing pages that carry a signed-in person's secrets next to text an attacker can echo invites
+        // BREACH-style attacks; signed-out pages (almost all traffic) and static files are compressed.
+        app.UseWhen(context => !context.Request.Cookies.Keys.Any(k => k.Contains("shortscience", StringComparison.Ordinal) && !k.Contains("-af", StringComparison.Ordinal)),
+            branch => branch.UseResponseCompression());
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Environment.IsProduction()) app.UseHsts();
         app.UseExceptionHandler(new ExceptionHandlerOptions
