@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace ShortScience.Web.Tests.Browsing;
+
+/// <summary>
+/// A math-heavy paper page as a first-time visitor loads it over loopback: largest contentful paint under 500 ms,
+/// under 200 KB transferred (compressed) with CSS, script and fonts, and no layout shift worth noticing (CLS under 0.02).
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed class PagePerformanceTests(SiteFixture site, Browser browser, ITestOutputHelper output)
+{
+    const string Measure = """
+        () => new Promise(resolve => {
+          let lcp = 0, cls = 0;
+          new PerformanceObserver(list => { for (const e of list.getEntries()) lcp = Math.max(lcp, e.startTime); })
+            .observe({ type: 'largest-contentful-paint', buffered: true });
+          new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) cls += e.value; })
+            .observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => {
+            const nav = performance.getEntriesByType('navigation')[0];
+            const resources = performance.getEntriesByType('resource');
+            const bytes = nav.transferSize + resources.reduce((sum, r) => sum + r.transferSize, 0);
+            const fonts = resources.filter(r => r.name.endsWith('.woff2')).length;
+            resolve({ lcp, cls, bytes, fonts, requests: resources.length + 1 });
+          }, 1500);
+        })
+        """;
+
+    [Fact]
+    public async Task AMathHeavyPaperPageIsFastLightAndStill()
+    {
+        // Warm the server once (first-request JIT is not what a visitor of a running site sees), then measure cold-cache visits.
+        var (warm, _) = await browser.NewPageAsync();
+        await warm.GotoAsync(new Uri(site.WebUrl, "/papers/1706.03762").ToString());
+
+        var runs = new List<JsonElement>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (page, errors) = await browser.NewPageAsync(); // a new profile: empty cache
+            await page.GotoAsync(new Uri(site.WebUrl, "/papers/1706.03762").ToString());
+            runs.Add(await page.EvaluateAsync<JsonElement>(Measure));
+            Assert.Empty(errors);
+        }
+        double Median(string name) => runs.Select(r => r.GetProperty(name).GetDouble()).Order().ElementAt(1);
+        var (lcp, cls, bytes) = (Median("lcp"), Median("cls"), Median("bytes"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"paper page: LCP {lcp:0} ms, CLS {cls:0.000}, {bytes / 1024:0} KB transferred in {runs[1].GetProperty("requests")} requests ({runs[1].GetProperty("fonts")} fonts)"));
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "page-performance.txt"), string.Create(CultureInfo.InvariantCulture,
+            $"LCP {lcp:0} ms, CLS {cls:0.000}, {bytes / 1024:0} KB, {runs[1].GetProperty("requests")} requests"));
+
+        Assert.True(lcp < 500, $"largest contentful paint {lcp:0} ms");
+        Assert.True(bytes < 200 * 1024, $"{bytes / 1024:0} KB transferred");
+        Assert.True(cls < 0.02, $"cumulative layout shift {cls:0.000}");
+    }
+}
