@@ -7,10 +7,6 @@ using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Venues;
 
-public sealed record VenueYear(int Year, int PaperCount, int SummaryCount);
-
-public sealed record VenueDetail(string Slug, string ShortName, string Name, string Kind, string? Url, IReadOnlyList<VenueYear> Years);
-
 public static class VenuesApi
 {
     public static RouteGroupBuilder MapVenuesApi(this RouteGroupBuilder api)

@@ -22,6 +22,10 @@ sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         b.HasIndex(p => new { p.NormalizedTitle, p.Year });
         b.HasIndex(p => new { p.VenueId, p.Year, p.Id });
         b.HasIndex(p => new { p.Year, p.Id });
+        // Browsing lists (venue-year, year, tag): summarized papers by summary count, the rest by id, visible only.
+        b.HasIndex(p => new { p.VenueId, p.Year, p.SummaryCount, p.Id }).HasFilter("status = 0").HasDatabaseName("ix_papers_venue_year_listing");
+        b.HasIndex(p => new { p.Year, p.SummaryCount, p.Id }).HasFilter("status = 0").HasDatabaseName("ix_papers_year_listing");
+        b.HasIndex(p => new { p.SummaryCount, p.Id }).HasFilter("status = 0").HasDatabaseName("ix_papers_listing");
         b.HasIndex(p => p.Keywords).HasMethod("gin");
         b.HasIndex(p => p.SearchVector).HasMethod("gin");
         b.HasIndex(p => p.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_papers_title_trgm");
