@@ -9,6 +9,7 @@ using ShortScience.Api.Notifications;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Health;
 using ShortScience.Api.Import;
+using ShortScience.Api.Search;
 using ShortScience.Core.Rendering;
 using ShortScience.Data;
 
@@ -52,6 +53,9 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<IMailer, Mailer>();
         builder.Services.AddScoped<AccountMail>();
         builder.AddImport();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SearchIndex>();
+        builder.Services.AddScoped<PaperSearch>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

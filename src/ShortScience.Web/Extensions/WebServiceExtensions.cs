@@ -25,6 +25,12 @@ public static class WebServiceExtensions
             http.Timeout = TimeSpan.FromSeconds(10);
         });
 
+        builder.Services.AddHttpClient<DiscoveryClient>(http =>
+        {
+            http.BaseAddress = new Uri(apiBase.TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(10);
+        });
+
         // Imports wait on arXiv/Crossref and on large .bib files: a longer timeout than reading pages.
         builder.Services.AddHttpClient<ImportClient>(http =>
         {
@@ -88,6 +94,7 @@ public static class WebServiceExtensions
         app.MapReverseProxy();
         app.MapAccountEndpoints();
         app.MapBibtexDownloads();
+        app.MapDiscoveryEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }
