@@ -30,18 +30,6 @@ pg_bindir() {
 ensure_postgres() {
   PG_BIN=$(pg_bindir) || { apt_install postgresql postgresql-contrib; PG_BIN=$(pg_bindir) || die "PostgreSQL binaries not found after install"; }
   export PG_BIN
-  ensure_rum
-}
-
-# RUM lets search order matches by rank inside the index; optional (the app falls back without it), so best effort.
-ensure_rum() {
-  local version
-  version=$(basename "$(dirname "$PG_BIN")")
-  [ -f "/usr/share/postgresql/$version/extension/rum.control" ] && return 0
-  log "Installing postgresql-$version-rum (optional)"
-  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq >/dev/null 2>&1 || true; APT_UPDATED=1; fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$version-rum" >/dev/null 2>&1 \
-    || log "postgresql-$version-rum is not available; search uses its fallback ranking"
 }
 
 ensure_node() {

@@ -54,11 +54,12 @@ public sealed class Schema(NpgsqlDataSource db)
     public async Task RestoreRestAsync()
     {
         await RunAllAsync(_saved.Where(s => !s.ForeignKey).ToList());
-        await RunAllAsync(_saved.Where(s => s.ForeignKey).ToList());
+        // Two foreign keys added at once can deadlock (each locks both of its tables): one at a time.
+        await RunAllAsync(_saved.Where(s => s.ForeignKey).ToList(), workers: 1);
         foreach (var table in Tables.Distinct()) await ExecAsync($"ALTER TABLE \"{table}\" ENABLE TRIGGER USER");
     }
 
-    async Task RunAllAsync(List<(string Name, string Sql, bool ForeignKey)> work)
+    async Task RunAllAsync(List<(string Name, string Sql, bool ForeignKey)> work, int workers = 2)
     {
         foreach (var w in work) _saved.Remove(w);
         // Big tables' indexes first, so the two workers finish together.
@@ -77,7 +78,7 @@ public sealed class Schema(NpgsqlDataSource db)
                 progress.Add();
             }
         }
-        await Task.WhenAll(Worker(), Worker());
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Worker()));
         progress.Done();
     }
 

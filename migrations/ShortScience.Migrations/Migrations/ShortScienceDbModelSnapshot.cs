@@ -793,7 +793,8 @@ namespace ShortScience.Migrations.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Keywords"), "gin");
 
                     b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_papers_search_vector");
+                        .HasDatabaseName("ix_papers_search_vector")
+                        .HasFilter("status = 0");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 

@@ -7,8 +7,9 @@ namespace ShortScience.Migrations.Sql;
 /// transaction as the change: a BEFORE trigger on papers for title/abstract, AFTER triggers on paper_authors and
 /// summaries calling refresh_paper_search(paper_id). Summary revisions are immutable; publishing moves
 /// summaries.current_revision_id, which the summaries trigger sees.
-/// RUM (postgresql-15-rum) is optional: where the extension can be created, an index that orders by rank is added;
-/// elsewhere the API ranks a bounded candidate set from the GIN index (see Api/Search/SearchIndex.cs).
+/// Summary text counts up to 10,000 characters per paper (best-scored summaries first): enough to find a paper by
+/// what its summaries say, and it keeps the vector of a much-summarized paper small enough to check quickly (see
+/// Api/Search/SearchPlanner.cs, which reads vectors in popularity order for broad queries).
 /// </summary>
 public static class SearchSchema
 {
@@ -17,7 +18,6 @@ public static class SearchSchema
         ALTER TEXT SEARCH CONFIGURATION public.shortscience
             ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, english_stem;
 
-        -- Summary text is capped so a much-summarized paper stays under tsvector's 1 MB limit.
         CREATE FUNCTION paper_search_document(p_id bigint, p_title text, p_abstract text) RETURNS tsvector
         LANGUAGE sql STABLE AS $fn$
             SELECT setweight(to_tsvector('public.shortscience', coalesce(p_title, '')), 'A')
@@ -28,7 +28,7 @@ public static class SearchSchema
                 || setweight(to_tsvector('public.shortscience', left(coalesce((
                        SELECT string_agg(r.plain_text, E'\n' ORDER BY s.score DESC, s.id)
                        FROM summaries s JOIN summary_revisions r ON r.id = s.current_revision_id
-                       WHERE s.paper_id = p_id AND s.status = 1), ''), 200000)), 'D')
+                       WHERE s.paper_id = p_id AND s.status = 1), ''), 10000)), 'D')
         $fn$;
 
         CREATE FUNCTION refresh_paper_search(p_id bigint) RETURNS void
@@ -66,20 +66,9 @@ public static class SearchSchema
 
         UPDATE papers SET search_vector = paper_search_document(id, title, abstract);
 
-        DO $rum$
-        BEGIN
-            IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'rum') THEN
-                CREATE EXTENSION IF NOT EXISTS rum;
-                CREATE INDEX IF NOT EXISTS ix_papers_search_rum ON papers USING rum (search_vector rum_tsvector_ops);
-            END IF;
-        EXCEPTION WHEN OTHERS THEN
-            RAISE NOTICE 'RUM index not created (%); search ranks a bounded candidate set instead', SQLERRM;
-        END
-        $rum$;
         """;
 
     public const string Down = """
-        DROP INDEX IF EXISTS ix_papers_search_rum;
         DROP TRIGGER IF EXISTS summaries_search ON summaries;
         DROP TRIGGER IF EXISTS paper_authors_search ON paper_authors;
         DROP TRIGGER IF EXISTS papers_search ON papers;

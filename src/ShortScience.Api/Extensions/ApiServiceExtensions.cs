@@ -53,8 +53,9 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<IMailer, Mailer>();
         builder.Services.AddScoped<AccountMail>();
         builder.AddImport();
-        builder.Services.AddMemoryCache();
-        builder.Services.AddSingleton<SearchIndex>();
+        builder.Services.AddSingleton<SearchPlanner>();
+        builder.Services.AddSingleton<AllPaperFacets>();
+        builder.Services.AddSingleton<MatchFinder>();
         builder.Services.AddScoped<PaperSearch>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -8,16 +8,22 @@ public sealed record SearchRequest(string Query, int? VenueId, int? From, int? T
 
     public bool Filtered => VenueId is not null || From is not null || To is not null || Summarized is not null;
 
-    /// <summary>The WHERE clause for these filters (values are parameters; see <see cref="PaperSearch"/>).</summary>
-    public string Where(bool withFilters)
+    /// <summary>SQL conditions on papers p for the filters (values are parameters, see <see cref="AddFilters"/>); "" when none.</summary>
+    public string Filters()
     {
-        var where = "p.status = 0 AND p.search_vector @@ q.query";
-        if (!withFilters) return where;
+        var where = "";
         if (VenueId is not null) where += " AND p.venue_id = @venue";
         if (From is not null) where += " AND p.year >= @from";
         if (To is not null) where += " AND p.year <= @to";
         if (Summarized is true) where += " AND p.summary_count > 0";
         if (Summarized is false) where += " AND p.summary_count = 0";
         return where;
+    }
+
+    public void AddFilters(Npgsql.NpgsqlCommand command)
+    {
+        if (VenueId is { } venue) command.Parameters.AddWithValue("venue", NpgsqlTypes.NpgsqlDbType.Integer, venue);
+        if (From is { } from) command.Parameters.AddWithValue("from", NpgsqlTypes.NpgsqlDbType.Integer, from);
+        if (To is { } to) command.Parameters.AddWithValue("to", NpgsqlTypes.NpgsqlDbType.Integer, to);
     }
 }

@@ -4,7 +4,10 @@ using ShortScience.Core.Contracts;
 
 namespace ShortScience.Api.Tests.Discovery;
 
-/// <summary>Search relevance and filters; run once with the RUM index and once with the fallback ranking.</summary>
+/// <summary>
+/// Search relevance and filters, run twice: as narrow queries (every match read through the index) and as if every
+/// word were in most papers (papers walked in popularity order), so both ways of finding candidates answer alike.
+/// </summary>
 public abstract class SearchApiTests(ApiFactory app)
 {
     async Task<SearchResults> SearchAsync(string query)
@@ -172,9 +175,13 @@ public abstract class SearchApiTests(ApiFactory app)
     }
 }
 
-public sealed class SearchWithRumTests(ApiFactory app) : SearchApiTests(app), IClassFixture<ApiFactory>;
+public sealed class NarrowSearchTests(ApiFactory app) : SearchApiTests(app), IClassFixture<ApiFactory>;
 
-public sealed class SearchWithoutRumTests : SearchApiTests, IClassFixture<ApiFactory>
+public sealed class BroadSearchTests : SearchApiTests, IClassFixture<ApiFactory>
 {
-    public SearchWithoutRumTests(ApiFactory app) : base(app) => app.Settings["Search:Rum"] = "off";
+    public BroadSearchTests(ApiFactory app) : base(app)
+    {
+        app.Settings["Search:BroadFraction"] = "0";
+        app.Settings["Search:BroadMinimum"] = "0";
+    }
 }

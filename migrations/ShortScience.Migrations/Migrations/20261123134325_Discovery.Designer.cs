@@ -14,7 +14,7 @@ using ShortScience.Data;
 namespace ShortScience.Migrations.Migrations
 {
     [DbContext(typeof(ShortScienceDb))]
-    [Migration("20261123125758_Discovery")]
+    [Migration("20261123134325_Discovery")]
     partial class Discovery
     {
         /// <inheritdoc />
@@ -796,7 +796,8 @@ namespace ShortScience.Migrations.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Keywords"), "gin");
 
                     b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_papers_search_vector");
+                        .HasDatabaseName("ix_papers_search_vector")
+                        .HasFilter("status = 0");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 

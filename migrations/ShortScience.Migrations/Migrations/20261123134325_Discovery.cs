@@ -11,6 +11,10 @@ namespace ShortScience.Migrations.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_papers_search_vector",
+                table: "papers");
+
             migrationBuilder.CreateIndex(
                 name: "ix_summaries_paper_id_status_score",
                 table: "summaries",
@@ -21,6 +25,13 @@ namespace ShortScience.Migrations.Migrations
                 table: "papers",
                 columns: new[] { "summary_count", "id" },
                 filter: "status = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_papers_search_vector",
+                table: "papers",
+                column: "search_vector",
+                filter: "status = 0")
+                .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
                 name: "ix_papers_venue_year_listing",
@@ -52,12 +63,22 @@ namespace ShortScience.Migrations.Migrations
                 table: "papers");
 
             migrationBuilder.DropIndex(
+                name: "ix_papers_search_vector",
+                table: "papers");
+
+            migrationBuilder.DropIndex(
                 name: "ix_papers_venue_year_listing",
                 table: "papers");
 
             migrationBuilder.DropIndex(
                 name: "ix_papers_year_listing",
                 table: "papers");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_papers_search_vector",
+                table: "papers",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "gin");
         }
     }
 }
