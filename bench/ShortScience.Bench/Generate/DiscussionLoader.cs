@@ -6,58 +6,31 @@ namespace ShortScience.Bench.Generate;
 /// <summary>Votes, comments (with their first revision) and the daily reads behind "popular".</summary>
 public static class DiscussionLoader
 {
-    public static async Task LoadVotesAsync(NpgsqlDataSource db, World world, Random random)
+    public static async Task LoadVotesAsync(NpgsqlDataSource db, World world, DiscussionPlan plan, Random random)
     {
-        world.Up = new int[world.Summaries];
-        world.Down = new int[world.Summaries];
-        world.CommentUp = new int[world.Comments];
-        world.CommentDown = new int[world.Comments];
-        // Each voter's share falls off with their rank: a few people vote a lot.
-        var shares = Enumerable.Range(0, world.Users).Select(i => 1 / Math.Pow(i + 1, 0.6)).ToArray();
-        var total = shares.Sum();
-        var summaries = new Zipf(world.Popular.Length, 0.6);
-        var comments = new Zipf(world.Comments, 0.6);
-        var commentOrder = Enumerable.Range(0, world.Comments).OrderBy(_ => random.Next()).ToArray();
-        var progress = new Progress("votes", world.Votes);
+        var progress = new Progress("votes", plan.Votes);
         await Copy.IntoAsync(db, "votes", "user_id, target_type, target_id, value, created_at, updated_at", w =>
         {
-            var mine = new HashSet<long>();
             var start = world.Now.AddYears(-3).ToUnixTimeSeconds();
             var span = world.Now.ToUnixTimeSeconds() - start;
-            for (var u = 0; u < world.Users; u++)
+            for (var i = 0; i < plan.Votes; i++)
             {
-                mine.Clear();
-                var count = (int)Math.Round(world.Votes * shares[u] / total);
-                for (var k = 0; k < count; k++)
-                {
-                    var onComment = random.Next(5) == 0;
-                    var target = onComment ? commentOrder[comments.Next(random)] : world.Popular[summaries.Next(random)];
-                    if (!mine.Add(onComment ? target + (1L << 40) : target)) continue;
-                    var value = (short)(random.Next(100) < 85 ? 1 : -1);
-                    if (onComment) { if (value > 0) world.CommentUp[target]++; else world.CommentDown[target]++; }
-                    else if (value > 0) world.Up[target]++;
-                    else world.Down[target]++;
-                    var at = World.Time(start + (long)(random.NextDouble() * span));
-                    w.StartRow();
-                    w.Write(world.UserIds[u], NpgsqlDbType.Uuid);
-                    w.Write(onComment ? 1 : 0, NpgsqlDbType.Integer);
-                    w.Write((long)target + 1, NpgsqlDbType.Bigint);
-                    w.Write(value, NpgsqlDbType.Smallint);
-                    w.Write(at, NpgsqlDbType.TimestampTz);
-                    w.Write(at, NpgsqlDbType.TimestampTz);
-                    progress.Add();
-                }
+                var at = World.Time(start + (long)(random.NextDouble() * span));
+                w.StartRow();
+                w.Write(world.UserIds[plan.VoteUser[i]], NpgsqlDbType.Uuid);
+                w.Write(plan.VoteOnComment[i] ? 1 : 0, NpgsqlDbType.Integer);
+                w.Write((long)plan.VoteTarget[i] + 1, NpgsqlDbType.Bigint);
+                w.Write((short)plan.VoteValue[i], NpgsqlDbType.Smallint);
+                w.Write(at, NpgsqlDbType.TimestampTz);
+                w.Write(at, NpgsqlDbType.TimestampTz);
+                progress.Add();
             }
         });
         progress.Done();
     }
 
-    public static async Task LoadCommentsAsync(NpgsqlDataSource db, World world, Random random)
+    public static async Task LoadCommentsAsync(NpgsqlDataSource db, World world, DiscussionPlan plan, Random random)
     {
-        world.CommentCount = new int[world.Summaries];
-        var lastTop = new int[world.Summaries];
-        Array.Fill(lastTop, -1);
-        var summaries = new Zipf(world.Popular.Length, 0.6);
         var writers = new Zipf(world.Users, 0.5);
         var progress = new Progress("comments", world.Comments);
         var end = world.Now.ToUnixTimeSeconds();
@@ -69,15 +42,11 @@ public static class DiscussionLoader
                 var text = new System.Text.StringBuilder();
                 for (var c = 0; c < world.Comments; c++)
                 {
-                    var s = world.Popular[summaries.Next(random)];
-                    var parent = lastTop[s] >= 0 && random.Next(10) < 3 ? lastTop[s] : -1;
-                    if (parent < 0) lastTop[s] = c;
+                    var (s, parent, status) = (plan.CommentSummary[c], plan.CommentParent[c], plan.CommentStatus[c]);
                     text.Clear();
                     for (var n = random.Next(1, 4); n > 0; n--) world.Words.Sentence(text, random, 5, 18);
                     var plain = text.ToString().TrimEnd();
                     var html = $"<p>{plain}</p>\n";
-                    var status = random.Next(100) switch { 0 => 1, 1 => 2, _ => 0 };
-                    if (status == 0) world.CommentCount[s]++;
                     var at = World.Time(world.SummaryPublished[s] + (long)(random.NextDouble() * Math.Max(1, end - world.SummaryPublished[s])));
 
                     w.StartRow();
@@ -87,7 +56,7 @@ public static class DiscussionLoader
                     w.Write(world.UserIds[writers.Next(random)], NpgsqlDbType.Uuid);
                     w.Write(plain); w.Write(html); w.Write(plain);
                     w.Write(1, NpgsqlDbType.Integer);
-                    w.Write(status, NpgsqlDbType.Integer);
+                    w.Write((int)status, NpgsqlDbType.Integer);
                     if (status == 1) w.Write("Off-topic"); else w.WriteNull();
                     w.Write(world.CommentUp[c] - world.CommentDown[c], NpgsqlDbType.Integer);
                     w.Write(world.CommentUp[c], NpgsqlDbType.Integer);

@@ -41,42 +41,56 @@ public static class Generator
         var templates = SummaryTemplates.Build(renderer, options.Number("templates", 300), new Random(seed + 2));
         Progress.Log($"Rendered {templates.Count} summary templates with the site's renderer");
 
+        var discussion = DiscussionPlan.Make(world, new Random(seed + 6));
+        Progress.Log($"Planned {discussion.Votes:N0} votes and {world.Comments:N0} comments");
+
         var schema = new Schema(db);
         await schema.DropAsync();
-        var first = Task.Run(async () =>
-        {
-            var authors = await PeopleLoader.LoadAsync(db, world, new Random(seed + 3));
-            await PaperLoader.LoadAsync(db, world, authors, new Random(seed + 4));
-            await SummaryLoader.LoadRevisionsAsync(db, world, templates, renderer.Version, new Random(seed + 5));
-        });
-        var second = Task.Run(async () =>
-        {
-            await DiscussionLoader.LoadVotesAsync(db, world, new Random(seed + 6));
-            await DiscussionLoader.LoadCommentsAsync(db, world, new Random(seed + 7));
-            await SummaryLoader.LoadSummariesAsync(db, world, new Random(seed + 8));
-            await DiscussionLoader.LoadDailyStatsAsync(db, world, new Random(seed + 9));
-        });
-        await Task.WhenAll(first, second);
+        // Three independent streams: every count they need was decided in the plan.
+        await Task.WhenAll(
+            Task.Run(async () =>
+            {
+                var authors = await PeopleLoader.LoadAsync(db, world, new Random(seed + 3));
+                await PaperLoader.LoadAsync(db, world, authors, new Random(seed + 4));
+                await DiscussionLoader.LoadCommentsAsync(db, world, discussion, new Random(seed + 7));
+            }),
+            Task.Run(async () =>
+            {
+                await SummaryLoader.LoadSummariesAsync(db, world, new Random(seed + 8));
+                await SummaryLoader.LoadRevisionsAsync(db, world, templates, renderer.Version, new Random(seed + 5));
+            }),
+            Task.Run(async () =>
+            {
+                await DiscussionLoader.LoadVotesAsync(db, world, discussion, new Random(seed + 9));
+                await DiscussionLoader.LoadDailyStatsAsync(db, world, new Random(seed + 10));
+            }));
 
-        // The search vectors read authors and summaries through these keys.
+        // The search vectors read authors and summaries through these keys; meanwhile the other tables get theirs.
         await schema.RestoreAsync("pk_paper_authors", "pk_summary_revisions", "ix_summaries_paper_id_user_id");
-        await SearchVectorsAsync(schema, world.Papers);
-        await schema.RestoreRestAsync();
+        await Task.WhenAll(SearchVectorsAsync(schema, world.Papers), schema.RestoreIndexesAsync(t => t != "papers", workers: 1));
+        await schema.RestoreIndexesAsync(_ => true, workers: 2);
+        await schema.RestoreForeignKeysAsync();
         await FinishAsync(schema);
         Progress.Log($"Generated in {clock.Elapsed.TotalMinutes:N1} min");
         await ReportAsync(db);
     }
 
+    /// <summary>Papers move from staging into place with their search vectors, computed on two connections at once.</summary>
     static async Task SearchVectorsAsync(Schema schema, int papers)
     {
         var progress = new Progress("search vectors", 2);
         await Task.WhenAll(Enumerable.Range(0, 2).Select(async part =>
         {
-            await schema.ExecAsync($"UPDATE papers_load SET search_vector = paper_search_document(id, title, abstract) WHERE id % 2 = {part}");
+            await schema.ExecAsync($"""
+                INSERT INTO papers SELECT id, key, title, normalized_title, abstract, year, venue_id, arxiv_id, doi, bibtex_key, url, pdf_url,
+                    keywords, categories, field, published_on, status, created_at, updated_at, created_by_id, summary_count, last_summary_at,
+                    paper_search_document(id, title, abstract)
+                FROM papers_load WHERE id % 2 = {part}
+                """);
             progress.Add();
         }));
         progress.Done();
-        await schema.ExecAsync("BEGIN; TRUNCATE papers; INSERT INTO papers SELECT * FROM papers_load; COMMIT; DROP TABLE papers_load;");
+        await schema.ExecAsync("DROP TABLE papers_load");
         Progress.Log($"Moved {papers:N0} papers with their search vectors into place");
     }
 

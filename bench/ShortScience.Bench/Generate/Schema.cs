@@ -34,28 +34,37 @@ public sealed class Schema(NpgsqlDataSource db)
         }
         foreach (var (name, sql, fk) in _saved.Where(s => s.ForeignKey))
         {
-            await ExecAsync($"ALTER TABLE {TableOf(sql)} DROP CONSTRAINT IF EXISTS \"{name}\"");
+            await ExecAsync($"ALTER TABLE \"{TableOf(sql)}\" DROP CONSTRAINT IF EXISTS \"{name}\"");
         }
         foreach (var (name, sql, _) in _saved.Where(s => !s.ForeignKey))
         {
             await ExecAsync(sql.StartsWith("ALTER TABLE", StringComparison.Ordinal)
-                ? $"ALTER TABLE {TableOf(sql)} DROP CONSTRAINT IF EXISTS \"{name}\""
+                ? $"ALTER TABLE \"{TableOf(sql)}\" DROP CONSTRAINT IF EXISTS \"{name}\""
                 : $"DROP INDEX IF EXISTS \"{name}\"");
         }
         foreach (var table in Tables.Distinct()) await ExecAsync($"ALTER TABLE \"{table}\" DISABLE TRIGGER USER");
-        Progress.Log($"Dropped {_saved.Count} indexes and constraints for loading");
+        await ExecAsync($"TRUNCATE {string.Join(", ", Tables.Distinct().Select(t => $"\"{t}\""))}");
+        Progress.Log($"Dropped {_saved.Count} indexes and constraints for loading; emptied the tables");
     }
 
     /// <summary>Rebuilds the named indexes or constraints now (those later steps need).</summary>
     public Task RestoreAsync(params string[] names) =>
         RunAllAsync(_saved.Where(s => names.Contains(s.Name)).ToList());
 
-    /// <summary>Rebuilds everything still missing: keys and indexes first, then foreign keys; re-enables triggers.</summary>
-    public async Task RestoreRestAsync()
+    /// <summary>Rebuilds the indexes and keys (not foreign keys) of tables <paramref name="include"/> accepts.</summary>
+    public Task RestoreIndexesAsync(Func<string, bool> include, int workers) =>
+        RunAllAsync(_saved.Where(s => !s.ForeignKey && include(TableOf(s.Sql))).ToList(), workers);
+
+    /// <summary>
+    /// Foreign keys: added NOT VALID one at a time (instant; two ALTER TABLEs at once can deadlock), then validated
+    /// two at a time (validation only reads, and takes no lock that two validations would both wait for).
+    /// </summary>
+    public async Task RestoreForeignKeysAsync()
     {
-        await RunAllAsync(_saved.Where(s => !s.ForeignKey).ToList());
-        // Two foreign keys added at once can deadlock (each locks both of its tables): one at a time.
-        await RunAllAsync(_saved.Where(s => s.ForeignKey).ToList(), workers: 1);
+        var keys = _saved.Where(s => s.ForeignKey).ToList();
+        foreach (var key in keys) await ExecAsync(key.Sql + " NOT VALID");
+        _saved.RemoveAll(s => s.ForeignKey);
+        await RunAllAsync([.. keys.Select(k => (k.Name, $"ALTER TABLE \"{TableOf(k.Sql)}\" VALIDATE CONSTRAINT \"{k.Name}\"", false))]);
         foreach (var table in Tables.Distinct()) await ExecAsync($"ALTER TABLE \"{table}\" ENABLE TRIGGER USER");
     }
 
@@ -72,7 +81,8 @@ public sealed class Schema(NpgsqlDataSource db)
                 (string Name, string Sql, bool ForeignKey) next;
                 lock (queue) { if (!queue.TryDequeue(out next)) return; }
                 var started = DateTime.UtcNow;
-                await ExecAsync(next.Sql, "SET maintenance_work_mem = '1GB'");
+                // The search vectors' GIN index is the biggest build: with enough memory it is written in one pass.
+                await ExecAsync(next.Sql, next.Sql.Contains("gin (search_vector)") ? "SET maintenance_work_mem = '4GB'" : "SET maintenance_work_mem = '1GB'");
                 var seconds = (DateTime.UtcNow - started).TotalSeconds;
                 if (seconds > 5) Progress.Log($"  {next.Name}: {seconds:N0} s");
                 progress.Add();
@@ -83,9 +93,17 @@ public sealed class Schema(NpgsqlDataSource db)
     }
 
     static int Weight(string sql) =>
-        sql.Contains("rum") || sql.Contains("search_vector") ? 100 : sql.Contains("votes") ? 90 : sql.Contains("comment") ? 50 : sql.Contains("summar") ? 40 : 1;
+        sql.Contains("search_vector") ? 100 : sql.Contains("votes") ? 90 : sql.Contains("comment") ? 50 : sql.Contains("summar") ? 40 : 1;
 
-    static string TableOf(string sql) => sql.Split(' ')[2];
+    /// <summary>The table of an "ALTER TABLE t …" or "CREATE [UNIQUE] INDEX i ON [ONLY] s.t USING …" statement.</summary>
+    public static string TableOf(string sql)
+    {
+        var words = sql.Split(' ');
+        if (words[0] == "ALTER") return words[2].Replace("public.", "").Trim('"');
+        var on = Array.IndexOf(words, "ON");
+        var table = words[on + 1] == "ONLY" ? words[on + 2] : words[on + 1];
+        return table.Replace("public.", "").Trim('"');
+    }
 
     public async Task ExecAsync(string sql, string? setup = null)
     {
