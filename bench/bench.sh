@@ -40,8 +40,11 @@ dotnet build src/ShortScience.Api -c Release -nologo -v quiet -clp:ErrorsOnly >/
 BENCH="dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll"
 
 if [ "$STEP" != measure ]; then
-  log "Generating (df before: $(df -h --output=avail "$DATA" | tail -1))"
-  time $BENCH generate --connection "$CS" --replace yes \
+  # A fresh database: migrations from scratch, and the disk space of an earlier run back.
+  PGPASSWORD=$PG_PASSWORD "$PG_BIN/dropdb" -h 127.0.0.1 -p "$PORT" -U postgres --if-exists bench
+  PGPASSWORD=$PG_PASSWORD "$PG_BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres bench
+  log "Generating (free disk before: $(df -h --output=avail "$DATA" | tail -1))"
+  time $BENCH generate --connection "$CS" \
     --papers "${PAPERS:-300000}" --summaries "${SUMMARIES:-1000000}" --comments "${COMMENTS:-3000000}" --votes "${VOTES:-10000000}"
 fi
 
