@@ -40,7 +40,9 @@ ensure_node() {
 ensure_npm_packages() {
   local root=$1
   ensure_node
-  if [ ! -f "$root/node_modules/.package-lock.json" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
+  local bundle="$root/node_modules/.shortscience/mathjax.js" entry="$root/src/ShortScience.Core/Rendering/Scripts/mathjax-entry.mjs"
+  if [ ! -f "$root/node_modules/.package-lock.json" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ] \
+    || [ ! -f "$bundle" ] || [ "$entry" -nt "$bundle" ]; then
     log "Installing npm packages"
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
   fi

@@ -5,8 +5,8 @@ builder.AddApiServices();
 
 var app = builder.Build();
 
-// Commands run against the configured database and exit: `migrate`, `seed-demo`.
-if (args.Length > 0 && await app.RunCommandAsync(args[0]))
+// Commands run against the configured database and exit: migrate, seed-demo, backup, restore, export.
+if (args.Length > 0 && await app.RunCommandAsync(args))
 {
     return;
 }

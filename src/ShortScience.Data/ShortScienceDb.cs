@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Data.Entities;
@@ -34,5 +35,14 @@ public sealed class ShortScienceDb(DbContextOptions<ShortScienceDb> options)
         builder.HasPostgresExtension("pg_trgm");
         builder.HasPostgresExtension("unaccent");
         builder.ApplyConfigurationsFromAssembly(typeof(ShortScienceDb).Assembly);
+
+        // Identity names its tables AspNet*; keep the schema in one style.
+        builder.Entity<User>().ToTable("users");
+        builder.Entity<Role>().ToTable("roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using ShortScience.Data;
@@ -30,6 +31,16 @@ public static class TestDatabase
         await using var connection = new NpgsqlConnection(ServerConnectionString);
         await connection.OpenAsync();
         await Execute(connection, $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        return For(name);
+    }
+
+    /// <summary>A database with no tables at all (for restoring backups into).</summary>
+    public static async Task<string> CreateEmptyAsync(string purpose)
+    {
+        var name = $"e_{Sanitize(purpose)}_{Guid.NewGuid():N}";
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await Execute(connection, $"CREATE DATABASE \"{name}\" TEMPLATE template0");
         return For(name);
     }
 
@@ -93,7 +104,7 @@ public static class TestDatabase
     {
         var ids = typeof(ShortScience.Migrations.DesignTimeFactory).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(Migration)))
-            .Select(t => t.FullName)
+            .Select(t => t.GetCustomAttributes(typeof(MigrationAttribute), false).OfType<MigrationAttribute>().FirstOrDefault()?.Id ?? t.FullName)
             .Order(StringComparer.Ordinal);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', ids)));
         return Convert.ToHexStringLower(hash)[..12];

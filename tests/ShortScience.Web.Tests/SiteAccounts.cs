@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ShortScience.Core.Contracts;
 using static Microsoft.Playwright.Assertions;
@@ -18,6 +19,25 @@ public static partial class SiteAccounts
         var link = await site.MailedLinkAsync($"{name}@example.org", "/account/confirm");
         var query = new Uri(link).Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
         (await http.PostAsJsonAsync("/api/v1/auth/confirm-email", new ConfirmEmailRequest(Guid.Parse(query["userId"]), query["code"]))).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A member's API client, for arranging content the way another person would have made it.</summary>
+    public static async Task<HttpClient> ApiClientForAsync(this SiteFixture site, string name)
+    {
+        var http = new HttpClient { BaseAddress = site.Api.Address };
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest(name, Password));
+        login.EnsureSuccessStatusCode();
+        var tokens = await login.Content.ReadFromJsonAsync<TokenResponse>();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens!.AccessToken);
+        return http;
+    }
+
+    public static async Task MakeModeratorAsync(this SiteFixture site, string name)
+    {
+        await using var scope = site.Api.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ShortScience.Data.Entities.User>>();
+        var user = await users.FindByNameAsync(name);
+        await users.AddToRoleAsync(user!, "moderator");
     }
 
     public static async Task SignInAsync(this SiteFixture site, IPage page, string name)

@@ -78,6 +78,12 @@ public sealed class ApiHost : WebApplicationFactory<ApiProgram>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Mail:PickupFolder", _mailFolder);
         builder.UseSetting("Site:PublicUrl", "http://site.test");
+        // Browser tests sign up many people from one address; the limits have API tests of their own.
+        foreach (var policy in new[] { "signup", "posting", "voting", "flagging", "preview", "views" })
+        {
+            builder.UseSetting($"RateLimits:{policy}:PermitLimit", "100000");
+        }
+        builder.UseSetting("Notifications:DigestEnabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 }
@@ -85,10 +91,12 @@ public sealed class ApiHost : WebApplicationFactory<ApiProgram>
 public sealed class WebHost : WebApplicationFactory<Program>
 {
     readonly Uri _api;
+    readonly string _environment;
 
-    public WebHost(Uri api)
+    public WebHost(Uri api, string environment = "Testing")
     {
         _api = api;
+        _environment = environment;
         UseKestrel(0);
     }
 
@@ -96,7 +104,7 @@ public sealed class WebHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("Api:BaseUrl", _api.ToString());
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }

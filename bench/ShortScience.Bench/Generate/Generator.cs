@@ -37,7 +37,7 @@ public static class Generator
 
         Progress.Log($"Planning {world.Papers:N0} papers, {world.Summaries:N0} summaries, {world.Comments:N0} comments, {world.Votes:N0} votes");
         world.Plan(new Random(seed + 1));
-        var renderer = new MarkdownRenderer();
+        using var renderer = new MarkdownRenderer();
         var templates = SummaryTemplates.Build(renderer, options.Number("templates", 300), new Random(seed + 2));
         Progress.Log($"Rendered {templates.Count} summary templates with the site's renderer");
 
@@ -101,7 +101,7 @@ public static class Generator
             await schema.ExecAsync($"SELECT setval(pg_get_serial_sequence('{table}', 'id'), greatest(1, (SELECT max(id) FROM {table})))");
         }
         var tables = new Queue<string>(["votes", "comments", "comment_revisions", "summary_revisions", "summaries", "papers",
-            "paper_authors", "authors", "\"AspNetUsers\"", "venues", "summary_daily_stats"]);
+            "paper_authors", "authors", "users", "venues", "summary_daily_stats"]);
         async Task Worker()
         {
             while (true)

@@ -24,7 +24,7 @@ public static class PeopleLoader
         });
 
         var users = new Progress("users", world.Users);
-        await Copy.IntoAsync(db, "\"AspNetUsers\"",
+        await Copy.IntoAsync(db, "users",
             "id, display_name, email_notifications, created_at, user_name, normalized_user_name, email, normalized_email, email_confirmed, " +
             "security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count", w =>
             {

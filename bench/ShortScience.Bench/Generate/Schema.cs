@@ -10,7 +10,7 @@ public sealed class Schema(NpgsqlDataSource db)
 {
     public static readonly string[] Tables =
     [
-        "venues", "venue_aliases", "AspNetUsers", "AspNetUserRoles", "authors", "papers", "paper_authors", "summaries",
+        "venues", "venue_aliases", "users", "user_roles", "authors", "papers", "paper_authors", "summaries",
         "summary_revisions", "comments", "comment_revisions", "votes", "summary_daily_stats", "drafts", "paper_edits",
         "follows", "notifications",
     ];

@@ -54,6 +54,7 @@ public static class AccountServices
         services.AddScoped<Sessions>();
         services.AddHostedService<AccountBootstrap>();
 
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser()
                 .RequireRole(Role.Member, Role.Moderator, Role.Admin)

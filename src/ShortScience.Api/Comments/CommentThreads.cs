@@ -17,7 +17,7 @@ public static class CommentThreads
         var rows = await db.Comments.AsNoTracking()
             .Where(c => summaryIds.Contains(c.SummaryId))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new Row(c.Id, c.SummaryId, c.ParentId, c.UserId, c.User.UserName!, c.User.DisplayName, c.Html, c.Status,
+            .Select(c => new Row(c.Id, c.SummaryId, c.ParentId, c.UserId, c.User.UserName!, c.User.DisplayName, c.Html, c.Markdown, c.Status,
                 c.Score, c.CreatedAt, c.UpdatedAt, c.RevisionCount))
             .ToListAsync(ct);
         var viewerId = viewer.UserId();
@@ -51,11 +51,11 @@ public static class CommentThreads
         return new CommentView(
             r.Id, r.SummaryId, r.ParentId, shown ? new UserRef(r.UserName, r.DisplayName) : null, shown ? r.Html : "",
             r.Status.ToString().ToLowerInvariant(), r.Score, r.CreatedAt, r.UpdatedAt, r.RevisionCount > 1,
-            viewerId == r.UserId, votes.GetValueOrDefault(r.Id), replies);
+            viewerId == r.UserId, votes.GetValueOrDefault(r.Id), replies, viewerId == r.UserId && shown ? r.Markdown : null);
     }
 
     sealed record Row(
-        long Id, long SummaryId, long? ParentId, Guid UserId, string UserName, string DisplayName, string Html, ContentStatus Status,
+        long Id, long SummaryId, long? ParentId, Guid UserId, string UserName, string DisplayName, string Html, string Markdown, ContentStatus Status,
         int Score, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int RevisionCount);
 
     /// <summary>Recomputes a summary's count of visible comments.</summary>

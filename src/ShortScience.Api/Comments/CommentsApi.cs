@@ -5,7 +5,7 @@ using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Notifications;
 using ShortScience.Core.Contracts;
-using ShortScience.Core.Rendering;
+using ShortScience.Api.Rendering;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
@@ -39,7 +39,7 @@ public static class CommentsApi
     }
 
     static async Task<Results<Created<CommentLocation>, ProblemHttpResult>> PostAsync(
-        long id, CommentRequest request, HttpContext http, ShortScienceDb db, IMarkdownRenderer renderer, Notifier notifier,
+        long id, CommentRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, Notifier notifier,
         TimeProvider clock, CancellationToken ct)
     {
         if (Invalid(request.Markdown) is { } invalid) return invalid;
@@ -55,7 +55,7 @@ public static class CommentsApi
         }
         var userId = http.User.RequiredUserId();
         var now = clock.GetUtcNow();
-        var rendered = renderer.Render(request.Markdown);
+        var rendered = await renderer.RenderAsync(request.Markdown, ct);
         var comment = new Comment
         {
             SummaryId = id, UserId = userId, ParentId = parent?.ParentId ?? parent?.Id, // a reply to a reply joins the thread
@@ -73,7 +73,7 @@ public static class CommentsApi
     }
 
     static async Task<Results<Ok<CommentLocation>, ProblemHttpResult>> EditAsync(
-        long id, CommentEdit edit, HttpContext http, ShortScienceDb db, IMarkdownRenderer renderer, TimeProvider clock, CancellationToken ct)
+        long id, CommentEdit edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, TimeProvider clock, CancellationToken ct)
     {
         if (Invalid(edit.Markdown) is { } invalid) return invalid;
         var comment = await db.Comments.Include(c => c.Summary).ThenInclude(s => s.Paper).FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -81,7 +81,7 @@ public static class CommentsApi
         if (comment.UserId != http.User.RequiredUserId()) return Problems.Forbidden("Only its author can edit a comment.");
         if (comment.Status == ContentStatus.Hidden) return Problems.Forbidden("A moderator has hidden this comment.");
 
-        var rendered = renderer.Render(edit.Markdown);
+        var rendered = await renderer.RenderAsync(edit.Markdown, ct);
         var now = clock.GetUtcNow();
         comment.RevisionCount++;
         comment.Revisions.Add(new CommentRevision { Number = comment.RevisionCount, Markdown = edit.Markdown, Html = rendered.Html, RendererVersion = rendered.RendererVersion, CreatedAt = now });

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Core.Discovery;
 using ShortScience.Core.Import;
 using ShortScience.Core.Rendering;
+using ShortScience.Api.Rendering;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -11,7 +12,7 @@ using ShortScience.Data.Entities;
 namespace ShortScience.Api.Demo;
 
 /// <summary>Loads the hand-written demo papers and summaries in Demo/content into an empty database.</summary>
-public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, IMarkdownRenderer renderer, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, ContentRenderer renderer, ILogger<DemoSeeder> logger)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -103,7 +104,8 @@ public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, IMark
             for (var n = 0; n < s.Revisions.Count; n++)
             {
                 var markdown = await File.ReadAllTextAsync(Path.Combine(ContentFolder, "summaries", s.Revisions[n]), ct);
-                var rendered = renderer.Render(markdown);
+                // The papers are saved above in this transaction, so \cite ids resolve to their titles.
+                var rendered = await renderer.RenderAsync(markdown, ct);
                 var at = s.PublishedAt.AddDays(n * 9);
                 summary.Revisions.Add(new SummaryRevision
                 {

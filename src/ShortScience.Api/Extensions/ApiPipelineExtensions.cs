@@ -14,6 +14,7 @@ using ShortScience.Api.Health;
 using ShortScience.Api.Import;
 using ShortScience.Api.Papers;
 using ShortScience.Api.Rendering;
+using ShortScience.Api.Security;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Venues;
 
@@ -23,6 +24,8 @@ public static class ApiPipelineExtensions
 {
     public static void UseApiPipeline(this WebApplication app)
     {
+        app.UseMiddleware<ApiSecurityHeadersMiddleware>();
+        if (app.Environment.IsProduction()) app.UseHsts();
         app.UseForwardedHeaders();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
@@ -41,6 +44,7 @@ public static class ApiPipelineExtensions
         var v1 = app.MapGroup("/api/v1");
         v1.MapAccountsApi();
         v1.MapMeApi();
+        v1.MapMyDataApi();
         v1.MapPapersApi();
         v1.MapVenuesApi();
         v1.MapSummariesApi();

@@ -11,6 +11,7 @@ using ShortScience.Api.Health;
 using ShortScience.Api.Import;
 using ShortScience.Api.Search;
 using ShortScience.Core.Rendering;
+using ShortScience.Api.Rendering;
 using ShortScience.Data;
 
 namespace ShortScience.Api.Extensions;
@@ -30,9 +31,11 @@ public static class ApiServiceExtensions
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
         builder.Services.AddShortScienceData(connectionString);
-        builder.Services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
+        builder.AddRendering();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<SummaryPublisher>();
+        builder.Services.AddScoped<Backups.PublicExport>();
+        builder.Services.AddScoped<AccountDeletion>();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<Moderator>();
         builder.Services.AddSingleton<DigestMailer>();
@@ -48,6 +51,8 @@ public static class ApiServiceExtensions
             }
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        // The largest legitimate body is a .bib file (5 MB); anything bigger is refused before it is read.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 6 * 1024 * 1024);
         builder.AddAccounts();
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
         builder.Services.AddSingleton<IMailer, Mailer>();

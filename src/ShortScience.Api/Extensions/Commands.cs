@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Backups;
 using ShortScience.Api.Demo;
 using ShortScience.Data;
 
@@ -6,11 +7,30 @@ namespace ShortScience.Api.Extensions;
 
 public static class Commands
 {
-    /// <summary>Runs a maintenance command named on the command line; false when the name is not a command.</summary>
-    public static async Task<bool> RunCommandAsync(this WebApplication app, string name)
+    /// <summary>
+    /// Runs a maintenance command named on the command line (migrate, seed-demo, backup FILE, restore FILE,
+    /// export FOLDER); false when the first argument is not a command.
+    /// </summary>
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
+        var name = args[0];
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ShortScience.Commands");
+        var connectionString = app.Configuration.GetConnectionString("ShortScience")!;
+        string Argument(string what) => args.Length > 1 ? args[1] : throw new ArgumentException($"usage: {name} <{what}>");
         switch (name)
         {
+            case "backup":
+                await PgTools.BackupAsync(connectionString, Argument("file"), logger);
+                return true;
+            case "restore":
+                await PgTools.RestoreAsync(connectionString, Argument("file"), logger);
+                return true;
+            case "export":
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<PublicExport>().WriteAsync(Argument("folder"));
+                }
+                return true;
             case "migrate":
                 await MigrateAsync(app.Services);
                 return true;

@@ -20,7 +20,7 @@ public static class RateLimits
 
     static readonly (string Name, int Permits, int Seconds)[] Defaults =
     [
-        (SignUp, 5, 3600), (Posting, 30, 600), (Voting, 120, 600), (Flagging, 20, 3600), (Preview, 120, 60), (Views, 300, 60),
+        (SignUp, 5, 3600), (Posting, 30, 600), (Voting, 120, 600), (Flagging, 20, 3600), (Preview, 60, 60), (Views, 300, 60),
     ];
 
     public static void AddRateLimits(this WebApplicationBuilder builder)

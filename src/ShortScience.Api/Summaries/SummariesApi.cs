@@ -109,9 +109,12 @@ public static class SummariesApi
             .FirstOrDefaultAsync(ct);
         if (s is null || !HistoryApi.CanSee(s.Status, s.UserId, http.User)) return Problems.NotFound($"There is no published summary {id}.");
         var mine = http.User.UserId() == s.UserId;
+        var myVote = http.User.UserId() is { } viewer
+            ? await db.Votes.Where(v => v.UserId == viewer && v.TargetType == VoteTarget.Summary && v.TargetId == id).Select(v => (int)v.Value).FirstOrDefaultAsync(ct)
+            : 0;
         return TypedResults.Ok(new SummaryDetail(
             s.Id, s.Key, s.Title, HistoryApi.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, http.User), s.Anonymous,
             s.Status.ToString().ToLowerInvariant(), s.CurrentRevision, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt,
-            s.Html, mine, mine || HistoryApi.IsModerator(http.User) ? s.ModerationReason : null));
+            s.Html, mine, mine || HistoryApi.IsModerator(http.User) ? s.ModerationReason : null, myVote));
     }
 }

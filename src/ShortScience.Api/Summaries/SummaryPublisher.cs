@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ShortScience.Core.Contracts;
-using ShortScience.Core.Rendering;
+using ShortScience.Api.Rendering;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -19,14 +19,14 @@ public abstract record PublishOutcome
 /// Adds a revision to a person's summary of a paper. Never overwrites: the new revision must be based on the
 /// current one (checked by revision number and by the row's xmin), else the caller gets both texts back.
 /// </summary>
-public sealed class SummaryPublisher(ShortScienceDb db, IMarkdownRenderer renderer, TimeProvider clock)
+public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, TimeProvider clock)
 {
     public const int MaxLength = 100_000;
 
     public async Task<PublishOutcome> PublishAsync(
         Paper paper, Guid userId, string markdown, int? baseRevision, bool anonymous, string? note, int? restoredFrom, CancellationToken ct)
     {
-        var rendered = renderer.Render(markdown);
+        var rendered = await renderer.RenderAsync(markdown, ct);
         var now = clock.GetUtcNow();
         var summary = await db.Summaries.Include(s => s.Current)
             .FirstOrDefaultAsync(s => s.PaperId == paper.Id && s.UserId == userId, ct);

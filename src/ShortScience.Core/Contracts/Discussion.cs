@@ -2,11 +2,13 @@ namespace ShortScience.Core.Contracts;
 
 /// <summary>
 /// A comment with its replies (one level). A deleted or hidden comment that has replies stays as a
-/// placeholder (empty <see cref="Html"/>, no author) so the thread still reads.
+/// placeholder (empty <see cref="Html"/>, no author) so the thread still reads. <see cref="Markdown"/> is sent
+/// only to the comment's author, for editing.
 /// </summary>
 public sealed record CommentView(
     long Id, long SummaryId, long? ParentId, UserRef? Author, string Html, string Status, int Score,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool Edited, bool IsMine, int MyVote, IReadOnlyList<CommentView> Replies);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool Edited, bool IsMine, int MyVote, IReadOnlyList<CommentView> Replies,
+    string? Markdown = null);
 
 public sealed record CommentRequest(string Markdown, long? ParentId = null);
 

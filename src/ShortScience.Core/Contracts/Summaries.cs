@@ -28,10 +28,6 @@ public sealed record RestoreRequest(int? BaseRevision, string? Note);
 
 public sealed record ModerationRequest(string Reason);
 
-public sealed record RenderRequest(string Markdown);
-
-public sealed record RenderResponse(string Html);
-
 /// <summary>A readable comparison of two texts: blocks (lines) that stayed, went, came or changed word by word.</summary>
 public sealed record TextDiff(IReadOnlyList<DiffBlock> Blocks)
 {
@@ -48,4 +44,5 @@ public enum DiffKind { Same, Added, Removed, Changed }
 /// <summary>A summary on its own page. <see cref="IsMine"/> lets the page offer edit, history and delete.</summary>
 public sealed record SummaryDetail(
     long Id, string PaperKey, string PaperTitle, UserRef? Author, bool Anonymous, string Status, int Revision, int Score,
-    int CommentCount, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string Html, bool IsMine, string? ModerationReason);
+    int CommentCount, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string Html, bool IsMine, string? ModerationReason,
+    int MyVote = 0);

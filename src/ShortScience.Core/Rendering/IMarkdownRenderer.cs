@@ -6,7 +6,10 @@ public interface IMarkdownRenderer
     /// <summary>Bumped whenever output for the same input may change; older stored HTML is re-rendered.</summary>
     int Version { get; }
 
-    RenderedText Render(string markdown);
+    /// <summary>Renders a summary or comment.</summary>
+    /// <param name="context">The papers the text's \cite ids resolve to; unknown ids link by id.</param>
+    /// <exception cref="RenderRefusedException">The text is too long, too slow or too deeply nested to render.</exception>
+    RenderedText Render(string markdown, RenderContext? context = null);
 }
 
 /// <param name="Html">Sanitized HTML of the whole text.</param>

@@ -1,25 +1,143 @@
-using Ganss.Xss;
+using System.Security.Cryptography;
+using System.Globalization;
+using System.Text;
 using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using ShortScience.Core.Rendering.Html;
+using ShortScience.Core.Rendering.Syntax;
+using ShortScience.Core.Rendering.Tex;
 
 namespace ShortScience.Core.Rendering;
 
-/// <summary>Markdig + HtmlSanitizer. One instance per process: the pipeline and sanitizer are built once.</summary>
-public sealed class MarkdownRenderer : IMarkdownRenderer
+/// <summary>
+/// Markdown with LaTeX math to sanitized HTML: Markdig parses, the document's formulas go to KaTeX (MathJax
+/// as fallback) in one V8 call, the Markdown HTML is sanitized with placeholders where math goes, then the
+/// math HTML takes the placeholders' places. One instance per process; thread-safe.
+/// </summary>
+public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
-        .DisableHtml()
-        .Build();
+    static readonly MarkdownPipeline Pipeline = ScienceExtension.BuildPipeline();
 
-    private readonly HtmlSanitizer _sanitizer = new();
+    readonly RendererOptions _options;
+    readonly MathEnginePool _engines;
+    readonly FormulaRenderer _formulas;
 
-    public int Version => 1;
+    public MarkdownRenderer() : this(new RendererOptions()) { }
 
-    public RenderedText Render(string markdown)
+    public MarkdownRenderer(RendererOptions options)
     {
-        var document = Markdown.Parse(markdown, _pipeline);
-        var html = _sanitizer.Sanitize(document.ToHtml(_pipeline));
-        var plain = Markdown.ToPlainText(markdown, _pipeline).Trim();
-        return new RenderedText(html, Excerpt.FromHtml(html), plain, Version);
+        _options = options;
+        _engines = new MathEnginePool(Math.Max(1, options.EnginePoolSize));
+        _formulas = new FormulaRenderer(_engines, new FormulaCache(options.FormulaCacheChars));
+        // The first render in a process compiles Markdig's and the sanitizer's code; doing it here keeps that
+        // one-off cost out of the first real render's time limit. No math, so no engine starts.
+        Render(WarmUp, RenderContext.Empty, new Deadline(TimeSpan.FromMinutes(1)));
     }
+
+    const string WarmUp = "# A\n\n*b* **c** [d](https://example.org) `e` \\cite{1406.2661}\n\n- [x] f\n\n| g | h |\n|--:|---|\n| 1 | 2 |\n\ni[^1]\n\n[^1]: j";
+
+    /// <summary>2: KaTeX/MathJax math, citations, sanitizer allow-list, AST excerpts.</summary>
+    public int Version => 2;
+
+    /// <summary>Engines created so far; each holds its own V8 heap.</summary>
+    public int EnginesCreated => _engines.Created;
+
+    public RenderedText Render(string markdown, RenderContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (markdown.Length > _options.MaxInputLength)
+        {
+            throw new RenderRefusedException(RefusalReason.TooLong,
+                $"The text has {markdown.Length:N0} characters; at most {_options.MaxInputLength:N0} can be rendered.");
+        }
+        try
+        {
+            return Render(markdown, context ?? RenderContext.Empty, new Deadline(_options.Timeout));
+        }
+        catch (ArgumentException e) when (e.Message.Contains("depth limit", StringComparison.Ordinal))
+        {
+            // Markdig's nesting limit, met while parsing or rendering: a thousand nested quotes, lists or
+            // brackets is never a summary.
+            throw new RenderRefusedException(RefusalReason.TooComplex, "The text nests too deeply to render.", e);
+        }
+    }
+
+    RenderedText Render(string markdown, RenderContext context, Deadline deadline)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        deadline.ThrowIfExpired();
+
+        var placeholder = "ssmath" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var (formulas, blocks) = Prepare(document, context, placeholder);
+        var math = _formulas.Render(formulas, deadline);
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (blocks[i] is { } block) block.RendersEmpty = math[i].Length == 0;
+        }
+
+        var html = Finish(ToHtml([document]), placeholder, math);
+        var plain = PlainText.From(document, Pipeline);
+        var excerpt = Finish(ToHtml(Excerpt.Select(document)), placeholder, math);
+        deadline.ThrowIfExpired();
+        return new RenderedText(html, excerpt, plain, Version);
+    }
+
+    /// <summary>Numbers the formulas in document order and resolves the citations.</summary>
+    static (List<Formula> Formulas, TexBlock?[] Blocks) Prepare(MarkdownDocument document, RenderContext context, string placeholder)
+    {
+        var formulas = new List<Formula>();
+        var blocks = new List<TexBlock?>();
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case TexInline inline:
+                    inline.Placeholder = $"{placeholder}i{formulas.Count}z";
+                    formulas.Add(new Formula(inline.Tex, inline.Display, Block: false));
+                    blocks.Add(null);
+                    break;
+                case TexBlock block:
+                    block.Placeholder = $"{placeholder}i{formulas.Count}z";
+                    formulas.Add(new Formula(block.Tex.Trim(), Display: true, Block: true,
+                        block.Closed ? null : $"the display math is not closed (no {block.Closing} before a blank line or the end)"));
+                    blocks.Add(block);
+                    break;
+                case CitationInline citation:
+                    citation.Links = citation.Ids.Select(id => Citations.Link(id, context)).ToList();
+                    break;
+            }
+        }
+        return (formulas, blocks.ToArray());
+    }
+
+    static string ToHtml(IEnumerable<MarkdownObject> blocks)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        foreach (var block in blocks) renderer.Render(block);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>Sanitizes, then puts each formula's HTML where its placeholder survived.</summary>
+    static string Finish(string html, string placeholder, string[] math)
+    {
+        var safe = HtmlPolicy.SanitizeMarkdown(html);
+        if (math.Length == 0) return safe;
+        // Not presized: a builder grows in small chunks, one presized for all the math would be a large-object allocation.
+        var result = new StringBuilder();
+        var at = 0;
+        for (var i = safe.IndexOf(placeholder, StringComparison.Ordinal); i >= 0; i = safe.IndexOf(placeholder, at, StringComparison.Ordinal))
+        {
+            var digits = i + placeholder.Length + 1;
+            var end = safe.IndexOf('z', digits);
+            result.Append(safe, at, i - at).Append(math[int.Parse(safe.AsSpan(digits, end - digits), CultureInfo.InvariantCulture)]);
+            at = end + 1;
+        }
+        return result.Append(safe, at, safe.Length - at).ToString();
+    }
+
+    public void Dispose() => _engines.Dispose();
 }

@@ -11,7 +11,7 @@ namespace ShortScience.Web.Services;
 /// The Web host's only way to the data: the API over HTTP. Calls carry the signed-in person's bearer
 /// token (kept in the Web host's cookie, never sent to the browser). Resolved per request or circuit.
 /// </summary>
-public sealed partial class ApiClient(HttpClient http, AuthenticationStateProvider auth, UserTokens tokens)
+public sealed partial class ApiClient(HttpClient http, AuthenticationStateProvider auth, UserTokens tokens, IHttpContextAccessor context)
 {
     public Task<Page<SummaryListItem>> GetSummariesAsync(string sort, string? cursor, CancellationToken ct = default) =>
         GetAsync<Page<SummaryListItem>>($"api/v1/summaries?sort={Uri.EscapeDataString(sort)}{CursorQuery(cursor)}", ct)!;
@@ -57,6 +57,8 @@ public sealed partial class ApiClient(HttpClient http, AuthenticationStateProvid
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // The API limits sign-ups and posts per visitor: tell it who the visitor is, not this host.
+        if (context.HttpContext?.Connection.RemoteIpAddress is { } ip) request.Headers.TryAddWithoutValidation("X-Forwarded-For", ip.ToString());
         if (body is HttpContent content) request.Content = content;
         else if (body is not null) request.Content = JsonContent.Create(body, body.GetType());
         try

@@ -40,17 +40,35 @@ public static class UserClaims
 }
 
 /// <summary>The token for API calls made on this request or circuit, refreshed in place when it runs out.</summary>
-public sealed class UserTokens
+public sealed class UserTokens(IHttpContextAccessor context)
 {
     string? _access;
     string? _refresh;
 
     public async Task<string?> AccessTokenAsync(AuthenticationStateProvider auth) =>
-        _access ?? (await auth.GetAuthenticationStateAsync()).User.FindFirstValue(UserClaims.AccessToken);
+        _access ?? (await UserAsync(auth)).FindFirstValue(UserClaims.AccessToken);
+
+    /// <summary>
+    /// The person behind this call: the request's user in pages and form posts, the circuit's user in
+    /// interactive components (where there is no request).
+    /// </summary>
+    async Task<ClaimsPrincipal> UserAsync(AuthenticationStateProvider auth)
+    {
+        if (context.HttpContext?.User is { Identity.IsAuthenticated: true } user) return user;
+        try
+        {
+            return (await auth.GetAuthenticationStateAsync()).User;
+        }
+        catch (InvalidOperationException)
+        {
+            // Outside any component (a minimal-API form post by someone signed out): nobody.
+            return new ClaimsPrincipal();
+        }
+    }
 
     public async Task<string?> RefreshAsync(ApiClient api, AuthenticationStateProvider auth, CancellationToken ct)
     {
-        var refresh = _refresh ?? (await auth.GetAuthenticationStateAsync()).User.FindFirstValue(UserClaims.RefreshToken);
+        var refresh = _refresh ?? (await UserAsync(auth)).FindFirstValue(UserClaims.RefreshToken);
         if (refresh is null) return null;
         var result = await api.RefreshAsync(refresh, ct);
         if (result.Value is not { } tokens) return null;

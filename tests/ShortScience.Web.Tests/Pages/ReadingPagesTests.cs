@@ -16,7 +16,8 @@ public sealed partial class ReadingPagesTests(SiteFixture site, Browser browser)
 
         Assert.Equal(200, response!.Status);
         var teasers = page.Locator("article.teaser");
-        Assert.Equal(15, await teasers.CountAsync());
+        // The 15 demo summaries, plus any that other tests on this site published meanwhile.
+        Assert.InRange(await teasers.CountAsync(), 15, 20);
         var dates = await page.Locator("article.teaser .meta time").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('datetime'))");
         Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
 

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ShortScience.Web.Tests.Writing;
 
-[Collection(SiteCollection.Name)]
+[Collection(WritingSiteCollection.Name)]
 public sealed class WritingJourneyTests(SiteFixture site, Browser browser)
 {
     /// <summary>The editor is an interactive island: it appears once the circuit is connected, then typing counts.</summary>
@@ -29,10 +29,13 @@ public sealed class WritingJourneyTests(SiteFixture site, Browser browser)
         var preview = page.Locator(".preview");
         await Expect(preview.Locator("h2")).ToHaveTextAsync("Idea");
         await Expect(preview.Locator("em")).ToHaveTextAsync("well");
+        await Expect(preview.Locator(".katex").First).ToBeVisibleAsync();
+        await Expect(preview.Locator("math").First).ToBeAttachedAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish summary" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/papers/1409\.3215/summaries/\d+$"));
         await Expect(page.Locator(".prose em")).ToHaveTextAsync("well");
+        await Expect(page.Locator(".prose .katex").First).ToBeVisibleAsync();
         var summaryUrl = page.Url;
 
         // Edit: the published text comes back in the editor; change a word and say why.

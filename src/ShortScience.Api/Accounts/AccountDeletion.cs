@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Comments;
+using ShortScience.Api.Summaries;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Accounts;
+
+/// <summary>
+/// Deletes a person: their identity (name, email, password, sessions, drafts, follows, votes, inbox) goes; their
+/// summaries either stay, published anonymously, or go, as they choose; their comments are emptied. The user row
+/// stays only as a nameless tombstone so that what others wrote in reply keeps its place.
+/// </summary>
+public sealed class AccountDeletion(ShortScienceDb db, TimeProvider clock, ILogger<AccountDeletion> logger)
+{
+    public async Task DeleteAsync(User user, bool keepSummaries, CancellationToken ct)
+    {
+        var id = user.Id;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // Votes first, so the scores they counted in come down with them.
+        var votes = await db.Votes.Where(v => v.UserId == id).ToListAsync(ct);
+        foreach (var vote in votes)
+        {
+            if (vote.TargetType == VoteTarget.Summary)
+            {
+                await db.Summaries.Where(s => s.Id == vote.TargetId).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Score, x => x.Score - vote.Value)
+                    .SetProperty(x => x.Upvotes, x => x.Upvotes - (vote.Value == 1 ? 1 : 0))
+                    .SetProperty(x => x.Downvotes, x => x.Downvotes - (vote.Value == -1 ? 1 : 0)), ct);
+            }
+            else
+            {
+                await db.Comments.Where(c => c.Id == vote.TargetId).ExecuteUpdateAsync(c => c
+                    .SetProperty(x => x.Score, x => x.Score - vote.Value)
+                    .SetProperty(x => x.Upvotes, x => x.Upvotes - (vote.Value == 1 ? 1 : 0))
+                    .SetProperty(x => x.Downvotes, x => x.Downvotes - (vote.Value == -1 ? 1 : 0)), ct);
+            }
+        }
+        await db.Votes.Where(v => v.UserId == id).ExecuteDeleteAsync(ct);
+
+        var papers = await db.Summaries.Where(s => s.UserId == id).Select(s => s.PaperId).Distinct().ToListAsync(ct);
+        if (keepSummaries)
+        {
+            await db.Summaries.Where(s => s.UserId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Anonymous, true), ct);
+        }
+        else
+        {
+            await db.Summaries.Where(s => s.UserId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.CurrentRevisionId, (long?)null), ct);
+            await db.Summaries.Where(s => s.UserId == id).ExecuteDeleteAsync(ct);
+        }
+        foreach (var paperId in papers) await PaperStats.RefreshAsync(db, paperId, ct);
+
+        var commented = await db.Comments.Where(c => c.UserId == id).Select(c => c.SummaryId).Distinct().ToListAsync(ct);
+        await db.CommentRevisions.Where(r => r.Comment.UserId == id).ExecuteDeleteAsync(ct);
+        await db.Comments.Where(c => c.UserId == id).ExecuteUpdateAsync(c => c
+            .SetProperty(x => x.Status, ContentStatus.Deleted).SetProperty(x => x.Markdown, "").SetProperty(x => x.Html, "")
+            .SetProperty(x => x.PlainText, ""), ct);
+        foreach (var summaryId in commented) await CommentThreads.RefreshCountAsync(db, summaryId, ct);
+
+        await db.Drafts.Where(d => d.UserId == id).ExecuteDeleteAsync(ct);
+        await db.Follows.Where(f => f.UserId == id).ExecuteDeleteAsync(ct);
+        await db.Notifications.Where(n => n.UserId == id).ExecuteDeleteAsync(ct);
+        await db.Flags.Where(f => f.ReporterId == id).ExecuteDeleteAsync(ct);
+        await db.UserSessions.Where(s => s.UserId == id).ExecuteDeleteAsync(ct);
+        await db.UserRoles.Where(r => r.UserId == id).ExecuteDeleteAsync(ct);
+        await db.UserLogins.Where(l => l.UserId == id).ExecuteDeleteAsync(ct);
+        await db.UserClaims.Where(c => c.UserId == id).ExecuteDeleteAsync(ct);
+        await db.UserTokens.Where(t => t.UserId == id).ExecuteDeleteAsync(ct);
+
+        var tombstone = $"deleted-{id.ToString("N")[..12]}";
+        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.UserName, tombstone).SetProperty(x => x.NormalizedUserName, tombstone.ToUpperInvariant())
+            .SetProperty(x => x.Email, (string?)null).SetProperty(x => x.NormalizedEmail, (string?)null)
+            .SetProperty(x => x.EmailConfirmed, false).SetProperty(x => x.PasswordHash, (string?)null)
+            .SetProperty(x => x.SecurityStamp, Guid.NewGuid().ToString()).SetProperty(x => x.DisplayName, "Former member")
+            .SetProperty(x => x.Bio, (string?)null).SetProperty(x => x.Affiliation, (string?)null)
+            .SetProperty(x => x.FeedToken, (string?)null).SetProperty(x => x.UnsubscribeToken, (string?)null)
+            .SetProperty(x => x.EmailNotifications, false).SetProperty(x => x.LockoutEnabled, true)
+            .SetProperty(x => x.LockoutEnd, DateTimeOffset.MaxValue), ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Deleted account {UserId} at {At}; summaries {Choice}", id, clock.GetUtcNow(), keepSummaries ? "kept anonymously" : "removed");
+    }
+}

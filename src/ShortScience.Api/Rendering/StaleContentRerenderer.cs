@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Core.Rendering;
+using ShortScience.Data;
+
+namespace ShortScience.Api.Rendering;
+
+/// <summary>
+/// Re-renders summary revisions and comments whose stored HTML came from an older renderer version, in
+/// batches, so a renderer upgrade reaches old content. Only the derived columns change; the Markdown a
+/// revision was saved with never does. One counting query when nothing is stale.
+/// </summary>
+public sealed class StaleContentRerenderer(
+    ShortScienceDb db, IMarkdownRenderer renderer, CitationLookup citations, IConfiguration configuration,
+    ILogger<StaleContentRerenderer> logger)
+{
+    const long LockKey = 727002;
+    readonly int _batchSize = configuration.GetValue("Rendering:RerenderBatchSize", 100);
+
+    /// <returns>How many rows were re-rendered.</returns>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var version = renderer.Version;
+        var total = await db.Database.SqlQuery<int>($"""
+            SELECT ((SELECT count(*) FROM summary_revisions WHERE renderer_version < {version})
+                  + (SELECT count(*) FROM comments WHERE renderer_version < {version}))::int AS "Value"
+            """).SingleAsync(ct);
+        if (total == 0) return 0;
+
+        // Several API instances may start at once; one of them does the work.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"").SingleAsync(ct))
+            {
+                logger.LogInformation("Another instance is re-rendering {Total} stale texts", total);
+                return 0;
+            }
+            logger.LogInformation("Re-rendering {Total} texts rendered before renderer version {Version}", total, version);
+            var done = await RerenderAsync(db.SummaryRevisions, version, 0, total, (r, t) =>
+            {
+                (r.Html, r.ExcerptHtml, r.PlainText, r.RendererVersion) = (t.Html, t.ExcerptHtml, t.PlainText, t.RendererVersion);
+            }, ct);
+            done = await RerenderAsync(db.Comments, version, done, total, (c, t) =>
+            {
+                (c.Html, c.PlainText, c.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
+            }, ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", ct);
+            return done;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    async Task<int> RerenderAsync<T>(DbSet<T> rows, int version, int done, int total, Action<T, RenderedText> store, CancellationToken ct)
+        where T : class
+    {
+        long after = 0;
+        while (true)
+        {
+            // Keyset paging by id: a text that cannot be rendered now is skipped, not retried forever.
+            var batch = await rows
+                .Where(r => EF.Property<int>(r, "RendererVersion") < version && EF.Property<long>(r, "Id") > after)
+                .OrderBy(r => EF.Property<long>(r, "Id"))
+                .Take(_batchSize)
+                .ToListAsync(ct);
+            if (batch.Count == 0) return done;
+            var markdowns = batch.Select(r => db.Entry(r).Property<string>("Markdown").CurrentValue).ToList();
+            var context = await citations.ResolveAsync(markdowns, ct);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                try
+                {
+                    store(batch[i], renderer.Render(markdowns[i], context));
+                }
+                catch (RenderRefusedException e)
+                {
+                    logger.LogWarning("Could not re-render {Table} {Id}: {Reason}", typeof(T).Name, db.Entry(batch[i]).Property<long>("Id").CurrentValue, e.Message);
+                }
+            }
+            after = db.Entry(batch[^1]).Property<long>("Id").CurrentValue;
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            done += batch.Count;
+            logger.LogInformation("Re-rendered {Done}/{Total}", done, total);
+        }
+    }
+}
+
+/// <summary>Runs <see cref="StaleContentRerenderer"/> once, in the background, when the API starts.</summary>
+public sealed class RerenderOnStartService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RerenderOnStartService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("Rendering:RerenderOnStart", true)) return;
+        await Task.Yield();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<StaleContentRerenderer>().RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // Stale HTML is still HTML; a failure here must not stop the API.
+            logger.LogError(e, "Re-rendering stale texts failed");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+
+namespace ShortScience.Core.Rendering;
+
+public enum CitationKind { Arxiv, Doi, Key }
+
+/// <summary>A cited paper as written in <c>\cite{…}</c>, normalized: arXiv ids without version, DOIs in lower case.</summary>
+public readonly record struct CitationId(CitationKind Kind, string Value)
+{
+    public override string ToString() => Kind switch
+    {
+        CitationKind.Arxiv => "arXiv:" + Value,
+        CitationKind.Doi => "doi:" + Value,
+        _ => Value,
+    };
+}
+
+/// <summary>
+/// <c>\cite{1406.2661}</c>, <c>\cite{arXiv:1406.2661}</c>, <c>\cite{doi:10.…}</c> and ShortScience's
+/// <c>\cite{bibtexKey}</c>, several separated by commas. The API finds the ids with <see cref="FindIds"/>,
+/// looks them up and passes what it knows in a <see cref="RenderContext"/>.
+/// </summary>
+public static partial class Citations
+{
+    internal const int MaxLength = 1000;
+
+    /// <summary>Every id cited in the text (a superset: cites inside code are found too, and harmless).</summary>
+    public static IReadOnlySet<CitationId> FindIds(string markdown)
+    {
+        var ids = new HashSet<CitationId>();
+        foreach (Match match in CitePattern().Matches(markdown))
+        {
+            ids.UnionWith(Parse(match.Groups[1].Value));
+        }
+        return ids;
+    }
+
+    /// <summary>The ids in the braces of one \cite; empty when any of them is not a paper id.</summary>
+    public static IReadOnlyList<CitationId> Parse(string list)
+    {
+        var ids = new List<CitationId>();
+        foreach (var part in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (TryParseId(part) is not { } id) return [];
+            ids.Add(id);
+        }
+        return ids;
+    }
+
+    public static CitationId? TryParseId(string text)
+    {
+        if (text.StartsWith("arxiv:", StringComparison.OrdinalIgnoreCase)) return Arxiv(text[6..]);
+        if (text.StartsWith("doi:", StringComparison.OrdinalIgnoreCase)) text = text[4..].Trim();
+        if (DoiPattern().IsMatch(text)) return new CitationId(CitationKind.Doi, text.ToLowerInvariant());
+        return Arxiv(text) ?? (KeyPattern().IsMatch(text) ? new CitationId(CitationKind.Key, text) : null);
+    }
+
+    static CitationId? Arxiv(string text)
+    {
+        var match = ArxivPattern().Match(text.Trim());
+        return match.Success ? new CitationId(CitationKind.Arxiv, match.Groups[1].Value.ToLowerInvariant()) : null;
+    }
+
+    internal static bool IsCommand(ReadOnlySpan<char> name) => name is "cite" or "citep" or "citet";
+
+    /// <summary>Where a citation links: the paper's page here when known or when it is an arXiv id, doi.org for other DOIs.</summary>
+    public static (string Href, string Text) Link(CitationId id, RenderContext context)
+    {
+        if (context.Papers.TryGetValue(id, out var paper)) return ("/papers/" + Uri.EscapeDataString(paper.Key), paper.Title);
+        return id.Kind switch
+        {
+            CitationKind.Doi => ("https://doi.org/" + string.Join('/', id.Value.Split('/').Select(Uri.EscapeDataString)), id.ToString()),
+            _ => ("/papers/" + Uri.EscapeDataString(id.Value), id.ToString()),
+        };
+    }
+
+    [GeneratedRegex(@"\\cite[pt]?\{([^{}\n]{1,1000})\}")]
+    private static partial Regex CitePattern();
+
+    // New-style (1406.2661, 1406.2661v3) and old-style (hep-th/9901001, math.GT/0309136) arXiv ids.
+    [GeneratedRegex(@"^((?:\d{4}\.\d{4,5})|(?:[a-z][a-z\-]*(?:\.[A-Za-z]{2})?/\d{7}))(?:v\d+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ArxivPattern();
+
+    [GeneratedRegex(@"^10\.\d{4,9}/\S+$")]
+    private static partial Regex DoiPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_:./+\-]{0,199}$")]
+    private static partial Regex KeyPattern();
+}

@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Ganss.Xss;
+
+namespace ShortScience.Core.Rendering.Html;
+
+/// <summary>
+/// The allow-lists. Markdown HTML is sanitized with math still replaced by placeholders; the math HTML is
+/// inserted afterwards. KaTeX's output is inserted as it is: it comes from TeX with <c>trust: false</c>, which
+/// escapes every character of the source and refuses \href, \url, \includegraphics and the \html… commands,
+/// and KaTeX emits only its own classes and layout styles (the hostile-input tests check this on the final
+/// HTML). MathJax's MathML is sanitized here with a MathML-only list, since it is the rarely used path.
+/// </summary>
+public static partial class HtmlPolicy
+{
+    static readonly HtmlSanitizer Markdown = CreateMarkdownSanitizer();
+    static readonly HtmlSanitizer MathMl = CreateMathMlSanitizer();
+
+    public static string SanitizeMarkdown(string html) => Markdown.Sanitize(html);
+
+    public static string SanitizeMathMl(string mathml) => MathMl.Sanitize(mathml);
+
+    static HtmlSanitizer CreateMarkdownSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "a", "blockquote", "br", "code", "col", "colgroup", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
+                "h4", "h5", "h6", "hr", "img", "input", "ins", "li", "mark", "ol", "p", "pre", "span", "strong", "sub",
+                "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "alt", "checked", "class", "colspan", "disabled", "href", "id", "rowspan", "src", "start", "title", "type",
+            },
+            AllowedClasses = new HashSet<string>
+            {
+                "citation", "contains-task-list", "task-list-item", "task-list-item-checkbox", "footnotes",
+                "footnote-ref", "footnote-back-ref", "align-left", "align-center", "align-right",
+            },
+            AllowedCssProperties = new HashSet<string>(),
+            // data: stays out, images included: an image must be hosted somewhere, not pasted in as bytes.
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+        });
+        sanitizer.RemovingCssClass += (_, e) => e.Cancel = LanguageClass().IsMatch(e.CssClass);
+        // Markdig aligns table cells with style="text-align: …"; styles are not allowed, classes are.
+        sanitizer.RemovingAttribute += (_, e) =>
+        {
+            if (e.Attribute.Name == "style" && e.Tag.LocalName is "td" or "th" && TextAlign().Match(e.Attribute.Value) is { Success: true } m)
+            {
+                e.Tag.ClassList.Add("align-" + m.Groups[1].Value);
+            }
+        };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement element) Finish(element);
+        };
+        return sanitizer;
+    }
+
+    static void Finish(IElement element)
+    {
+        switch (element.LocalName)
+        {
+            case "a" when element.GetAttribute("href") is { } href && IsExternal(href):
+                element.SetAttribute("rel", "nofollow ugc noopener");
+                break;
+            case "img":
+                if (element.GetAttribute("src") is { } src && IsHttp(src))
+                {
+                    element.SetAttribute("loading", "lazy");
+                    element.SetAttribute("decoding", "async");
+                }
+                else
+                {
+                    // An image without an http(s) source shows its description instead.
+                    element.Replace(element.Owner!.CreateTextNode(element.GetAttribute("alt") ?? ""));
+                }
+                break;
+            case "input" when element.GetAttribute("type") != "checkbox":
+                element.Remove();
+                break;
+            case "input":
+                element.SetAttribute("disabled", "disabled");
+                break;
+        }
+    }
+
+    static bool IsHttp(string url) =>
+        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+
+    static bool IsExternal(string url) => IsHttp(url) || url.StartsWith("//", StringComparison.Ordinal);
+
+    static HtmlSanitizer CreateMathMlSanitizer() => new(new HtmlSanitizerOptions
+    {
+        AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "math", "semantics", "annotation", "mrow", "mi", "mo", "mn", "ms", "mtext", "mspace", "msub", "msup",
+            "msubsup", "munder", "mover", "munderover", "mfrac", "msqrt", "mroot", "mstyle", "merror", "mpadded",
+            "mphantom", "mtable", "mtr", "mtd", "mlabeledtr", "mmultiscripts", "mprescripts", "none",
+        },
+        AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "xmlns", "display", "mathvariant", "mathsize", "mathcolor", "mathbackground", "displaystyle", "scriptlevel",
+            "stretchy", "fence", "separator", "accent", "accentunder", "lspace", "rspace", "width", "height", "depth",
+            "voffset", "linethickness", "columnalign", "rowalign", "columnspacing", "rowspacing", "columnlines",
+            "rowlines", "frame", "framespacing", "minsize", "maxsize", "movablelimits", "largeop", "symmetric", "form",
+            "encoding", "rowspan", "columnspan", "notation",
+        },
+        AllowedCssProperties = new HashSet<string>(),
+        AllowedSchemes = new HashSet<string>(),
+        UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+    });
+
+    [GeneratedRegex(@"^language-[A-Za-z0-9_+#.\-]{1,40}$")]
+    private static partial Regex LanguageClass();
+
+    [GeneratedRegex(@"text-align:\s*(left|center|right)")]
+    private static partial Regex TextAlign();
+}

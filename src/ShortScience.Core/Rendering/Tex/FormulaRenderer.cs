@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.ClearScript;
+using ShortScience.Core.Rendering.Html;
+
+namespace ShortScience.Core.Rendering.Tex;
+
+/// <summary>One formula of a document, in document order. <paramref name="Error"/> is set when it cannot be rendered at all.</summary>
+public sealed record Formula(string Tex, bool Display, bool Block, string? Error = null);
+
+/// <summary>
+/// Renders a document's formulas in one call into V8: KaTeX first, MathJax (TeX → MathML) for those KaTeX
+/// rejects, an error box with the escaped source for those both reject.
+/// </summary>
+sealed class FormulaRenderer(MathEnginePool pool, FormulaCache cache)
+{
+    /// <summary>The HTML fragment of each formula; "" for one that only defines macros.</summary>
+    public string[] Render(IReadOnlyList<Formula> formulas, Deadline deadline)
+    {
+        var fragments = new string[formulas.Count];
+        var cacheable = cache.Enabled ? FormulaCache.FirstDefinition(formulas) : 0;
+        var pending = new List<int>();
+        for (var i = 0; i < formulas.Count; i++)
+        {
+            if (formulas[i].Error is { } error) fragments[i] = ErrorBox(formulas[i], error);
+            else if (i < cacheable && cache.TryGet(formulas[i], out var html)) fragments[i] = Wrap(formulas[i], html);
+            else pending.Add(i);
+        }
+        if (pending.Count == 0) return fragments;
+
+        var engine = pool.Rent(deadline);
+        try
+        {
+            // Cached formulas all come before the first definition, so leaving them out keeps the macros in step.
+            var batch = pending.Select(i => formulas[i]).ToList();
+            var katex = Parse(Timed(engine, deadline, () => engine.RenderDocument(Items(batch, null))));
+            var failed = new List<int>();
+            for (var n = 0; n < batch.Count; n++)
+            {
+                var (i, result) = (pending[n], katex[n]);
+                if (result.K == "katex")
+                {
+                    fragments[i] = Wrap(formulas[i], result.H!);
+                    if (i < cacheable) cache.Add(formulas[i], result.H!);
+                }
+                else if (result.K == "definitions") fragments[i] = "";
+                else failed.Add(n);
+            }
+            if (failed.Count == 0) return fragments;
+
+            deadline.Excluding(engine.LoadMathJax);
+            var retry = Items(failed.Select(n => batch[n]).ToList(), failed.Select(n => katex[n].P ?? "").ToList());
+            var mathJax = Parse(Timed(engine, deadline, () => engine.RenderWithMathJax(retry)));
+            for (var m = 0; m < failed.Count; m++)
+            {
+                var (i, n) = (pending[failed[m]], failed[m]);
+                fragments[i] = mathJax[m].H is { } mathml
+                    ? Wrap(formulas[i], HtmlPolicy.SanitizeMathMl(mathml), "math-mathjax")
+                    : ErrorBox(formulas[i], katex[n].E ?? mathJax[m].E ?? "unknown error");
+            }
+            return fragments;
+        }
+        finally
+        {
+            pool.Return(engine);
+        }
+    }
+
+    /// <summary>Runs one call into V8, interrupting it when the render's time is up.</summary>
+    static string Timed(MathEngine engine, Deadline deadline, Func<string> call)
+    {
+        var remaining = deadline.Remaining;
+        if (remaining <= TimeSpan.Zero) throw deadline.TooSlow();
+        try
+        {
+            using var timer = new CancellationTokenSource(remaining);
+            using var interrupt = timer.Token.Register(engine.Interrupt);
+            return call();
+        }
+        catch (ScriptInterruptedException e)
+        {
+            throw deadline.Remaining <= TimeSpan.Zero ? deadline.TooSlow(e)
+                : new RenderRefusedException(RefusalReason.TooComplex, "The formulas need more memory than a render may use.", e);
+        }
+        catch (ScriptEngineException e)
+        {
+            throw new RenderRefusedException(RefusalReason.TooComplex, "The formulas are too complex to render.", e);
+        }
+    }
+
+    static KatexResult[] Parse(string json) => JsonSerializer.Deserialize(json, MathJson.Default.KatexResultArray)!;
+
+    static string Items(IReadOnlyList<Formula> formulas, IReadOnlyList<string>? definitions)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            for (var i = 0; i < formulas.Count; i++)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(formulas[i].Tex);
+                json.WriteBooleanValue(formulas[i].Display);
+                if (definitions is not null) json.WriteStringValue(definitions[i]);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    static string Wrap(Formula formula, string html, string? css = null) => (formula.Block, css) switch
+    {
+        (true, null) => $"<div class=\"math-display\">{html}</div>",
+        (true, _) => $"<div class=\"math-display {css}\">{html}</div>",
+        (false, null) => html,
+        (false, _) => $"<span class=\"{css}\">{html}</span>",
+    };
+
+    static string ErrorBox(Formula formula, string message)
+    {
+        var (source, text) = (WebUtility.HtmlEncode(formula.Tex), WebUtility.HtmlEncode(message));
+        return formula.Block
+            ? $"<div class=\"math-error\" role=\"note\"><pre><code>{source}</code></pre><p class=\"math-error-message\">Math error: {text}</p></div>"
+            : $"<span class=\"math-error\" role=\"note\"><code>{source}</code> <span class=\"math-error-message\">(math error: {text})</span></span>";
+    }
+}
+
+sealed record KatexResult(
+    [property: JsonPropertyName("k")] string? K,
+    [property: JsonPropertyName("h")] string? H,
+    [property: JsonPropertyName("e")] string? E,
+    [property: JsonPropertyName("p")] string? P);
+
+[JsonSerializable(typeof(KatexResult[]))]
+sealed partial class MathJson : JsonSerializerContext;

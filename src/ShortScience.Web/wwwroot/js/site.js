@@ -1,0 +1,20 @@
+// Small enhancements for reading pages; every page works without this file.
+
+// Count a read of a paper's summaries once per page view (including enhanced navigations),
+// with a beacon so cached pages count too and leaving the page never waits for it.
+function countView() {
+  const paper = document.querySelector("[data-views-key]");
+  const key = paper && paper.getAttribute("data-views-key");
+  if (!key || sessionStorage.getItem("viewed:" + key)) return;
+  sessionStorage.setItem("viewed:" + key, "1");
+  navigator.sendBeacon("/api/v1/papers/" + encodeURIComponent(key) + "/views");
+}
+
+countView();
+if (window.Blazor && window.Blazor.addEventListener) {
+  window.Blazor.addEventListener("enhancedload", countView);
+} else {
+  document.addEventListener("DOMContentLoaded", () => {
+    if (window.Blazor && window.Blazor.addEventListener) window.Blazor.addEventListener("enhancedload", countView);
+  });
+}

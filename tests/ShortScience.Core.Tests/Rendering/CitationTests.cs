@@ -1,0 +1,60 @@
+using ShortScience.Core.Rendering;
+
+namespace ShortScience.Core.Tests.Rendering;
+
+public sealed class CitationTests
+{
+    static readonly RenderContext Known = new(new Dictionary<CitationId, CitedPaper>
+    {
+        [new(CitationKind.Arxiv, "1406.2661")] = new("1406.2661", "Generative Adversarial Networks"),
+        [new(CitationKind.Doi, "10.1145/3065386")] = new("krizhevsky2017imagenet", "ImageNet Classification with Deep CNNs"),
+        [new(CitationKind.Key, "journals/corr/KingmaW13")] = new("1312.6114", "Auto-Encoding Variational Bayes"),
+    });
+
+    [Theory]
+    [InlineData("\\cite{1406.2661}", CitationKind.Arxiv, "1406.2661")]
+    [InlineData("\\cite{arXiv:1406.2661v3}", CitationKind.Arxiv, "1406.2661")]
+    [InlineData("\\cite{hep-th/9901001}", CitationKind.Arxiv, "hep-th/9901001")]
+    [InlineData("\\cite{doi:10.1145/3065386}", CitationKind.Doi, "10.1145/3065386")]
+    [InlineData("\\cite{DOI:10.1145/ABC.DEF}", CitationKind.Doi, "10.1145/abc.def")]
+    [InlineData("\\citep{goodfellow2014generative}", CitationKind.Key, "goodfellow2014generative")]
+    [InlineData("\\cite{journals/corr/KingmaW13}", CitationKind.Key, "journals/corr/KingmaW13")]
+    public void FindsAndNormalizesCitedIds(string markdown, CitationKind kind, string value) =>
+        Assert.Equal([new CitationId(kind, value)], Citations.FindIds($"As shown in {markdown}, it works."));
+
+    [Fact]
+    public void FindsEveryIdOfEveryCite() =>
+        Assert.Equal(3, Citations.FindIds("\\cite{1406.2661, 1312.6114} and \\cite{doi:10.1/x}").Count);
+
+    [Theory]
+    [InlineData("\\cite{1406.2661}", "/papers/1406.2661", "Generative Adversarial Networks")]
+    [InlineData("\\cite{arXiv:1406.2661}", "/papers/1406.2661", "Generative Adversarial Networks")]
+    [InlineData("\\cite{doi:10.1145/3065386}", "/papers/krizhevsky2017imagenet", "ImageNet Classification with Deep CNNs")]
+    [InlineData("\\cite{journals/corr/KingmaW13}", "/papers/1312.6114", "Auto-Encoding Variational Bayes")]
+    [InlineData("\\cite{1706.03762}", "/papers/1706.03762", "arXiv:1706.03762")]
+    [InlineData("\\cite{doi:10.1000/xyz(1)}", "https://doi.org/10.1000/xyz%281%29", "doi:10.1000/xyz(1)")]
+    [InlineData("\\cite{unknownKey2020}", "/papers/unknownKey2020", "unknownKey2020")]
+    public void LinksToThePaperPageWithItsTitleWhenKnown(string markdown, string href, string text)
+    {
+        var link = Rendered.Html($"See {markdown}.", Known).QuerySelector(".citation a")!;
+
+        Assert.Equal(href, link.GetAttribute("href"));
+        Assert.Equal(text, link.TextContent);
+    }
+
+    [Fact]
+    public void SeveralIdsBecomeSeveralLinks()
+    {
+        var html = Rendered.Html("\\cite{1406.2661,1706.03762}", Known);
+
+        Assert.Equal("[Generative Adversarial Networks; arXiv:1706.03762]", html.QuerySelector(".citation")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("`\\cite{1406.2661}`")]
+    [InlineData("$\\text{\\cite{1406.2661}}$")]
+    [InlineData("\\cite{not a key}")]
+    [InlineData("\\cite{}")]
+    public void CitesInCodeMathOrMalformedAreNotLinks(string markdown) =>
+        Assert.Empty(Rendered.Html(markdown, Known).QuerySelectorAll(".citation"));
+}

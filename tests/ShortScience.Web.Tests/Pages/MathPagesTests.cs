@@ -1,0 +1,34 @@
+namespace ShortScience.Web.Tests.Pages;
+
+/// <summary>Math arrives finished from the server and is drawn with KaTeX's own fonts, served by the Web host.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class MathPagesTests(SiteFixture site, Browser browser)
+{
+    [Fact]
+    public async Task SummaryMathIsTypesetWithKatexFontsAndNoScript()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1412.6980").ToString());
+
+        Assert.True(await page.Locator(".prose .katex").CountAsync() > 5);
+        Assert.True(await page.Locator(".prose .math-display .katex-display").CountAsync() >= 1);
+        Assert.Equal(0, await page.Locator(".math-error").CountAsync());
+        // The KaTeX stylesheet applied (the MathML copy is visually hidden) and its fonts loaded.
+        Assert.Equal("absolute", await page.Locator(".katex-mathml").First.EvaluateAsync<string>("e => getComputedStyle(e).position"));
+        await page.EvaluateAsync("() => document.fonts.ready");
+        var loaded = await page.EvaluateAsync<string[]>("() => [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)");
+        Assert.Contains(loaded, family => family.Contains("KaTeX_Main"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task CitationsLinkToThePaperWithItsTitle()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1706.03762").ToString());
+
+        var link = page.Locator(".prose .citation a[href='/papers/1409.0473']").First;
+        Assert.Equal("Neural Machine Translation by Jointly Learning to Align and Translate", await link.InnerTextAsync());
+        Assert.Empty(errors);
+    }
+}
