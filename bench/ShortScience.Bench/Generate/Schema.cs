@@ -71,8 +71,10 @@ public sealed class Schema(NpgsqlDataSource db)
     async Task RunAllAsync(List<(string Name, string Sql, bool ForeignKey)> work, int workers = 2)
     {
         foreach (var w in work) _saved.Remove(w);
-        // Big tables' indexes first, so the two workers finish together.
-        var queue = new Queue<(string Name, string Sql, bool ForeignKey)>(work.OrderByDescending(w => Weight(w.Sql)));
+        // Keys first: ADD CONSTRAINT locks its table exclusively and would wait for any index build on it. Then big
+        // tables' indexes first, so the two workers finish together.
+        var queue = new Queue<(string Name, string Sql, bool ForeignKey)>(
+            work.OrderBy(w => w.Sql.StartsWith("ALTER TABLE", StringComparison.Ordinal) ? 0 : 1).ThenByDescending(w => Weight(w.Sql)));
         var progress = new Progress("indexes", work.Count);
         async Task Worker()
         {

@@ -6,8 +6,6 @@ namespace ShortScience.Api.Search;
 /// <summary>A query's candidates (most-summarized first), how many papers match, and the facets.</summary>
 public sealed record Matches(List<long> Candidates, int Total, bool TotalEstimated, SearchFacets Facets);
 
-public sealed record MatchRow(long Id, string? VenueSlug, string? VenueName, int? Year, int SummaryCount);
-
 /// <summary>Reads rows shaped (kind, key, slug, name, n): c = candidate, t = total, v = venue, y = year, s = summarized or not.</summary>
 public static class MatchRows
 {
@@ -33,14 +31,6 @@ public static class MatchRows
         }
         return (candidates, total, Order(new SearchFacets(venues, years, (int)with, (int)without)));
     }
-
-    /// <summary>The facets of every matching paper, read in full.</summary>
-    public static SearchFacets Of(IReadOnlyList<MatchRow> rows) =>
-        Order(new SearchFacets(
-            [.. rows.Where(r => r.VenueSlug is not null).GroupBy(r => (r.VenueSlug!, r.VenueName!))
-                .Select(g => new VenueFacet(g.Key.Item1, g.Key.Item2, g.Count()))],
-            [.. rows.Where(r => r.Year is not null).GroupBy(r => r.Year!.Value).Select(g => new YearFacet(g.Key, g.Count()))],
-            rows.Count(r => r.SummaryCount > 0), rows.Count(r => r.SummaryCount == 0)));
 
     /// <summary>Facets of all papers scaled to a share of them: estimates for broad queries.</summary>
     public static SearchFacets Scale(SearchFacets all, double share) =>

@@ -4,7 +4,7 @@ namespace ShortScience.Api.Search;
 public sealed record SearchRequest(string Query, int? VenueId, int? From, int? To, bool? Summarized, int Offset, int Limit)
 {
     /// <summary>Ranked results a query can page through; deeper pages would mean ranking everything.</summary>
-    public const int Window = 200;
+    public const int Window = 100;
 
     public bool Filtered => VenueId is not null || From is not null || To is not null || Summarized is not null;
 
