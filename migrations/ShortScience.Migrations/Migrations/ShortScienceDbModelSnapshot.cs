@@ -793,7 +793,8 @@ namespace ShortScience.Migrations.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Keywords"), "gin");
 
                     b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_papers_search_vector");
+                        .HasDatabaseName("ix_papers_search_vector")
+                        .HasFilter("status = 0");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
@@ -806,11 +807,23 @@ namespace ShortScience.Migrations.Migrations
                     b.HasIndex("NormalizedTitle", "Year")
                         .HasDatabaseName("ix_papers_normalized_title_year");
 
+                    b.HasIndex("SummaryCount", "Id")
+                        .HasDatabaseName("ix_papers_listing")
+                        .HasFilter("status = 0");
+
                     b.HasIndex("Year", "Id")
                         .HasDatabaseName("ix_papers_year_id");
 
                     b.HasIndex("VenueId", "Year", "Id")
                         .HasDatabaseName("ix_papers_venue_id_year_id");
+
+                    b.HasIndex("Year", "SummaryCount", "Id")
+                        .HasDatabaseName("ix_papers_year_listing")
+                        .HasFilter("status = 0");
+
+                    b.HasIndex("VenueId", "Year", "SummaryCount", "Id")
+                        .HasDatabaseName("ix_papers_venue_year_listing")
+                        .HasFilter("status = 0");
 
                     b.ToTable("papers", (string)null);
                 });
@@ -1020,6 +1033,9 @@ namespace ShortScience.Migrations.Migrations
                     b.HasIndex("PaperId", "UserId")
                         .IsUnique()
                         .HasDatabaseName("ix_summaries_paper_id_user_id");
+
+                    b.HasIndex("PaperId", "Status", "Score")
+                        .HasDatabaseName("ix_summaries_paper_id_status_score");
 
                     b.HasIndex("Status", "PublishedAt", "Id")
                         .HasDatabaseName("ix_summaries_status_published_at_id");

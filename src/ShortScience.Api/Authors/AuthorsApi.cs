@@ -65,7 +65,7 @@ public static class AuthorsApi
         return await GetAsync(target.Slug, db, ct);
     }
 
-    static async Task<Author?> FinalAsync(ShortScienceDb db, string slug, CancellationToken ct)
+    public static async Task<Author?> FinalAsync(ShortScienceDb db, string slug, CancellationToken ct)
     {
         var author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, ct);
         for (var hops = 0; author?.MergedIntoId is { } next && hops < 20; hops++)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Core.Discovery;
 using ShortScience.Core.Import;
 using ShortScience.Core.Rendering;
 using ShortScience.Api.Rendering;
@@ -72,7 +73,7 @@ public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, Conte
             {
                 Key = p.Key, Title = p.Title, NormalizedTitle = Slug.NormalizeTitle(p.Title), Abstract = p.Abstract,
                 Year = p.Year, Venue = venues[p.Venue], ArxivId = p.ArxivId, Doi = p.Doi, Url = p.Url, PdfUrl = p.PdfUrl,
-                Keywords = p.Keywords, Categories = p.Categories, Field = venues[p.Venue].Field,
+                Keywords = p.Keywords, Categories = p.Categories, Field = Fields.Of(p.Categories, venues[p.Venue].Field),
                 PublishedOn = p.PublishedOn, CreatedAt = now, UpdatedAt = now,
             };
             for (var i = 0; i < p.Authors.Count; i++)

@@ -7,6 +7,9 @@ using ShortScience.Api.Notifications;
 using ShortScience.Api.Users;
 using ShortScience.Api.Votes;
 using ShortScience.Api.Authors;
+using ShortScience.Api.Browse;
+using ShortScience.Api.Search;
+using ShortScience.Api.Sitemap;
 using ShortScience.Api.Health;
 using ShortScience.Api.Import;
 using ShortScience.Api.Papers;
@@ -62,5 +65,11 @@ public static class ApiPipelineExtensions
         v1.MapBibtexApi();
         v1.MapVenueMergeApi();
         v1.MapAuthorsApi();
+
+        v1.MapBrowseApi();
+        v1.MapRandomApi();
+        v1.MapSearchApi();
+        v1.MapLookupApi();
+        v1.MapSitemapApi();
     }
 }

@@ -9,6 +9,7 @@ using ShortScience.Api.Notifications;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Health;
 using ShortScience.Api.Import;
+using ShortScience.Api.Search;
 using ShortScience.Core.Rendering;
 using ShortScience.Api.Rendering;
 using ShortScience.Data;
@@ -59,6 +60,10 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<IMailer, Mailer>();
         builder.Services.AddScoped<AccountMail>();
         builder.AddImport();
+        builder.Services.AddSingleton<SearchPlanner>();
+        builder.Services.AddSingleton<AllPaperFacets>();
+        builder.Services.AddSingleton<MatchFinder>();
+        builder.Services.AddScoped<PaperSearch>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

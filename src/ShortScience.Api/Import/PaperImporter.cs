@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Core.Discovery;
 using ShortScience.Core.Import;
 using ShortScience.Core.Text;
 using ShortScience.Data;
@@ -39,7 +40,7 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
             // Papers keyed by arXiv id still cite with a readable key.
             BibtexKey = m.ArxivId is null ? key : Cut(CitationKey.Suggest(m.Authors.FirstOrDefault(), m.Year, m.Title), 200),
             Url = m.Url, PdfUrl = m.PdfUrl, Keywords = [.. m.Keywords], Categories = [.. m.Categories],
-            Field = venue?.Field is { } f && f != "multi" ? f : FieldOf(m.Categories) ?? venue?.Field,
+            Field = Fields.Of(m.Categories, venue?.Field),
             PublishedOn = m.PublishedOn, Status = ContentStatus.Visible, CreatedAt = now, UpdatedAt = now, CreatedById = userId,
         };
         await AddAuthorsAsync(paper, m.Authors, ct);
@@ -74,7 +75,7 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
                     p.Year = m.Year;
                 }
                 p.Venue = venue;
-                p.Field ??= venue.Field;
+                p.Field = Fields.Of(p.Categories, venue.Field);
             }
         }
         if (p.Year is null && m.Year is not null) { p.Year = m.Year; changes.Add("year"); }
@@ -82,7 +83,12 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
         var keywords = m.Keywords.Where(k => !p.Keywords.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
         if (keywords.Count > 0) { p.Keywords = [.. p.Keywords, .. keywords]; changes.Add($"keywords: +{keywords.Count}"); }
         var categories = m.Categories.Where(c => !p.Categories.Contains(c)).ToList();
-        if (categories.Count > 0) { p.Categories = [.. p.Categories, .. categories]; changes.Add("categories"); }
+        if (categories.Count > 0)
+        {
+            p.Categories = [.. p.Categories, .. categories];
+            p.Field = Fields.Of(p.Categories, p.Venue?.Field);
+            changes.Add("categories");
+        }
         if (p.Authors.Count == 0 && m.Authors.Count > 0) { await AddAuthorsAsync(p, m.Authors, ct); changes.Add("authors"); }
 
         if (changes.Count > 0) p.UpdatedAt = clock.GetUtcNow();
@@ -109,18 +115,6 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
         var taken = (await db.Papers.Where(p => p.Key.StartsWith(key)).Select(p => p.Key).ToListAsync(ct))
             .Concat(db.Papers.Local.Select(p => p.Key)).ToHashSet();
         return CitationKey.Deduplicate(key, taken.Contains);
-    }
-
-    /// <summary>The broad field of an arXiv category: cs.LG → cs, hep-th → physics.</summary>
-    static string? FieldOf(IReadOnlyList<string> categories)
-    {
-        if (categories.Count == 0) return null;
-        var archive = categories[0].Split('.')[0];
-        return archive switch
-        {
-            "cs" or "stat" or "math" or "q-bio" or "q-fin" or "econ" or "eess" => archive,
-            _ => "physics",
-        };
     }
 
     static string Cut(string text, int max) => text.Length <= max ? text : text[..max];

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Import;
 using ShortScience.Core.Contracts;
+using ShortScience.Core.Discovery;
 using ShortScience.Core.Import;
 using ShortScience.Core.Text;
 using ShortScience.Data;
@@ -60,6 +61,7 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
         if (c.Venue is not null)
         {
             paper.Venue = await venues.ResolveAsync(c.Venue, ct);
+            paper.Field = Fields.Of(paper.Categories, paper.Venue?.Field);
             changed.Add("venue");
         }
         if (c.Doi is not null)

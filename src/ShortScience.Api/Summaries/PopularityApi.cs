@@ -33,14 +33,16 @@ public static class PopularityApi
     }
 
     /// <summary>Summaries by activity in the window: (heat, id) pairs after the cursor, best first.</summary>
-    public static async Task<List<(long Id, int Heat)>> TopAsync(ShortScienceDb db, DateTimeOffset now, long? afterHeat, long? afterId, int take, CancellationToken ct)
+    public static async Task<List<(long Id, int Heat)>> TopAsync(ShortScienceDb db, DateTimeOffset now, long? afterHeat, long? afterId, int take, CancellationToken ct, string? field = null)
     {
         var since = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-WindowDays));
         var heat = db.SummaryDailyStats.Where(d => d.Day >= since)
             .GroupBy(d => d.SummaryId)
             .Select(g => new { Id = g.Key, Heat = g.Sum(x => x.Views) + VoteWeight * g.Sum(x => x.Votes) });
         if (afterHeat is { } h && afterId is { } i) heat = heat.Where(x => x.Heat < h || (x.Heat == h && x.Id < i));
-        var rows = await heat.Join(db.Summaries.Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible),
+        var summaries = db.Summaries.Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible);
+        if (field is not null) summaries = summaries.Where(s => s.Paper.Field == field);
+        var rows = await heat.Join(summaries,
                 x => x.Id, s => s.Id, (x, s) => x)
             .OrderByDescending(x => x.Heat).ThenByDescending(x => x.Id).Take(take)
             .ToListAsync(ct);

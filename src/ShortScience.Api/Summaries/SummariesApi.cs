@@ -19,10 +19,14 @@ public static class SummariesApi
         return group;
     }
 
-    /// <summary>Published summaries, newest first ("recent") or by all-time score ("best").</summary>
+    /// <summary>Published summaries: most read lately ("popular"), newest first ("recent") or by all-time score ("best"); optionally of one field.</summary>
     static async Task<Results<Ok<Page<SummaryListItem>>, ProblemHttpResult>> ListAsync(
-        ShortScienceDb db, HttpContext http, TimeProvider clock, string? sort, string? cursor, int? limit, CancellationToken ct)
+        ShortScienceDb db, HttpContext http, TimeProvider clock, string? sort, string? cursor, int? limit, string? field, CancellationToken ct)
     {
+        if (field is not null && !ShortScience.Core.Discovery.Fields.IsKnown(field))
+        {
+            return Problems.BadRequest($"Unknown field '{field}'.", "field");
+        }
         var take = Math.Clamp(limit ?? 20, 1, 100);
         Cursor after = default;
         if (cursor is not null && !Cursor.TryDecode(cursor, out after))
@@ -32,11 +36,12 @@ public static class SummariesApi
 
         var query = db.Summaries.AsNoTracking()
             .Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible);
+        if (field is not null) query = query.Where(s => s.Paper.Field == field);
         List<(long Id, int Heat)>? top = null;
         switch (sort ?? "recent")
         {
             case "popular":
-                top = await PopularityApi.TopAsync(db, clock.GetUtcNow(), cursor is null ? null : after.Value, cursor is null ? null : after.Id, take + 1, ct);
+                top = await PopularityApi.TopAsync(db, clock.GetUtcNow(), cursor is null ? null : after.Value, cursor is null ? null : after.Id, take + 1, ct, field);
                 var topIds = top.Select(t => t.Id).ToList();
                 query = query.Where(s => topIds.Contains(s.Id));
                 break;

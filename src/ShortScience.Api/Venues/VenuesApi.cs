@@ -7,10 +7,6 @@ using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Venues;
 
-public sealed record VenueYear(int Year, int PaperCount, int SummaryCount);
-
-public sealed record VenueDetail(string Slug, string ShortName, string Name, string Kind, string? Url, IReadOnlyList<VenueYear> Years);
-
 public static class VenuesApi
 {
     public static RouteGroupBuilder MapVenuesApi(this RouteGroupBuilder api)
@@ -37,19 +33,20 @@ public static class VenuesApi
             new VenueListItem(v.Slug, v.ShortName, v.Name, v.Kind.ToString().ToLowerInvariant(), v.Papers, v.Summaries)));
     }
 
-    static async Task<Results<Ok<VenueDetail>, ProblemHttpResult>> GetAsync(ShortScienceDb db, string slug, CancellationToken ct)
-    {
-        // A merged venue's old slug answers with the venue it was merged into.
-        var venue = await VenueMergeApi.FinalVenueAsync(db, slug, ct);
-        if (venue is null) return Problems.NotFound($"There is no venue '{slug}'.");
+    static async Task<Results<Ok<VenueDetail>, ProblemHttpResult>> GetAsync(ShortScienceDb db, string slug, CancellationToken ct) =>
+        await DetailAsync(db, slug, ct) is { } venue ? TypedResults.Ok(venue) : Problems.NotFound($"There is no venue '{slug}'.");
 
+    /// <summary>A venue with its years (newest first); a merged venue's old slug answers with the venue it was merged into.</summary>
+    public static async Task<VenueDetail?> DetailAsync(ShortScienceDb db, string slug, CancellationToken ct)
+    {
+        var venue = await VenueMergeApi.FinalVenueAsync(db, slug, ct);
+        if (venue is null) return null;
         var years = await db.Papers.AsNoTracking()
             .Where(p => p.VenueId == venue.Id && p.Status == ContentStatus.Visible && p.Year != null)
             .GroupBy(p => p.Year!.Value)
             .OrderByDescending(g => g.Key)
             .Select(g => new VenueYear(g.Key, g.Count(), g.Sum(p => p.SummaryCount)))
             .ToListAsync(ct);
-        return TypedResults.Ok(new VenueDetail(venue.Slug, venue.ShortName, venue.Name,
-            venue.Kind.ToString().ToLowerInvariant(), venue.Url, years));
+        return new VenueDetail(venue.Slug, venue.ShortName, venue.Name, venue.Kind.ToString().ToLowerInvariant(), venue.Url, years);
     }
 }

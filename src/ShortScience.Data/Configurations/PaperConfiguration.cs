@@ -22,8 +22,13 @@ sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         b.HasIndex(p => new { p.NormalizedTitle, p.Year });
         b.HasIndex(p => new { p.VenueId, p.Year, p.Id });
         b.HasIndex(p => new { p.Year, p.Id });
+        // Browsing lists (venue-year, year, tag): summarized papers by summary count, the rest by id, visible only.
+        b.HasIndex(p => new { p.VenueId, p.Year, p.SummaryCount, p.Id }).HasFilter("status = 0").HasDatabaseName("ix_papers_venue_year_listing");
+        b.HasIndex(p => new { p.Year, p.SummaryCount, p.Id }).HasFilter("status = 0").HasDatabaseName("ix_papers_year_listing");
+        b.HasIndex(p => new { p.SummaryCount, p.Id }).HasFilter("status = 0").HasDatabaseName("ix_papers_listing");
         b.HasIndex(p => p.Keywords).HasMethod("gin");
-        b.HasIndex(p => p.SearchVector).HasMethod("gin");
+        // Hidden papers are never searched: they stay out of the index.
+        b.HasIndex(p => p.SearchVector).HasMethod("gin").HasFilter("status = 0");
         b.HasIndex(p => p.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_papers_title_trgm");
         b.HasOne(p => p.Venue).WithMany(v => v.Papers).HasForeignKey(p => p.VenueId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<User>().WithMany().HasForeignKey(p => p.CreatedById).OnDelete(DeleteBehavior.SetNull);

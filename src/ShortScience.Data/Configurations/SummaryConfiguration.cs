@@ -13,6 +13,8 @@ sealed class SummaryConfiguration : IEntityTypeConfiguration<Summary>
         b.HasIndex(s => new { s.Status, s.PublishedAt, s.Id });
         b.HasIndex(s => new { s.Status, s.Score, s.Id });
         b.HasIndex(s => new { s.UserId, s.Status, s.PublishedAt });
+        // The best summary of each paper in a listing.
+        b.HasIndex(s => new { s.PaperId, s.Status, s.Score });
         b.HasOne(s => s.Paper).WithMany(p => p.Summaries).HasForeignKey(s => s.PaperId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(s => s.Current).WithMany().HasForeignKey(s => s.CurrentRevisionId).OnDelete(DeleteBehavior.Restrict);

@@ -27,6 +27,12 @@ public static class WebServiceExtensions
             http.Timeout = TimeSpan.FromSeconds(10);
         });
 
+        builder.Services.AddHttpClient<DiscoveryClient>(http =>
+        {
+            http.BaseAddress = new Uri(apiBase.TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(10);
+        });
+
         // Imports wait on arXiv/Crossref and on large .bib files: a longer timeout than reading pages.
         builder.Services.AddHttpClient<ImportClient>(http =>
         {
@@ -124,6 +130,7 @@ public static class WebServiceExtensions
         app.MapDiscussionActions();
         app.MapModerationActions();
         app.MapBibtexDownloads();
+        app.MapDiscoveryEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

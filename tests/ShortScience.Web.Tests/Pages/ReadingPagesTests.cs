@@ -12,7 +12,7 @@ public sealed partial class ReadingPagesTests(SiteFixture site, Browser browser)
     public async Task HomeShowsLatestSummariesNewestFirstAndLeadsToThePaper()
     {
         var (page, errors) = await browser.NewPageAsync();
-        var response = await page.GotoAsync(site.WebUrl.ToString());
+        var response = await page.GotoAsync(new Uri(site.WebUrl, "/?tab=recent").ToString());
 
         Assert.Equal(200, response!.Status);
         var teasers = page.Locator("article.teaser");

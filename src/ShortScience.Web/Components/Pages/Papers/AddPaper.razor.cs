@@ -13,12 +13,16 @@ public sealed partial class AddPaper
     [SupplyParameterFromForm(FormName = "quick")] QuickInput Quick { get; set; } = default!;
     [SupplyParameterFromForm(FormName = "manual")] ManualInput Manual { get; set; } = default!;
 
+    /// <summary>An identifier search did not find (/add?q=…), filled in for the person.</summary>
+    [SupplyParameterFromQuery(Name = "q")] string? Prefill { get; set; }
+
     ApiProblem? quickProblem, manualProblem, fileProblem;
     BibImportReport? report;
 
     protected override void OnInitialized()
     {
         Quick ??= new();
+        if (Quick.Input.Length == 0 && Prefill is { Length: > 0 and <= 2000 }) Quick.Input = Prefill;
         Manual ??= new();
     }
 

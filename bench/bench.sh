@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Search and browsing at scale: a private PostgreSQL cluster tuned for loading, the generated data set
+# (300k papers, 1M summaries, 3M comments, 10M votes by default), then the measurements against the real API.
+# Run by hand (not part of ./test.sh). Needs ~25 GB free; the data is deleted at the end unless KEEP=1.
+#   bench/bench.sh                 generate + measure
+#   bench/bench.sh generate        only generate (KEEP=1 implied)
+#   bench/bench.sh measure         measure a cluster kept from an earlier run
+# Sizes: PAPERS, SUMMARIES, COMMENTS, VOTES. Data folder: BENCH_DATA (default /var/tmp/shortscience-bench).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+. scripts/lib.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+STEP=${1:-all}
+DATA=${BENCH_DATA:-/var/tmp/shortscience-bench}/pg
+[ "$STEP" = generate ] && KEEP=1
+ensure_postgres
+ensure_npm_packages "$ROOT"
+
+mkdir -p "$DATA"; [ "$(id -u)" -eq 0 ] && chown -R postgres: "$(dirname "$DATA")"
+PORT=$(free_port 55800)
+API_PID=""
+cleanup() {
+  [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null
+  pg_stop "$DATA"
+  if [ "${KEEP:-0}" != 1 ]; then log "Deleting the benchmark data"; rm -rf "$(dirname "$DATA")"; fi
+}
+trap cleanup EXIT
+# Loading settings: no durability (a benchmark can be regenerated), big memory for index builds, no autovacuum.
+pg_start "$DATA" "$PORT" fsync=off synchronous_commit=off full_page_writes=off wal_level=minimal max_wal_senders=0 \
+  max_wal_size=32GB checkpoint_timeout=1h autovacuum=off shared_buffers=4GB work_mem=64MB maintenance_work_mem=1GB \
+  effective_cache_size=16GB random_page_cost=1.1
+CS="Host=127.0.0.1;Port=$PORT;Database=bench;Username=postgres;Password=$PG_PASSWORD;Timeout=60;Command Timeout=0"
+PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 \
+  || PGPASSWORD=$PG_PASSWORD "$PG_BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres bench
+
+log "Building (Release)"
+dotnet build bench/ShortScience.Bench -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+dotnet build src/ShortScience.Api -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+BENCH="dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll"
+
+if [ "$STEP" != measure ]; then
+  # A fresh database: migrations from scratch, and the disk space of an earlier run back.
+  PGPASSWORD=$PG_PASSWORD "$PG_BIN/dropdb" -h 127.0.0.1 -p "$PORT" -U postgres --if-exists bench
+  PGPASSWORD=$PG_PASSWORD "$PG_BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres bench
+  log "Generating (free disk before: $(df -h --output=avail "$DATA" | tail -1))"
+  time $BENCH generate --connection "$CS" \
+    --papers "${PAPERS:-300000}" --summaries "${SUMMARIES:-1000000}" --comments "${COMMENTS:-3000000}" --votes "${VOTES:-10000000}"
+fi
+
+if [ "$STEP" != generate ]; then
+  API_PORT=$(free_port 5091)
+  (cd src/ShortScience.Api && exec env ConnectionStrings__ShortScience="$CS" Serilog__MinimumLevel__Default=Warning \
+    ASPNETCORE_ENVIRONMENT=Production dotnet ../../src/ShortScience.Api/bin/Release/net10.0/ShortScience.Api.dll --urls "http://127.0.0.1:$API_PORT") &
+  API_PID=$!
+  for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/health" 2>/dev/null && break; sleep 0.5; done
+  $BENCH measure --connection "$CS" --api "http://127.0.0.1:$API_PORT" --rounds "${ROUNDS:-200}"
+fi

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Authors;
+using ShortScience.Api.Extensions;
+using ShortScience.Api.Venues;
+using ShortScience.Core.Contracts;
+using ShortScience.Core.Text;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Browse;
+
+/// <summary>Papers by venue-year, year, tag and author; each list summarized-first (see <see cref="PaperListings"/>).</summary>
+public static class BrowseApi
+{
+    public static void MapBrowseApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/venues/{slug}/{year:int}", VenueYearAsync).WithTags("Venues").WithName("GetVenueYear");
+        api.MapGet("/years/{year:int}", YearAsync).WithTags("Browse").WithName("GetYear");
+        api.MapGet("/tags/{tag}", TagAsync).WithTags("Browse").WithName("GetTag");
+        api.MapGet("/authors/{slug}/papers", AuthorAsync).WithTags("Authors").WithName("GetAuthorPapers");
+    }
+
+    static async Task<Results<Ok<VenueYearListing>, ProblemHttpResult>> VenueYearAsync(
+        string slug, int year, string? list, string? cursor, ShortScienceDb db, CancellationToken ct)
+    {
+        if (Invalid(list, cursor, out var after) is { } problem) return problem;
+        var venue = await VenuesApi.DetailAsync(db, slug, ct);
+        if (venue is null) return Problems.NotFound($"There is no venue '{slug}'.");
+        var venueId = await db.Venues.Where(v => v.Slug == venue.Slug).Select(v => v.Id).FirstAsync(ct);
+        var scope = Visible(db).Where(p => p.VenueId == venueId && p.Year == year);
+        return TypedResults.Ok(new VenueYearListing(venue, year, await PaperListings.PageAsync(db, scope, list, after, ct)));
+    }
+
+    static async Task<Results<Ok<YearListing>, ProblemHttpResult>> YearAsync(
+        int year, string? list, string? cursor, ShortScienceDb db, CancellationToken ct)
+    {
+        if (Invalid(list, cursor, out var after) is { } problem) return problem;
+        if (year is < 1000 or > 3000) return Problems.NotFound($"There are no papers from {year}.");
+        var scope = Visible(db).Where(p => p.Year == year);
+        return TypedResults.Ok(new YearListing(year, await PaperListings.PageAsync(db, scope, list, after, ct)));
+    }
+
+    static async Task<Results<Ok<TagListing>, ProblemHttpResult>> TagAsync(
+        string tag, string? list, string? cursor, ShortScienceDb db, CancellationToken ct)
+    {
+        if (Invalid(list, cursor, out var after) is { } problem) return problem;
+        var scope = Visible(db).Where(p => p.Keywords.Contains(tag));
+        return TypedResults.Ok(new TagListing(tag, await PaperListings.PageAsync(db, scope, list, after, ct)));
+    }
+
+    static async Task<Results<Ok<AuthorListing>, ProblemHttpResult>> AuthorAsync(
+        string slug, string? list, string? cursor, ShortScienceDb db, CancellationToken ct)
+    {
+        if (Invalid(list, cursor, out var after) is { } problem) return problem;
+        var author = await AuthorsApi.FinalAsync(db, slug, ct);
+        if (author is null) return Problems.NotFound($"There is no author '{slug}'.");
+        var merged = await db.Authors.Where(a => a.MergedIntoId == author.Id).Select(a => a.Name).ToListAsync(ct);
+        var printed = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id).Select(pa => pa.DisplayName).Distinct().ToListAsync(ct);
+        var otherNames = merged.Concat(printed).Where(n => n != author.Name).Distinct().Order().ToList();
+        var scope = Visible(db).Where(p => p.Authors.Any(a => a.AuthorId == author.Id));
+        return TypedResults.Ok(new AuthorListing(author.Slug, author.Name, otherNames, await PaperListings.PageAsync(db, scope, list, after, ct)));
+    }
+
+    static IQueryable<Paper> Visible(ShortScienceDb db) => db.Papers.AsNoTracking().Where(p => p.Status == ContentStatus.Visible);
+
+    static ProblemHttpResult? Invalid(string? list, string? cursor, out Cursor? after)
+    {
+        after = PaperListings.ParseCursor(cursor, out var valid);
+        if (!valid) return Problems.BadRequest("The cursor is not one this API handed out.", "cursor");
+        return PaperListings.IsList(list) ? null : Problems.BadRequest("list must be 'summarized' or 'unsummarized'.", "list");
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Extensions;
+using ShortScience.Api.Venues;
+using ShortScience.Core.Contracts;
+using ShortScience.Core.Discovery;
+using ShortScience.Core.Import;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Search;
+
+/// <summary>
+/// Finds a paper or venue from whatever identifier a person or an old link has: a key, a BibTeX key, an arXiv id
+/// in any form, a DOI, or ShortScience.org's keys ("journals/corr/1406.2661", "conf/nips/…"; venue "NIPS").
+/// </summary>
+public static class LookupApi
+{
+    public static void MapLookupApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/lookup").WithTags("Search");
+        group.MapGet("/paper", PaperAsync).WithName("LookupPaper");
+        group.MapGet("/venue", VenueAsync).WithName("LookupVenue");
+    }
+
+    static async Task<Results<Ok<PaperLookup>, ProblemHttpResult>> PaperAsync(string? id, ShortScienceDb db, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(id) ? Problems.BadRequest("Give an id: a paper key, arXiv id, DOI or BibTeX key.", "id")
+        : await FindPaperAsync(db, id, ct) is { } paper ? TypedResults.Ok(paper)
+        : Problems.NotFound($"No paper here has the identifier '{id}'.");
+
+    static async Task<Results<Ok<VenueRef>, ProblemHttpResult>> VenueAsync(string? key, ShortScienceDb db, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(key)) return Problems.BadRequest("Give a venue key or name.", "key");
+        var venue = await VenueMergeApi.FinalVenueAsync(db, key.Trim().ToLowerInvariant(), ct);
+        if (venue is null)
+        {
+            foreach (var candidate in VenueNames.Candidates(key))
+            {
+                var slug = await db.VenueAliases.Where(a => a.Normalized == candidate).Select(a => a.Venue.Slug).FirstOrDefaultAsync(ct);
+                if (slug is not null) { venue = await VenueMergeApi.FinalVenueAsync(db, slug, ct); break; }
+            }
+        }
+        return venue is null ? Problems.NotFound($"There is no venue '{key}'.") : TypedResults.Ok(new VenueRef(venue.Slug, venue.ShortName, venue.Name));
+    }
+
+    public static async Task<PaperLookup?> FindPaperAsync(ShortScienceDb db, string id, CancellationToken ct)
+    {
+        var text = id.Trim();
+        var visible = db.Papers.AsNoTracking().Where(p => p.Status == ContentStatus.Visible);
+        var found = await visible.Where(p => p.Key == text).Select(p => new PaperLookup(p.Key, p.Title)).FirstOrDefaultAsync(ct)
+            ?? await visible.Where(p => p.BibtexKey == text).OrderBy(p => p.Id).Select(p => new PaperLookup(p.Key, p.Title)).FirstOrDefaultAsync(ct);
+        if (found is not null) return found;
+        if (LegacyKeys.TryArxivId(text, out var arxiv))
+        {
+            found = await visible.Where(p => p.ArxivId == arxiv.Id || p.Key == arxiv.Key).Select(p => new PaperLookup(p.Key, p.Title)).FirstOrDefaultAsync(ct);
+            if (found is not null) return found;
+        }
+        if (Doi.TryNormalize(text, out var doi))
+        {
+            found = await visible.Where(p => p.Doi == doi).Select(p => new PaperLookup(p.Key, p.Title)).FirstOrDefaultAsync(ct);
+        }
+        return found;
+    }
+}

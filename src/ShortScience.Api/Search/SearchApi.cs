@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Extensions;
+using ShortScience.Api.Venues;
+using ShortScience.Core.Contracts;
+using ShortScience.Core.Import;
+using ShortScience.Core.Text;
+using ShortScience.Data;
+
+namespace ShortScience.Api.Search;
+
+/// <summary>
+/// GET /search: web-search syntax ("a phrase", either OR or, -without) over titles, authors, abstracts and summaries;
+/// an arXiv id or DOI answers with the paper it names instead. GET /search/suggest: titles and authors as you type.
+/// </summary>
+public static class SearchApi
+{
+    public const int MaxQueryLength = 300;
+
+    public static void MapSearchApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/search").WithTags("Search");
+        group.MapGet("/", SearchAsync).WithName("Search");
+        group.MapGet("/suggest", SuggestAsync).WithName("Suggest");
+    }
+
+    static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(
+        string? q, string? venue, int? from, int? to, bool? summarized, string? cursor, int? limit,
+        ShortScienceDb db, PaperSearch search, CancellationToken ct)
+    {
+        var query = (q ?? "").Trim();
+        if (query.Length > MaxQueryLength) return Problems.BadRequest($"Keep the query under {MaxQueryLength} characters.", "q");
+        if (query.Length == 0) return TypedResults.Ok(new SearchResults("", 0, [], null, null));
+
+        var input = ImportInput.Detect(query);
+        if (input.Kind is InputKind.Arxiv or InputKind.Doi)
+        {
+            var paper = await LookupApi.FindPaperAsync(db, input.Value, ct);
+            var identifier = input.Kind == InputKind.Arxiv ? $"arXiv:{input.Value}" : $"doi:{input.Value}";
+            return TypedResults.Ok(new SearchResults(query, paper is null ? 0 : 1, [], null, null, identifier, paper?.Key));
+        }
+
+        var offset = 0;
+        if (cursor is not null)
+        {
+            if (!Cursor.TryDecode(cursor, out var c) || c.Value is < 0 or >= SearchRequest.Window) return Problems.BadRequest("The cursor is not one this API handed out.", "cursor");
+            offset = (int)c.Value;
+        }
+        int? venueId = null;
+        if (!string.IsNullOrWhiteSpace(venue))
+        {
+            var found = await VenueMergeApi.FinalVenueAsync(db, venue, ct);
+            if (found is null) return Problems.BadRequest($"There is no venue '{venue}'.", "venue");
+            venueId = found.Id;
+        }
+        if (from > to) return Problems.BadRequest("'from' is after 'to'.", "from");
+        var request = new SearchRequest(query, venueId, from, to, summarized, offset, Math.Clamp(limit ?? 20, 1, 50));
+        return TypedResults.Ok(await search.SearchAsync(request, ct));
+    }
+
+    static async Task<Results<Ok<List<Suggestion>>, ProblemHttpResult>> SuggestAsync(string? q, ShortScienceDb db, CancellationToken ct)
+    {
+        var text = (q ?? "").Trim();
+        // Trigram lookups need three characters; fewer would match everything.
+        if (text.Length < 3) return TypedResults.Ok(new List<Suggestion>());
+        if (text.Length > 100) text = text[..100];
+        return TypedResults.Ok(await Suggestions.FindAsync(db, text, ct));
+    }
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using ShortScience.Core.Contracts;
+
+namespace ShortScience.Api.Tests.Discovery;
+
+/// <summary>
+/// Search relevance and filters, run twice: as narrow queries (every match read through the index) and as if every
+/// word were in most papers (papers walked in popularity order), so both ways of finding candidates answer alike.
+/// </summary>
+public abstract class SearchApiTests(ApiFactory app)
+{
+    async Task<SearchResults> SearchAsync(string query)
+    {
+        await SearchData.EnsureAsync(app);
+        var response = await app.CreateClient().GetAsync($"/api/v1/search?q={Uri.EscapeDataString(query)}");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<SearchResults>())!;
+    }
+
+    static List<string> Keys(SearchResults r) => [.. r.Items.Select(i => i.Key)];
+
+    [Fact]
+    public async Task AnExactTitleMatchRanksFirst()
+    {
+        var results = await SearchAsync("attention is all you need");
+
+        Assert.Equal("1706.03762", results.Items[0].Key);
+        Assert.Contains("att-survey", Keys(results));
+        Assert.Equal("Attention Is All You Need", results.Items[0].Title);
+        Assert.Equal(["Ashish Vaswani", "Noam Shazeer"], results.Items[0].Authors.Select(a => a.Name));
+        Assert.Equal("neurips", results.Items[0].Venue?.Slug);
+    }
+
+    [Fact]
+    public async Task AQuotedPhraseMatchesOnlyThePhrase()
+    {
+        Assert.Equal(["1406.2661"], Keys(await SearchAsync("\"generative adversarial networks\"")));
+        Assert.Equal(["1406.2661", "adv-examples"], Keys(await SearchAsync("generative adversarial networks")).Order());
+    }
+
+    [Fact]
+    public async Task MinusExcludesAndOrWidens()
+    {
+        Assert.Equal(["1406.2661"], Keys(await SearchAsync("adversarial -examples")));
+        Assert.Equal(["quokka", "wombat"], Keys(await SearchAsync("quokka OR wombat")).Order());
+        Assert.Empty(Keys(await SearchAsync("quokka wombat")));
+    }
+
+    [Fact]
+    public async Task AuthorsAbstractsAndSummariesAreSearchedWithStemming()
+    {
+        Assert.Equal(["1406.2661"], Keys(await SearchAsync("goodfellow")));
+        Assert.Equal(["1406.2661"], Keys(await SearchAsync("discriminators")));
+        Assert.Equal(["1406.2661"], Keys(await SearchAsync("minimax")));
+    }
+
+    [Fact]
+    public async Task SnippetsHighlightMatchesAndEscapeEverythingElse()
+    {
+        var hit = Assert.Single((await SearchAsync("tokenization")).Items);
+
+        Assert.Contains("<mark>tokenization</mark>", hit.SnippetHtml);
+        Assert.Contains("&amp; friends", hit.SnippetHtml);
+        Assert.DoesNotContain("<script", hit.SnippetHtml);
+        Assert.DoesNotContain('<', hit.SnippetHtml.Replace("<mark>", "").Replace("</mark>", ""));
+    }
+
+    [Fact]
+    public async Task HiddenPapersAndUnpublishedSummariesAreNeverFound()
+    {
+        Assert.Equal(["quokka"], Keys(await SearchAsync("quokka")));
+        Assert.Equal(0, (await SearchAsync("platypus")).Total);
+        Assert.Equal(0, (await SearchAsync("echidna")).Total);
+    }
+
+    [Fact]
+    public async Task FiltersNarrowTheResultsAndFacetsCountEveryMatch()
+    {
+        await SearchData.EnsureAsync(app);
+        var client = app.CreateClient();
+
+        var icml = await client.GetFromJsonAsync<SearchResults>("/api/v1/search?q=adversarial&venue=icml");
+        var early = await client.GetFromJsonAsync<SearchResults>("/api/v1/search?q=adversarial&from=2010&to=2015");
+        var summarized = await client.GetFromJsonAsync<SearchResults>("/api/v1/search?q=adversarial&summarized=true");
+        var waiting = await client.GetFromJsonAsync<SearchResults>("/api/v1/search?q=adversarial&summarized=false");
+
+        Assert.Equal(["adv-examples"], Keys(icml!));
+        Assert.Equal(1, icml!.Total);
+        Assert.Equal(["1406.2661"], Keys(early!));
+        Assert.Equal(["1406.2661"], Keys(summarized!));
+        Assert.Equal(["adv-examples"], Keys(waiting!));
+        var facets = icml.Facets!;
+        Assert.Equal([("icml", 1), ("neurips", 1)], facets.Venues.Select(v => (v.Slug, v.Count)).Order());
+        Assert.Equal([(2017, 1), (2014, 1)], facets.Years.Select(y => (y.Year, y.Count)));
+        Assert.Equal((1, 1), (facets.WithSummary, facets.WithoutSummary));
+    }
+
+    [Fact]
+    public async Task ResultsPageWithoutGapsOrRepeats()
+    {
+        var first = await SearchAsync("pangolin");
+        var second = await app.CreateClient().GetFromJsonAsync<SearchResults>($"/api/v1/search?q=pangolin&cursor={first.NextCursor}");
+
+        Assert.Equal(25, first.Total);
+        Assert.Equal(20, first.Items.Count);
+        Assert.Null(second!.NextCursor);
+        Assert.Equal(25, Keys(first).Concat(Keys(second)).Distinct().Count());
+        Assert.Equal(25, first.Facets!.Years.Sum(y => y.Count));
+    }
+
+    [Theory]
+    [InlineData("1706.03762")]
+    [InlineData("https://arxiv.org/abs/1706.03762v2")]
+    [InlineData("arXiv:1706.03762")]
+    [InlineData("https://doi.org/10.5555/ATTENTION.2017")]
+    public async Task AnArxivIdOrDoiGoesStraightToThePaper(string query)
+    {
+        var results = await SearchAsync(query);
+
+        Assert.Equal("1706.03762", results.PaperKey);
+        Assert.NotNull(results.Identifier);
+    }
+
+    [Fact]
+    public async Task AnUnknownIdentifierIsNamedSoThePersonCanAddIt()
+    {
+        var results = await SearchAsync("2401.99999");
+
+        Assert.Equal(("arXiv:2401.99999", null), (results.Identifier, results.PaperKey));
+    }
+
+    [Fact]
+    public async Task SuggestionsOfferTitlesAndAuthorsAsYouType()
+    {
+        await SearchData.EnsureAsync(app);
+        var client = app.CreateClient();
+
+        var titles = await client.GetFromJsonAsync<List<Suggestion>>("/api/v1/search/suggest?q=atten");
+        var authors = await client.GetFromJsonAsync<List<Suggestion>>("/api/v1/search/suggest?q=vasw");
+        var typo = await client.GetFromJsonAsync<List<Suggestion>>("/api/v1/search/suggest?q=Quoka Countng");
+        var tooShort = await client.GetFromJsonAsync<List<Suggestion>>("/api/v1/search/suggest?q=at");
+
+        Assert.Equal(["Attention Is All You Need", "Attention Mechanisms Everywhere"], titles!.Where(s => s.Kind == "paper").Select(s => s.Text).Order());
+        Assert.Contains(titles!, s => s.Url == "/papers/1706.03762");
+        Assert.Equal(new Suggestion("author", "Ashish Vaswani", "/authors/ashish-vaswani"), Assert.Single(authors!));
+        Assert.Contains(typo!, s => s.Url == "/papers/quokka");
+        Assert.Empty(tooShort!);
+    }
+
+    [Theory]
+    [InlineData("1706.03762")]
+    [InlineData("journals/corr/1706.03762")]
+    [InlineData("journals/corr/abs-1706-03762")]
+    [InlineData("conf/nips/VaswaniSPUJGKP17")]
+    [InlineData("10.5555/attention.2017")]
+    public async Task OldShortScienceKeysFindThePaper(string id)
+    {
+        await SearchData.EnsureAsync(app);
+
+        var found = await app.CreateClient().GetFromJsonAsync<PaperLookup>($"/api/v1/lookup/paper?id={Uri.EscapeDataString(id)}");
+
+        Assert.Equal("1706.03762", found!.Key);
+    }
+
+    [Fact]
+    public async Task LookupsOfUnknownOrHiddenThingsAre404()
+    {
+        await SearchData.EnsureAsync(app);
+        var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/lookup/paper?id=hidden-quokka")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/lookup/venue?key=nowhere")).StatusCode);
+        Assert.Equal("neurips", (await client.GetFromJsonAsync<VenueRef>("/api/v1/lookup/venue?key=NIPS"))!.Slug);
+    }
+}
+
+public sealed class NarrowSearchTests(ApiFactory app) : SearchApiTests(app), IClassFixture<ApiFactory>;
+
+public sealed class BroadSearchTests : SearchApiTests, IClassFixture<ApiFactory>
+{
+    public BroadSearchTests(ApiFactory app) : base(app)
+    {
+        app.Settings["Search:BroadFraction"] = "0";
+        app.Settings["Search:BroadMinimum"] = "0";
+    }
+}
