@@ -59,6 +59,20 @@ public static class AccessRules
         ["GET /api/v1/users/{name}/comments"] = Access.Public,
         ["GET /api/v1/users/{name}/bibtex"] = Access.Public,
 
+        // Browsing and search (issue 7): all public reads.
+        ["GET /api/v1/authors/{slug}/papers"] = Access.Public,
+        ["GET /api/v1/lookup/paper"] = Access.Public,
+        ["GET /api/v1/lookup/venue"] = Access.Public,
+        ["GET /api/v1/search/"] = Access.Public,
+        ["GET /api/v1/search/suggest"] = Access.Public,
+        ["GET /api/v1/sitemap/"] = Access.Public,
+        ["GET /api/v1/sitemap/pages"] = Access.Public,
+        ["GET /api/v1/sitemap/papers/{part:int}"] = Access.Public,
+        ["GET /api/v1/summaries/random"] = Access.Public,
+        ["GET /api/v1/tags/{tag}"] = Access.Public,
+        ["GET /api/v1/venues/{slug}/{year:int}"] = Access.Public,
+        ["GET /api/v1/years/{year:int}"] = Access.Public,
+
         ["GET /api/v1/papers/"] = Access.Public,
         ["GET /api/v1/papers/{key}"] = Access.Public,
         ["GET /api/v1/papers/{key}/bibtex"] = Access.Public,
