@@ -19,6 +19,8 @@ public sealed class Browser : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
+                // Headless Chromium still builds its omnibox popup (a WebUI page) for every new window; tests never use it.
+                "--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup",
             ],
         });
     }

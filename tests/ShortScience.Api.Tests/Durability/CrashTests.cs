@@ -54,6 +54,7 @@ public sealed partial class CrashTests : IAsyncLifetime
 
         // Each writer publishes revision after revision of a large text until the process dies under them.
         using var stop = new CancellationTokenSource();
+        var published = 0;
         var writes = clients.Select((client, w) => Task.Run(async () =>
         {
             var revision = 0;
@@ -63,7 +64,11 @@ public sealed partial class CrashTests : IAsyncLifetime
                 {
                     var text = Text(w, revision + 1);
                     var response = await client.PutAsJsonAsync($"/api/v1/papers/crash-{w}/summaries/mine", new PublishRequest(text, revision == 0 ? null : revision, false, null));
-                    if (response.IsSuccessStatusCode) revision++;
+                    if (response.IsSuccessStatusCode)
+                    {
+                        revision++;
+                        Interlocked.Increment(ref published);
+                    }
                 }
                 catch (HttpRequestException)
                 {
@@ -72,7 +77,11 @@ public sealed partial class CrashTests : IAsyncLifetime
             }
             return revision;
         })).ToList();
-        await Task.Delay(4000);
+        // Kill while writes are in flight: once every writer has had time for a few publishes (a loaded
+        // machine may need far longer than usual for the first, which starts the rendering engines).
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (Volatile.Read(ref published) < 3 * Writers && DateTime.UtcNow < deadline) await Task.Delay(100);
+        await Task.Delay(500);
         _api!.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flushing
         await _api.WaitForExitAsync();
         stop.Cancel();
