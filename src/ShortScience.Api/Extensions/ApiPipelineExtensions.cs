@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Comments;
+using ShortScience.Api.Feeds;
+using ShortScience.Api.Follows;
 using ShortScience.Api.Moderation;
 using ShortScience.Api.Notifications;
 using ShortScience.Api.Users;
@@ -31,6 +33,7 @@ public static class ApiPipelineExtensions
         app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
     }
 
     public static void MapApiEndpoints(this WebApplication app)
@@ -61,5 +64,8 @@ public static class ApiPipelineExtensions
         v1.MapBibtexApi();
         v1.MapVenueMergeApi();
         v1.MapAuthorsApi();
+        v1.MapFollowsApi();
+        v1.MapPrivateFeedApi();
+        app.MapFeedsApi();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Serilog;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
+using ShortScience.Api.Feeds;
 using ShortScience.Api.Mail;
 using Microsoft.AspNetCore.HttpOverrides;
 using ShortScience.Api.Moderation;
@@ -57,6 +58,7 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<IMailer, Mailer>();
         builder.Services.AddScoped<AccountMail>();
         builder.AddImport();
+        builder.AddFeeds();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
