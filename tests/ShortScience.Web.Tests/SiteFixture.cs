@@ -91,10 +91,12 @@ public sealed class ApiHost : WebApplicationFactory<ApiProgram>
 public sealed class WebHost : WebApplicationFactory<Program>
 {
     readonly Uri _api;
+    readonly string _environment;
 
-    public WebHost(Uri api)
+    public WebHost(Uri api, string environment = "Testing")
     {
         _api = api;
+        _environment = environment;
         UseKestrel(0);
     }
 
@@ -102,7 +104,7 @@ public sealed class WebHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("Api:BaseUrl", _api.ToString());
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }

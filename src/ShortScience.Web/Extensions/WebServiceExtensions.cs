@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using ShortScience.Web.Components;
 using ShortScience.Web.Services;
@@ -45,7 +46,11 @@ public static class WebServiceExtensions
         builder.Services.AddScoped<UserTokens>();
         builder.Services.AddSingleton<Flash>();
         builder.Services.AddHttpContextAccessor();
-        var secureCookies = !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing");
+        // Secure, __Host- cookies need HTTPS; a plain-HTTP deployment (docker compose on localhost) turns them off.
+        var secureCookies = builder.Configuration.GetValue("Site:SecureCookies",
+            !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"));
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
@@ -61,6 +66,13 @@ public static class WebServiceExtensions
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = CookieSessionRefresh.ValidatePrincipalAsync;
             });
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = secureCookies ? "__Host-shortscience-af" : "shortscience-af";
+            options.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.HttpOnly = true;
+        });
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
         if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
@@ -73,6 +85,9 @@ public static class WebServiceExtensions
 
     public static void UseWebPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (app.Environment.IsProduction()) app.UseHsts();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -80,6 +95,7 @@ public static class WebServiceExtensions
             StatusCodeSelector = ex => ex is ApiUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMiddleware<ReExecuteAsGetMiddleware>();
         app.UseSerilogRequestLogging();
         app.UseMiddleware<SessionEndedMiddleware>();
         app.UseAuthentication();
