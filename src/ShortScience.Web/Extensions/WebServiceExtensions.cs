@@ -106,6 +106,7 @@ public static class WebServiceExtensions
         app.MapReverseProxy();
         app.MapAccountEndpoints();
         app.MapDiscussionActions();
+        app.MapFollowActions();
         app.MapModerationActions();
         app.MapBibtexDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
