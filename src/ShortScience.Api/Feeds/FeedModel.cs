@@ -11,10 +11,18 @@ public sealed record FeedPaper(
     string Key, string Title, IReadOnlyList<AuthorRef> Authors, VenueRef? Venue, int? Year,
     string? ArxivId, string? Doi, string? BibtexKey, IReadOnlyList<string> Keywords);
 
-/// <summary>One summary or comment in a feed. <see cref="By"/> is null for an anonymous summary.</summary>
+/// <summary>
+/// One summary or comment in a feed. <see cref="By"/> is null for an anonymous summary. <see cref="ContentId"/> is
+/// the summary revision's id or the comment's id; <see cref="FeedContent"/> fills <see cref="Html"/> (ready for
+/// readers) and <see cref="PlainText"/> from it.
+/// </summary>
 public sealed record FeedEntry(
     FeedEntryKind Kind, long Id, long SummaryId, int Revision, FeedPaper Paper, UserRef? By,
-    DateTimeOffset Published, DateTimeOffset Updated, string Html, string PlainText);
+    DateTimeOffset Published, DateTimeOffset Updated, long ContentId, int RendererVersion)
+{
+    public string Html { get; init; } = "";
+    public string PlainText { get; init; } = "";
+}
 
 /// <summary>A feed before it is written in either format.</summary>
 /// <param name="Name">Names the feed in ids and links: "summaries", "papers/1706.03762", "venues/neurips/2017".</param>

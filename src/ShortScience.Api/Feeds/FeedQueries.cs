@@ -5,7 +5,10 @@ using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Feeds;
 
-/// <summary>The rows feeds are made of: published summaries and visible comments, newest first, with their paper.</summary>
+/// <summary>
+/// The rows feeds are made of: published summaries and visible comments, newest first, with their paper. The texts
+/// themselves are not selected here: <see cref="FeedContent"/> serves them, mostly from memory.
+/// </summary>
 public static class FeedQueries
 {
     /// <summary>What any feed may show: published summaries of visible papers. Hidden and deleted ones never appear.</summary>
@@ -27,7 +30,9 @@ public static class FeedQueries
                     s.Paper.Year, s.Paper.ArxivId, s.Paper.Doi, s.Paper.BibtexKey, s.Paper.Keywords),
                 // An anonymous summary's author is never selected, so no feed can leak it.
                 s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
-                s.PublishedAt!.Value, s.UpdatedAt, s.Current!.Html, s.Current.PlainText))
+                s.PublishedAt!.Value, s.UpdatedAt, s.CurrentRevisionId!.Value, s.Current!.RendererVersion))
+            // Split: joined in one query, each entry's HTML would come back once per author of its paper.
+            .AsSplitQuery()
             .ToListAsync(ct);
 
     public static Task<List<FeedEntry>> CommentEntriesAsync(IQueryable<Comment> comments, int limit, CancellationToken ct) =>
@@ -41,7 +46,8 @@ public static class FeedQueries
                         : new VenueRef(c.Summary.Paper.Venue.Slug, c.Summary.Paper.Venue.ShortName, c.Summary.Paper.Venue.Name),
                     c.Summary.Paper.Year, c.Summary.Paper.ArxivId, c.Summary.Paper.Doi, c.Summary.Paper.BibtexKey, c.Summary.Paper.Keywords),
                 new UserRef(c.User.UserName!, c.User.DisplayName),
-                c.CreatedAt, c.UpdatedAt, c.Html, c.PlainText))
+                c.CreatedAt, c.UpdatedAt, c.Id, c.RendererVersion))
+            .AsSplitQuery()
             .ToListAsync(ct);
 
     /// <summary>Summaries and comments together (a paper's feed), newest first.</summary>

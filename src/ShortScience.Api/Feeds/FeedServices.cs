@@ -8,6 +8,7 @@ public static class FeedServices
     {
         builder.Services.AddSingleton<FeedLinks>();
         builder.Services.AddSingleton<FeedWriter>();
+        builder.Services.AddSingleton<FeedContent>();
         builder.Services.AddScoped<FeedSources>();
         builder.Services.AddScoped<FeedCache>();
         builder.Services.AddOutputCache(options =>

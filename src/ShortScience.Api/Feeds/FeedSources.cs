@@ -6,8 +6,12 @@ using ShortScience.Data.Entities;
 namespace ShortScience.Api.Feeds;
 
 /// <summary>Every feed the site offers, as a <see cref="FeedDocument"/>; null when what it names does not exist.</summary>
-public sealed class FeedSources(ShortScienceDb db)
+public sealed class FeedSources(ShortScienceDb db, FeedContent content)
 {
+    /// <summary>The document with every entry's HTML and plain text filled in.</summary>
+    public async Task<FeedDocument> WithTextsAsync(FeedDocument document, CancellationToken ct) =>
+        document with { Entries = await content.FillAsync(db, [.. document.Entries], ct) };
+
     public async Task<FeedDocument?> SummariesAsync(int limit, CancellationToken ct) =>
         new("summaries", "ShortScience: new summaries", "The newest summaries of research papers on ShortScience.", "/", "",
             await FeedQueries.SummaryEntriesAsync(FeedQueries.Summaries(db), limit, ct), [FeedCache.AllSummaries]);

@@ -54,7 +54,7 @@ public sealed class FeedWriter(FeedLinks links)
     SyndicationItem Item(FeedEntry entry, FeedFormat format)
     {
         var url = links.EntryUrl(entry);
-        var html = FeedHtml.Prepare(entry.Html, links.Site, url);
+        var html = entry.Html; // prepared by FeedContent
         var creator = XmlChars.Clean(entry.By?.DisplayName ?? "Anonymous");
         var item = new FeedItem(entry, html, creator, links.Absolute($"/papers/{entry.Paper.Key}"))
         {
@@ -62,7 +62,7 @@ public sealed class FeedWriter(FeedLinks links)
             Title = new TextSyndicationContent(XmlChars.Clean(Title(entry))),
             PublishDate = entry.Published,
             LastUpdatedTime = entry.Updated > entry.Published ? entry.Updated : entry.Published,
-            Summary = new TextSyndicationContent(XmlChars.Clean(entry.PlainText), TextSyndicationContentKind.Plaintext),
+            Summary = new TextSyndicationContent(entry.PlainText, TextSyndicationContentKind.Plaintext),
         };
         item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url), "text/html"));
         foreach (var keyword in entry.Paper.Keywords)
