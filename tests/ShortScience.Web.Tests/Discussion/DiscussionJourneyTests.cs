@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ShortScience.Web.Tests.Discussion;
 
-[Collection(SiteCollection.Name)]
+[Collection(DiscussionSiteCollection.Name)]
 public sealed class DiscussionJourneyTests(SiteFixture site, Browser browser)
 {
     async Task<long> PublishAsync(string author, string paperKey, string text)

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ShortScience.Web.Tests.Writing;
 
-[Collection(SiteCollection.Name)]
+[Collection(WritingSiteCollection.Name)]
 public sealed class WritingJourneyTests(SiteFixture site, Browser browser)
 {
     /// <summary>The editor is an interactive island: it appears once the circuit is connected, then typing counts.</summary>
