@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ShortScience.Web.Tests.Following;
 
-[Collection(SiteCollection.Name)]
+// Follows and publishes: runs on the writing site, away from the reading tests.
+[Collection(WritingSiteCollection.Name)]
 public sealed class FollowingJourneyTests(SiteFixture site, Browser browser)
 {
     [Fact]
@@ -51,7 +52,11 @@ public sealed class FollowingJourneyTests(SiteFixture site, Browser browser)
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(path)).StatusCode);
         Assert.Empty(errors);
     }
+}
 
+[Collection(SiteCollection.Name)]
+public sealed class FeedDiscoveryTests(SiteFixture site, Browser browser)
+{
     [Fact]
     public async Task SignedOutVisitorsSeeFeedsAndAWayToSignInToFollow()
     {
