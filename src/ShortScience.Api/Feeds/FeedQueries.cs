@@ -31,7 +31,7 @@ public static class FeedQueries
                 // An anonymous summary's author is never selected, so no feed can leak it.
                 s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
                 s.PublishedAt!.Value, s.UpdatedAt, s.CurrentRevisionId!.Value, s.Current!.RendererVersion))
-            // Split: joined in one query, each entry's HTML would come back once per author of its paper.
+            // Split (entries, then authors): measured; one joined statement was no faster on a loaded machine.
             .AsSplitQuery()
             .ToListAsync(ct);
 
