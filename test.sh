@@ -11,6 +11,7 @@ START=$(date +%s)
 
 ensure_npm_packages "$ROOT"
 [ -n "${CHROMIUM_PATH:-}" ] || ensure_chromium
+ensure_feedparser
 command -v curl >/dev/null 2>&1 || apt_install curl
 
 if [ -n "${SHORTSCIENCE_TEST_DB:-}" ]; then

@@ -48,6 +48,11 @@ ensure_npm_packages() {
   fi
 }
 
+# Feed tests read every feed with a real reader: Debian's feedparser, through Debian's own Python.
+ensure_feedparser() {
+  /usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1 || apt_install python3-feedparser
+}
+
 ensure_chromium() {
   command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || apt_install chromium
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Comments;
+using ShortScience.Api.Feeds;
 using ShortScience.Api.Summaries;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -11,7 +12,7 @@ namespace ShortScience.Api.Accounts;
 /// summaries either stay, published anonymously, or go, as they choose; their comments are emptied. The user row
 /// stays only as a nameless tombstone so that what others wrote in reply keeps its place.
 /// </summary>
-public sealed class AccountDeletion(ShortScienceDb db, TimeProvider clock, ILogger<AccountDeletion> logger)
+public sealed class AccountDeletion(ShortScienceDb db, FeedCache feeds, TimeProvider clock, ILogger<AccountDeletion> logger)
 {
     public async Task DeleteAsync(User user, bool keepSummaries, CancellationToken ct)
     {
@@ -79,6 +80,8 @@ public sealed class AccountDeletion(ShortScienceDb db, TimeProvider clock, ILogg
             .SetProperty(x => x.EmailNotifications, false).SetProperty(x => x.LockoutEnabled, true)
             .SetProperty(x => x.LockoutEnd, DateTimeOffset.MaxValue), ct);
         await tx.CommitAsync(ct);
+        // Their name may sit in any cached feed (as author or commenter): drop them all.
+        await feeds.EverythingChangedAsync(ct);
         logger.LogInformation("Deleted account {UserId} at {At}; summaries {Choice}", id, clock.GetUtcNow(), keepSummaries ? "kept anonymously" : "removed");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
+using ShortScience.Api.Feeds;
 using ShortScience.Api.Notifications;
 using ShortScience.Core.Contracts;
 using ShortScience.Api.Rendering;
@@ -40,7 +41,7 @@ public static class CommentsApi
 
     static async Task<Results<Created<CommentLocation>, ProblemHttpResult>> PostAsync(
         long id, CommentRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, Notifier notifier,
-        TimeProvider clock, CancellationToken ct)
+        FeedCache feeds, TimeProvider clock, CancellationToken ct)
     {
         if (Invalid(request.Markdown) is { } invalid) return invalid;
         var summary = await db.Summaries.AsNoTracking().Where(s => s.Id == id && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible)
@@ -66,6 +67,7 @@ public static class CommentsApi
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
         await CommentThreads.RefreshCountAsync(db, id, ct);
+        await feeds.CommentChangedAsync(comment.Id, ct);
 
         var url = Url(summary.Key, id, comment.Id);
         await notifier.CommentedAsync(userId, summary.UserId, parent?.UserId, summary.Title, id, comment.Id, url, ct);
@@ -73,7 +75,7 @@ public static class CommentsApi
     }
 
     static async Task<Results<Ok<CommentLocation>, ProblemHttpResult>> EditAsync(
-        long id, CommentEdit edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, TimeProvider clock, CancellationToken ct)
+        long id, CommentEdit edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, FeedCache feeds, TimeProvider clock, CancellationToken ct)
     {
         if (Invalid(edit.Markdown) is { } invalid) return invalid;
         var comment = await db.Comments.Include(c => c.Summary).ThenInclude(s => s.Paper).FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -88,11 +90,13 @@ public static class CommentsApi
         (comment.Markdown, comment.Html, comment.PlainText, comment.RendererVersion, comment.UpdatedAt) =
             (edit.Markdown, rendered.Html, rendered.PlainText, rendered.RendererVersion, now);
         await db.SaveChangesAsync(ct);
+        await feeds.CommentChangedAsync(id, ct);
         return TypedResults.Ok(new CommentLocation(id, comment.SummaryId, comment.Summary.Paper.Key, Url(comment.Summary.Paper.Key, comment.SummaryId, id)));
     }
 
     /// <summary>Soft delete by the author or a moderator; a comment with replies leaves a placeholder.</summary>
-    static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
+    static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long id, HttpContext http, ShortScienceDb db, FeedCache feeds, TimeProvider clock, CancellationToken ct)
     {
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null || comment.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no comment {id}.");
@@ -110,6 +114,7 @@ public static class CommentsApi
         }
         await db.SaveChangesAsync(ct);
         await CommentThreads.RefreshCountAsync(db, comment.SummaryId, ct);
+        await feeds.CommentChangedAsync(id, ct);
         return TypedResults.NoContent();
     }
 

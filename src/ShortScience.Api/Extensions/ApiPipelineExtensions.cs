@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Comments;
+using ShortScience.Api.Feeds;
+using ShortScience.Api.Follows;
 using ShortScience.Api.Moderation;
 using ShortScience.Api.Notifications;
 using ShortScience.Api.Users;
@@ -35,6 +37,7 @@ public static class ApiPipelineExtensions
         app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
     }
 
     public static void MapApiEndpoints(this WebApplication app)
@@ -71,5 +74,8 @@ public static class ApiPipelineExtensions
         v1.MapSearchApi();
         v1.MapLookupApi();
         v1.MapSitemapApi();
+        v1.MapFollowsApi();
+        v1.MapPrivateFeedApi();
+        app.MapFeedsApi();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Serilog;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
+using ShortScience.Api.Feeds;
 using ShortScience.Api.Mail;
 using Microsoft.AspNetCore.HttpOverrides;
 using ShortScience.Api.Moderation;
@@ -64,6 +65,7 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<AllPaperFacets>();
         builder.Services.AddSingleton<MatchFinder>();
         builder.Services.AddScoped<PaperSearch>();
+        builder.AddFeeds();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Comments;
+using ShortScience.Api.Feeds;
 using ShortScience.Api.Summaries;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -8,7 +9,7 @@ using ShortScience.Data.Entities;
 namespace ShortScience.Api.Moderation;
 
 /// <summary>Hiding and restoring content, and banning people; every action lands in the audit log.</summary>
-public sealed class Moderator(ShortScienceDb db, TimeProvider clock)
+public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider clock)
 {
     /// <returns>False when the target does not exist.</returns>
     public async Task<bool> SetHiddenAsync(Guid moderatorId, FlagTarget type, string targetId, bool hidden, string? reason, long? flagId, CancellationToken ct)
@@ -22,6 +23,12 @@ public sealed class Moderator(ShortScienceDb db, TimeProvider clock)
             _ => false,
         };
         if (!changed) return false;
+        await (type switch
+        {
+            FlagTarget.Summary => feeds.SummaryChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
+            FlagTarget.Comment => feeds.CommentChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
+            _ => feeds.PaperChangedAsync(targetId, ct),
+        });
         await LogAsync(moderatorId, hidden ? "hide" : "restore", type.ToString().ToLowerInvariant(), targetId, reason, flagId, ct);
         return true;
     }

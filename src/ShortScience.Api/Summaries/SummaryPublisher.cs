@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ShortScience.Core.Contracts;
+using ShortScience.Api.Feeds;
 using ShortScience.Api.Rendering;
 using ShortScience.Core.Text;
 using ShortScience.Data;
@@ -19,7 +20,7 @@ public abstract record PublishOutcome
 /// Adds a revision to a person's summary of a paper. Never overwrites: the new revision must be based on the
 /// current one (checked by revision number and by the row's xmin), else the caller gets both texts back.
 /// </summary>
-public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, TimeProvider clock)
+public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, FeedCache feeds, TimeProvider clock)
 {
     public const int MaxLength = 100_000;
 
@@ -73,6 +74,7 @@ public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer
                 .Select(s => new { s.CurrentRevision, Markdown = s.Current!.Markdown }).FirstOrDefaultAsync(ct);
             return Conflict(winner?.CurrentRevision ?? 0, winner?.Markdown ?? "", markdown);
         }
+        await feeds.SummaryChangedAsync(summary.Id, ct);
         return new PublishOutcome.Published(new PublishedRevision(summary.Id, paper.Key, revision.Number, revision.Html, now));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
+using ShortScience.Api.Feeds;
 using ShortScience.Api.Moderation;
 using ShortScience.Core.Contracts;
 using ShortScience.Data;
@@ -21,14 +22,14 @@ public static class SummaryStateApi
         group.MapPost("/unhide", UnhideAsync).RequireAuthorization(Policies.Moderator);
     }
 
-    static Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, ShortScienceDb db, CancellationToken ct) =>
-        AuthorChangeAsync(id, http, db, SummaryStatus.Published, SummaryStatus.Deleted, ct);
+    static Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, ShortScienceDb db, FeedCache feeds, CancellationToken ct) =>
+        AuthorChangeAsync(id, http, db, feeds, SummaryStatus.Published, SummaryStatus.Deleted, ct);
 
-    static Task<Results<NoContent, ProblemHttpResult>> UndeleteAsync(long id, HttpContext http, ShortScienceDb db, CancellationToken ct) =>
-        AuthorChangeAsync(id, http, db, SummaryStatus.Deleted, SummaryStatus.Published, ct);
+    static Task<Results<NoContent, ProblemHttpResult>> UndeleteAsync(long id, HttpContext http, ShortScienceDb db, FeedCache feeds, CancellationToken ct) =>
+        AuthorChangeAsync(id, http, db, feeds, SummaryStatus.Deleted, SummaryStatus.Published, ct);
 
     static async Task<Results<NoContent, ProblemHttpResult>> AuthorChangeAsync(
-        long id, HttpContext http, ShortScienceDb db, SummaryStatus from, SummaryStatus to, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, FeedCache feeds, SummaryStatus from, SummaryStatus to, CancellationToken ct)
     {
         var summary = await db.Summaries.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (summary is null) return Problems.NotFound($"There is no summary {id}.");
@@ -38,6 +39,7 @@ public static class SummaryStateApi
         summary.Status = to;
         await db.SaveChangesAsync(ct);
         await PaperStats.RefreshAsync(db, summary.PaperId, ct);
+        await feeds.SummaryChangedAsync(id, ct);
         return TypedResults.NoContent();
     }
 

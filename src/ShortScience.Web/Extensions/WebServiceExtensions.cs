@@ -128,6 +128,7 @@ public static class WebServiceExtensions
         app.MapReverseProxy();
         app.MapAccountEndpoints();
         app.MapDiscussionActions();
+        app.MapFollowActions();
         app.MapModerationActions();
         app.MapBibtexDownloads();
         app.MapDiscoveryEndpoints();

@@ -114,6 +114,10 @@ sealed record MatrixContext(string PaperKey, long SummaryId, long CommentId, lon
             .Replace("{targetType}", path.Contains("/votes/", StringComparison.Ordinal) ? "summaries" : "summary", StringComparison.Ordinal)
             .Replace("{targetId}", SummaryId.ToString(), StringComparison.Ordinal)
             .Replace("{token}", "not-a-token", StringComparison.Ordinal)
+            .Replace("{type}", "venue", StringComparison.Ordinal)
+            .Replace("{**key}", VenueSlug, StringComparison.Ordinal)
+            .Replace("{year}", "2020", StringComparison.Ordinal)
+            .Replace("{tag}", "matrix", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);
         if (path.Length > 1) path = path.TrimEnd('/');
         if (path.EndsWith("/diff", StringComparison.Ordinal)) path += "?from=1&to=1";

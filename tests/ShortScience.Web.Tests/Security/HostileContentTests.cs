@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using System.Xml.Linq;
 using Microsoft.Playwright;
 using ShortScience.Core.Contracts;
 
@@ -89,6 +90,31 @@ public sealed class HostileContentTests(SiteFixture site, Browser browser) : IAs
         }
         var recent = await http.GetFromJsonAsync<Page<SummaryListItem>>("/api/v1/summaries?limit=100");
         foreach (var item in recent!.Items) HtmlSafety.AssertInert(item.ExcerptHtml);
+    }
+
+    [Fact]
+    public async Task FeedsCarryingItAreWellFormedAndTheirHtmlIsInert()
+    {
+        // Through the Web origin, as feed readers reach them; every feed must parse as XML (XDocument refuses
+        // control characters and broken markup) and each entry's HTML must be as inert as the page's.
+        using var http = new HttpClient { BaseAddress = site.WebUrl };
+        XNamespace atom = "http://www.w3.org/2005/Atom", content = "http://purl.org/rss/1.0/modules/content/";
+        var feeds = new List<string> { "/feeds/summaries.atom?limit=200", "/feeds/summaries.rss?limit=200", "/feeds/comments.atom?limit=200",
+            "/feeds/comments.rss?limit=200", "/feeds/users/xss-writer.atom", "/feeds/users/xss-writer.rss",
+            $"/feeds/search.atom?q={Uri.EscapeDataString(HostileCorpus.Entries[0])}", $"/feeds/search.rss?q={Uri.EscapeDataString(HostileCorpus.Entries[5])}" };
+        feeds.AddRange(_paperKeys.Take(8).SelectMany(key => new[] { $"/feeds/papers/{Uri.EscapeDataString(key)}.atom", $"/feeds/papers/{Uri.EscapeDataString(key)}.rss" }));
+        var entries = 0;
+        foreach (var feed in feeds)
+        {
+            var response = await http.GetAsync(feed);
+            Assert.True(response.IsSuccessStatusCode, $"{feed}: {(int)response.StatusCode}");
+            var xml = XDocument.Parse(await response.Content.ReadAsStringAsync());
+            var htmls = xml.Descendants(atom + "content").Select(e => e.Value)
+                .Concat(xml.Descendants(content + "encoded").Select(e => e.Value)).ToList();
+            foreach (var html in htmls) HtmlSafety.AssertInert(html);
+            entries += htmls.Count;
+        }
+        Assert.True(entries > 100, $"only {entries} entries read");
     }
 
     [Fact]

@@ -18,3 +18,17 @@ if (window.Blazor && window.Blazor.addEventListener) {
     if (window.Blazor && window.Blazor.addEventListener) window.Blazor.addEventListener("enhancedload", countView);
   });
 }
+
+// "Copy" buttons next to read-only fields (the private feed address); without script the field is still selectable.
+document.addEventListener("click", async (event) => {
+  const button = event.target instanceof Element ? event.target.closest("[data-copy]") : null;
+  const field = button && document.querySelector(button.getAttribute("data-copy"));
+  if (!field) return;
+  field.select();
+  try {
+    await navigator.clipboard.writeText(field.value);
+    button.textContent = "Copied";
+  } catch {
+    // Clipboard refused (insecure origin, permissions): the text stays selected for Ctrl+C.
+  }
+});

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using ShortScience.Core.Feeds;
+using ShortScience.Data;
+
+namespace ShortScience.Api.Feeds;
+
+/// <summary>
+/// Entry texts as readers get them (<see cref="FeedHtml.Prepare"/>d HTML, cleaned plain text), kept in memory.
+/// </summary>
+/// <remarks>
+/// Stored summary HTML is mostly KaTeX's visual markup, which feeds drop: preparing it and fetching it from the
+/// database were most of an uncached feed's time. A revision never changes except by a re-render (a new renderer
+/// version), and a comment edit moves its UpdatedAt, so those make the key and nothing needs invalidating.
+/// </remarks>
+public sealed class FeedContent(FeedLinks links, IConfiguration configuration)
+{
+    readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = configuration.GetValue("Feeds:ContentCacheChars", 32_000_000L) });
+
+    sealed record Text(string Html, string Plain);
+
+    public async Task<List<FeedEntry>> FillAsync(ShortScienceDb db, List<FeedEntry> entries, CancellationToken ct)
+    {
+        var texts = new Text?[entries.Count];
+        for (var i = 0; i < entries.Count; i++) texts[i] = _cache.Get<Text>(Key(entries[i]));
+        var missing = Enumerable.Range(0, entries.Count).Where(i => texts[i] is null).ToList();
+        if (missing.Count > 0)
+        {
+            var revisionIds = missing.Where(i => entries[i].Kind == FeedEntryKind.Summary).Select(i => entries[i].ContentId).ToList();
+            var commentIds = missing.Where(i => entries[i].Kind == FeedEntryKind.Comment).Select(i => entries[i].ContentId).ToList();
+            var revisions = revisionIds.Count == 0 ? [] : await db.SummaryRevisions.AsNoTracking().Where(r => revisionIds.Contains(r.Id))
+                .ToDictionaryAsync(r => r.Id, r => (r.Html, r.PlainText), ct);
+            var comments = commentIds.Count == 0 ? [] : await db.Comments.AsNoTracking().Where(c => commentIds.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, c => (c.Html, c.PlainText), ct);
+            foreach (var i in missing)
+            {
+                var entry = entries[i];
+                var (html, plain) = (entry.Kind == FeedEntryKind.Summary ? revisions : comments).GetValueOrDefault(entry.ContentId, ("", ""));
+                var text = new Text(FeedHtml.Prepare(html, links.Site, links.EntryUrl(entry)), XmlChars.Clean(plain));
+                _cache.Set(Key(entry), text, new MemoryCacheEntryOptions { Size = text.Html.Length + text.Plain.Length + 64 });
+                texts[i] = text;
+            }
+        }
+        return [.. entries.Select((e, i) => e with { Html = texts[i]!.Html, PlainText = texts[i]!.Plain })];
+    }
+
+    static string Key(FeedEntry e) => $"{e.Kind}:{e.ContentId}:{e.RendererVersion}:{e.Updated.UtcTicks}";
+}

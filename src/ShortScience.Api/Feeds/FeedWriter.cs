@@ -1,0 +1,87 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using ShortScience.Core.Feeds;
+
+namespace ShortScience.Api.Feeds;
+
+/// <summary>
+/// Writes a <see cref="FeedDocument"/> as RSS 2.0 or Atom 1.0, as UTF-8 bytes (a StringWriter would declare
+/// UTF-16 over UTF-8 bytes, which readers reject).
+/// </summary>
+/// <remarks>
+/// RSS item: title, link, guid (the tag: id, isPermaLink="false"), pubDate, atom:updated, dc:creator, category per
+/// keyword, description (plain text), content:encoded (HTML). Atom entry: id, title, link, published, updated,
+/// author, category, summary type="text", content type="html". Both carry ss:kind, ss:summaryId, ss:revision
+/// and ss:paper; see README "Feeds".
+/// </remarks>
+public sealed class FeedWriter(FeedLinks links)
+{
+    static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = false };
+    const string Xmlns = "http://www.w3.org/2000/xmlns/";
+
+    public byte[] Write(FeedDocument document, FeedFormat format)
+    {
+        var feed = new SyndicationFeed
+        {
+            Title = new TextSyndicationContent(XmlChars.Clean(document.Title)),
+            Description = new TextSyndicationContent(XmlChars.Clean(document.Description)),
+            Id = links.Id("feed/" + document.Name + document.Query),
+            LastUpdatedTime = document.Updated,
+            Generator = "ShortScience",
+            Language = "en",
+            Items = document.Entries.Select(e => Item(e, format)).ToList(),
+        };
+        feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(links.Absolute(document.PagePath)), "text/html"));
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(links.FeedUrl(document, format)),
+            format == FeedFormat.Rss ? "application/rss+xml" : "application/atom+xml"));
+        feed.AttributeExtensions.Add(new XmlQualifiedName("ss", Xmlns), FeedNamespaces.Ss);
+        if (format == FeedFormat.Rss)
+        {
+            feed.AttributeExtensions.Add(new XmlQualifiedName("dc", Xmlns), FeedNamespaces.Dc);
+            feed.AttributeExtensions.Add(new XmlQualifiedName("content", Xmlns), FeedNamespaces.Content);
+        }
+
+        using var stream = new MemoryStream(64 * 1024);
+        using (var writer = XmlWriter.Create(stream, Settings))
+        {
+            SyndicationFeedFormatter formatter = format == FeedFormat.Rss ? new Rss20FeedFormatter(feed) : new Atom10FeedFormatter(feed);
+            formatter.WriteTo(writer);
+        }
+        return stream.ToArray();
+    }
+
+    SyndicationItem Item(FeedEntry entry, FeedFormat format)
+    {
+        var url = links.EntryUrl(entry);
+        var html = entry.Html; // prepared by FeedContent
+        var creator = XmlChars.Clean(entry.By?.DisplayName ?? "Anonymous");
+        var item = new FeedItem(entry, html, creator, links.Absolute($"/papers/{entry.Paper.Key}"))
+        {
+            Id = links.EntryId(entry),
+            Title = new TextSyndicationContent(XmlChars.Clean(Title(entry))),
+            PublishDate = entry.Published,
+            LastUpdatedTime = entry.Updated > entry.Published ? entry.Updated : entry.Published,
+            Summary = new TextSyndicationContent(entry.PlainText, TextSyndicationContentKind.Plaintext),
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url), "text/html"));
+        foreach (var keyword in entry.Paper.Keywords)
+        {
+            if (XmlChars.Clean(keyword) is { Length: > 0 } term) item.Categories.Add(new SyndicationCategory(term));
+        }
+        if (format == FeedFormat.Atom)
+        {
+            item.Content = SyndicationContent.CreateHtmlContent(html);
+            item.Authors.Add(new SyndicationPerson { Name = creator });
+        }
+        return item;
+    }
+
+    /// <summary>"Attention Is All You Need — summary by Ada Rivera"; an anonymous summary names nobody.</summary>
+    public static string Title(FeedEntry entry) => entry.Kind switch
+    {
+        FeedEntryKind.Comment => $"{entry.Paper.Title} — comment by {entry.By?.DisplayName}",
+        _ when entry.By is null => $"{entry.Paper.Title} — anonymous summary",
+        _ => $"{entry.Paper.Title} — summary by {entry.By.DisplayName}",
+    };
+}

@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace ShortScience.Core.Feeds;
+
+/// <summary>
+/// Stored summary HTML made fit for a feed reader: math as MathML only, every link absolute, nothing XML forbids.
+/// </summary>
+/// <remarks>
+/// KaTeX writes each formula twice: MathML for assistive technology and a visual HTML copy that only looks right
+/// with KaTeX's stylesheet and fonts, which feed readers do not load. Readers render MathML natively, so the visual
+/// copy (<c>.katex-html</c>) is dropped. Readers resolve relative links against the feed's URL, so site paths and
+/// fragments are made absolute.
+/// </remarks>
+public static class FeedHtml
+{
+    const string VisualMath = "<span class=\"katex-html\"";
+
+    /// <param name="siteUrl">The public site, without a trailing slash: "https://shortscience.example".</param>
+    /// <param name="pageUrl">The entry's own page, which fragment links (footnotes) point into.</param>
+    public static string Prepare(string html, string siteUrl, string pageUrl)
+    {
+        if (string.IsNullOrEmpty(html)) return "";
+        var output = new StringBuilder(html.Length + 256);
+        var i = 0;
+        while (i < html.Length)
+        {
+            var lt = html.IndexOf('<', i);
+            if (lt < 0)
+            {
+                output.Append(html, i, html.Length - i);
+                break;
+            }
+            output.Append(html, i, lt - i);
+            if (string.CompareOrdinal(html, lt, VisualMath, 0, VisualMath.Length) == 0)
+            {
+                i = AfterSpan(html, lt);
+                continue;
+            }
+            var gt = html.IndexOf('>', lt);
+            if (gt < 0)
+            {
+                output.Append(html, lt, html.Length - lt);
+                break;
+            }
+            AppendTag(output, html.AsSpan(lt, gt - lt + 1), siteUrl, pageUrl);
+            i = gt + 1;
+        }
+        return XmlChars.Clean(output.ToString());
+    }
+
+    /// <summary>The index just past the &lt;/span&gt; that closes the span opening at <paramref name="start"/>.</summary>
+    static int AfterSpan(string html, int start)
+    {
+        var depth = 0;
+        var i = start;
+        while (i < html.Length)
+        {
+            var lt = html.IndexOf('<', i);
+            if (lt < 0) return html.Length;
+            if (string.CompareOrdinal(html, lt, "</span>", 0, 7) == 0)
+            {
+                i = lt + 7;
+                if (--depth == 0) return i;
+                continue;
+            }
+            if (string.CompareOrdinal(html, lt, "<span", 0, 5) == 0 && lt + 5 < html.Length && html[lt + 5] is ' ' or '>')
+            {
+                depth++;
+            }
+            i = lt + 1;
+        }
+        return html.Length;
+    }
+
+    static void AppendTag(StringBuilder output, ReadOnlySpan<char> tag, string siteUrl, string pageUrl)
+    {
+        while (true)
+        {
+            var at = NextUrlAttribute(tag, out var valueStart);
+            if (at < 0)
+            {
+                output.Append(tag);
+                return;
+            }
+            output.Append(tag[..valueStart]);
+            var rest = tag[valueStart..];
+            if (rest.StartsWith("/") && !rest.StartsWith("//")) output.Append(siteUrl);
+            else if (rest.StartsWith("#")) output.Append(pageUrl);
+            tag = rest;
+        }
+    }
+
+    /// <summary>Position of the next href="…" or src="…" in a tag, and where its value starts.</summary>
+    static int NextUrlAttribute(ReadOnlySpan<char> tag, out int valueStart)
+    {
+        var href = tag.IndexOf(" href=\"", StringComparison.Ordinal);
+        var src = tag.IndexOf(" src=\"", StringComparison.Ordinal);
+        if (href < 0 && src < 0)
+        {
+            valueStart = -1;
+            return -1;
+        }
+        if (href >= 0 && (src < 0 || href < src))
+        {
+            valueStart = href + 7;
+            return href;
+        }
+        valueStart = src + 6;
+        return src;
+    }
+}
