@@ -1,9 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using ShortScience.Bench;
 using ShortScience.Bench.Generate;
 using ShortScience.Bench.Measure;
 
 // bench generate --connection "Host=…;Database=bench" [--papers 300000 --summaries 1000000 --comments 3000000 --votes 10000000]
 // bench measure  --connection "…" --api http://127.0.0.1:5091 [--rounds 200]
+// bench static <folder> <url>  (the load benchmark's ceiling: Kestrel serving files, nothing else)
+if (args.FirstOrDefault() == "static")
+{
+    var host = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+    host.Logging.ClearProviders();
+    var site = host.Build();
+    site.Urls.Add(args[2]);
+    site.UseStaticFiles(new Microsoft.AspNetCore.Builder.StaticFileOptions
+    {
+        FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(args[1])),
+    });
+    await site.RunAsync();
+    return 0;
+}
+
 var options = Options.Parse(args.Skip(1));
 switch (args.FirstOrDefault())
 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -16,7 +17,12 @@ public static class DataServiceCollectionExtensions
         if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.ConnectionStringBuilder.Timeout = 2;
         var dataSource = builder.Build();
         services.AddSingleton(dataSource);
-        services.AddDbContextPool<ShortScienceDb>(options => Configure(options, dataSource));
+        services.AddDbContextPool<ShortScienceDb>((provider, options) =>
+        {
+            Configure(options, dataSource);
+            // Interceptors registered in the container (tests count SQL commands per request this way).
+            if (provider.GetServices<IInterceptor>().ToList() is { Count: > 0 } interceptors) options.AddInterceptors(interceptors);
+        });
         return services;
     }
 

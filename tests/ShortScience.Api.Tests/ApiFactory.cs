@@ -32,6 +32,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting($"RateLimits:{policy}:PermitLimit", "100000");
         }
         builder.UseSetting("Notifications:DigestEnabled", "false");
+        // Most tests arrange rows directly in the database between reads; ReadCacheTests turn the cache on.
+        builder.UseSetting("Caching:Reads", "false");
         // No test reaches the real arXiv or Crossref: nothing listens on the discard port.
         foreach (var service in new[] { "Arxiv", "Crossref", "DataCite" }) builder.UseSetting($"Import:{service}BaseUrl", "http://127.0.0.1:9/");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

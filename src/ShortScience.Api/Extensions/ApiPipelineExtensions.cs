@@ -1,3 +1,4 @@
+using ShortScience.Api.Caching;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using ShortScience.Api.Accounts;
@@ -37,6 +38,7 @@ public static class ApiPipelineExtensions
         app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<ReadCacheEvictionMiddleware>();
         app.UseOutputCache();
     }
 
@@ -44,6 +46,8 @@ public static class ApiPipelineExtensions
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+
+        app.MapCacheEvents();
 
         var v1 = app.MapGroup("/api/v1");
         v1.MapAccountsApi();

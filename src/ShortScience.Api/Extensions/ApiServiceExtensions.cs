@@ -1,3 +1,4 @@
+using ShortScience.Api.Caching;
 using Microsoft.AspNetCore.Http.Json;
 using Serilog;
 using ShortScience.Api.Accounts;
@@ -66,6 +67,7 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<MatchFinder>();
         builder.Services.AddScoped<PaperSearch>();
         builder.AddFeeds();
+        builder.AddReadCache();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

@@ -98,12 +98,14 @@ public static class WebServiceExtensions
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
+        builder.AddPageCache();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     }
 
     public static void UseWebPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        if (app.Configuration.GetValue("Caching:Pages", true)) app.UseOutputCache();
         // Compressing pages that carry a signed-in person's secrets next to text an attacker can echo invites
         // BREACH-style attacks; signed-out pages (almost all traffic) and static files are compressed.
         app.UseWhen(context => !context.Request.Cookies.Keys.Any(k => k.Contains("shortscience", StringComparison.Ordinal) && !k.Contains("-af", StringComparison.Ordinal)),

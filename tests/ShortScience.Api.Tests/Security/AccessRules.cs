@@ -34,6 +34,7 @@ public static class AccessRules
     {
         ["ANY /health"] = Access.Public,
         ["GET /openapi/{documentName}.json"] = Access.Public,
+        ["GET /internal/cache-events"] = Access.Public,
 
         ["POST /api/v1/auth/register"] = Access.Public,
         ["POST /api/v1/auth/login"] = Access.Public,

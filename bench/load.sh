@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Load benchmark on the generated data (run bench/bench.sh generate first; it keeps the cluster).
+# In one run: the ceiling (Kestrel serving the paper page's HTML as a static file), then the paper page, home,
+# venue-year page, search, summaries feed and its 304 path, with the API's and Web host's caches on, then off.
+# Prints requests/s, p50/p99 latency, errors, peak memory (VmHWM) of the Web host and API, and each ratio to the ceiling.
+#   bench/load.sh            DURATION=15s CONNECTIONS=32 THREADS=2 by default
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+. scripts/lib.sh
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+DATA=${BENCH_DATA:-/var/tmp/shortscience-bench}/pg
+DURATION=${DURATION:-15s}; CONNECTIONS=${CONNECTIONS:-32}; THREADS=${THREADS:-2}
+[ -f "$DATA/PG_VERSION" ] || die "No generated data in $DATA: run bench/bench.sh generate first"
+command -v wrk >/dev/null || { log "Installing wrk"; apt_install wrk; }
+ensure_postgres
+ensure_npm_packages "$ROOT"
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pg_stop "$DATA"; }
+trap cleanup EXIT
+PORT=$(free_port 55800)
+pg_start "$DATA" "$PORT" shared_buffers=2GB effective_cache_size=8GB work_mem=16MB random_page_cost=1.1 max_connections=300
+CS="Host=127.0.0.1;Port=$PORT;Database=bench;Username=postgres;Password=$PG_PASSWORD;Maximum Pool Size=100"
+psql_q() { PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d bench -tAc "$1"; }
+
+log "Building (Release)"
+dotnet build bench/ShortScience.Bench -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+dotnet build src/ShortScience.Api -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+dotnet build src/ShortScience.Web -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+
+# A typical summarized paper (a few summaries and their comments), a busy venue-year, common search words.
+PAPER=$(psql_q "SELECT key FROM papers WHERE status = 0 AND summary_count BETWEEN 3 AND 6 ORDER BY id LIMIT 1")
+VENUE_YEAR=$(psql_q "SELECT v.slug || '/' || p.year FROM papers p JOIN venues v ON v.id = p.venue_id WHERE p.year IS NOT NULL GROUP BY v.slug, p.year ORDER BY count(*) DESC LIMIT 1")
+log "Paper $PAPER, venue-year $VENUE_YEAR"
+
+API_PORT=$(free_port 5191); WEB_PORT=$(free_port 5190); STATIC_PORT=$(free_port 5192)
+API_PID=""; WEB_PID=""
+start_site() { # $1 = true|false (caches)
+  (cd src/ShortScience.Api && exec env ConnectionStrings__ShortScience="$CS" Caching__Reads="$1" Serilog__MinimumLevel__Default=Warning \
+    Rendering__RerenderOnStart=false ASPNETCORE_ENVIRONMENT=Production dotnet bin/Release/net10.0/ShortScience.Api.dll --urls "http://127.0.0.1:$API_PORT") &
+  API_PID=$!; PIDS+=("$API_PID")
+  (cd src/ShortScience.Web && exec env Api__BaseUrl="http://127.0.0.1:$API_PORT" Caching__Pages="$1" Serilog__MinimumLevel__Default=Warning \
+    Site__SecureCookies=false ASPNETCORE_ENVIRONMENT=Production dotnet bin/Release/net10.0/ShortScience.Web.dll --urls "http://127.0.0.1:$WEB_PORT") &
+  WEB_PID=$!; PIDS+=("$WEB_PID")
+  for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$WEB_PORT/papers/$PAPER" 2>/dev/null && return; sleep 0.5; done
+  die "The site did not start"
+}
+stop_site() { kill "$API_PID" "$WEB_PID" 2>/dev/null || true; wait "$API_PID" "$WEB_PID" 2>/dev/null || true; }
+peak() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
+
+CEILING=""
+RESULTS=()
+measure() { # name url [extra wrk args…]
+  local name=$1 url=$2; shift 2
+  curl -fsS -o /dev/null -H 'Accept-Encoding: br, gzip' "$url" || true # warm: first request of a path
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: br, gzip' "$@" "$url" > /tmp/wrk.out 2>&1
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' /tmp/wrk.out)
+  p50=$(awk '$1 == "50%" {print $2}' /tmp/wrk.out); p99=$(awk '$1 == "99%" {print $2}' /tmp/wrk.out)
+  errors=$(awk '/Non-2xx or 3xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' /tmp/wrk.out)
+  [ -z "$CEILING" ] && CEILING=$rps
+  local ratio; ratio=$(awk -v a="$rps" -v b="$CEILING" 'BEGIN {printf "%.0f%%", 100 * a / b}')
+  local memory="-"; [ -n "$WEB_PID" ] && memory="Web $(peak "$WEB_PID") MB, API $(peak "$API_PID") MB"
+  RESULTS+=("$(printf '| %-34s | %9s | %8s | %8s | %6s | %5s | %s |' "$name" "$rps" "$p50" "$p99" "$errors" "$ratio" "$memory")")
+  echo "${RESULTS[-1]}"
+}
+
+start_site true
+mkdir -p /tmp/shortscience-ceiling
+curl -fsS "http://127.0.0.1:$WEB_PORT/papers/$PAPER" > /tmp/shortscience-ceiling/paper.html
+dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll static /tmp/shortscience-ceiling "http://127.0.0.1:$STATIC_PORT" &
+STATIC_PID=$!; PIDS+=("$STATIC_PID")
+for _ in $(seq 1 60); do curl -fsS -o /dev/null "http://127.0.0.1:$STATIC_PORT/paper.html" 2>/dev/null && break; sleep 0.5; done
+SAVED_WEB=$WEB_PID; WEB_PID=""
+measure "ceiling: static paper.html" "http://127.0.0.1:$STATIC_PORT/paper.html"
+WEB_PID=$SAVED_WEB
+kill "$STATIC_PID"
+
+W="http://127.0.0.1:$WEB_PORT"
+ETAG=$(curl -fsSI "$W/feeds/summaries.rss" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
+for mode in cached uncached; do
+  if [ "$mode" = uncached ]; then stop_site; start_site false; fi
+  measure "paper page ($mode)" "$W/papers/$PAPER"
+  measure "home ($mode)" "$W/"
+  measure "venue-year ($mode)" "$W/venues/$VENUE_YEAR"
+  measure "search 'neural network' ($mode)" "$W/search?q=neural+network"
+  measure "summaries feed ($mode)" "$W/feeds/summaries.rss"
+  measure "summaries feed 304 ($mode)" "$W/feeds/summaries.rss" -H "If-None-Match: $ETAG"
+done
+stop_site
+
+echo
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, signed out, Accept-Encoding: br, gzip; memory is each process's peak RSS so far"
+echo "| What | Requests/s | p50 | p99 | Errors | Ceiling | Peak memory |"
+echo "| --- | --: | --: | --: | --: | --: | --- |"
+printf '%s\n' "${RESULTS[@]}"

@@ -1,0 +1,97 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace ShortScience.Web.Services;
+
+/// <summary>
+/// Output caching of the reading pages for signed-out visitors, dropped the moment content changes: the API
+/// counts its visible writes and <see cref="PageCacheInvalidator"/> long-polls that counter.
+/// </summary>
+/// <remarks>
+/// Shared only between requests without the sign-in or flash cookie (signed-in pages hold a person's name, votes
+/// and forms with antiforgery tokens); only GET/HEAD 200 responses without Set-Cookie are stored (ASP.NET Core's
+/// default rules). The cache sits before compression, so it keeps the compressed bytes, one entry per encoding.
+/// </remarks>
+public static class PageCache
+{
+    public const string Tag = "pages";
+
+    static readonly string[] Pages = ["/papers", "/venues", "/years", "/tags", "/authors", "/users", "/search", "/about"];
+    static readonly string[] NotPages = ["/summarize", "/edit"];
+
+    public static void AddPageCache(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient(nameof(PageCacheInvalidator), http =>
+        {
+            http.BaseAddress = new Uri((builder.Configuration["Api:BaseUrl"] ?? "http://127.0.0.1:5081").TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromSeconds(40);
+        });
+        if (!builder.Configuration.GetValue("Caching:Pages", true)) return;
+        builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
+            .With(context => IsSharedPage(context.HttpContext.Request))
+            .SetVaryByHeader("Accept-Encoding")
+            .Expire(TimeSpan.FromMinutes(10))
+            .Tag(Tag)));
+        builder.Services.AddHostedService<PageCacheInvalidator>();
+    }
+
+    public static bool SignedInOrFlash(HttpRequest request) =>
+        request.Cookies.Keys.Any(k => k.Contains("shortscience", StringComparison.Ordinal) && !k.Contains("-af", StringComparison.Ordinal));
+
+    static bool IsSharedPage(HttpRequest request)
+    {
+        if (SignedInOrFlash(request)) return false;
+        var path = request.Path.Value ?? "";
+        if (path == "/") return true;
+        return Pages.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            && !NotPages.Any(p => path.EndsWith(p, StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>Drops every cached page when the API reports a visible write (or restarts, or cannot be asked).</summary>
+public sealed class PageCacheInvalidator(IHttpClientFactory clients, IOutputCacheStore store, ILogger<PageCacheInvalidator> logger) : BackgroundService
+{
+    sealed record CacheEventsResponse(string Generation, long Sequence);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var http = clients.CreateClient(nameof(PageCacheInvalidator));
+        string? generation = null;
+        long sequence = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var url = generation is null ? "internal/cache-events" : $"internal/cache-events?generation={generation}&after={sequence}";
+                var answer = await http.GetFromJsonAsync<CacheEventsResponse>(url, stoppingToken);
+                if (answer is null) continue;
+                if (answer.Generation != generation || answer.Sequence != sequence)
+                {
+                    // First contact, a restarted API, or a write: whatever is cached may be stale.
+                    await store.EvictByTagAsync(PageCache.Tag, stoppingToken);
+                    generation = answer.Generation;
+                    sequence = answer.Sequence;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Without news from the API no page may outlive what it might have missed.
+                logger.LogDebug(ex, "Cache events unavailable; dropping cached pages");
+                generation = null;
+                try
+                {
+                    await store.EvictByTagAsync(PageCache.Tag, stoppingToken);
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

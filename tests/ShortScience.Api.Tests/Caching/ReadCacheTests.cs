@@ -1,0 +1,141 @@
+using System.Data.Common;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using ShortScience.Core.Contracts;
+
+namespace ShortScience.Api.Tests.Caching;
+
+/// <summary>Counts the SQL commands the API sends, so a test can hold a page to "a handful".</summary>
+public sealed class CommandCounter : DbCommandInterceptor
+{
+    int _count;
+    public int Count => Volatile.Read(ref _count);
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ReaderExecutingAsync(command, eventData, result, ct);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.ScalarExecutingAsync(command, eventData, result, ct);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref _count);
+        return base.NonQueryExecutingAsync(command, eventData, result, ct);
+    }
+}
+
+/// <summary>The API with its read cache on (as in production) and a SQL command counter.</summary>
+public sealed class CachingApiFactory : IAsyncLifetime
+{
+    public ApiFactory App { get; } = new();
+    public CommandCounter Commands { get; } = new();
+
+    /// <summary>The same API with the counter in its container (one host for the whole class).</summary>
+    public WebApplicationFactory<Program> Api { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App.Settings["Caching:Reads"] = "true";
+        await App.InitializeAsync();
+        Api = App.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Commands)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await App.DisposeAsync();
+    }
+}
+
+public sealed class ReadCacheTests(CachingApiFactory fixture) : IClassFixture<CachingApiFactory>
+{
+    WebApplicationFactory<Program> Api => fixture.Api;
+
+    [Fact]
+    public async Task AnonymousReadsAreServedFromTheCacheUntilAWriteChangesWhatTheyShow()
+    {
+        var api = Api;
+        await fixture.App.WithDbAsync(db => TestData.PaperAsync(db, "rc-cached", "Cached Paper"));
+        var anonymous = api.CreateClient();
+        Assert.Equal("Cached Paper", (await anonymous.GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-cached"))!.Title);
+
+        // Changed behind the API's back: anonymous readers keep the cached answer, which costs no SQL at all…
+        await fixture.App.WithDbAsync(db => db.Papers.Where(p => p.Key == "rc-cached").ExecuteUpdateAsync(u => u.SetProperty(p => p.Title, "Changed Paper")));
+        fixture.Commands.Reset();
+        Assert.Equal("Cached Paper", (await anonymous.GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-cached"))!.Title);
+        Assert.Equal(0, fixture.Commands.Count);
+
+        // …signed-in readers never share it…
+        var member = await fixture.App.MemberAsync("rc-member");
+        var mine = api.CreateClient();
+        mine.DefaultRequestHeaders.Authorization = member.DefaultRequestHeaders.Authorization;
+        Assert.Equal("Changed Paper", (await mine.GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-cached"))!.Title);
+
+        // …and a write (a summary published) clears it at once.
+        (await mine.PutAsJsonAsync("/api/v1/papers/rc-cached/summaries/mine", new PublishRequest("Fresh text.", null, false, null))).EnsureSuccessStatusCode();
+        var fresh = (await anonymous.GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-cached"))!;
+        Assert.Equal("Changed Paper", fresh.Title);
+        Assert.Single(fresh.Summaries);
+
+        // Drafts autosave every few seconds and change nothing a reader sees: they leave the cache alone.
+        await fixture.App.WithDbAsync(db => db.Papers.Where(p => p.Key == "rc-cached").ExecuteUpdateAsync(u => u.SetProperty(p => p.Title, "Third Title")));
+        (await mine.PutAsJsonAsync("/api/v1/papers/rc-cached/summaries/mine/draft", new SaveDraftRequest("draft", null, false))).EnsureSuccessStatusCode();
+        Assert.Equal("Changed Paper", (await anonymous.GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-cached"))!.Title);
+    }
+
+    [Fact]
+    public async Task APaperWithTenSummariesAndFiftyCommentsCostsAHandfulOfQueries()
+    {
+        var api = Api;
+        var paper = await fixture.App.WithDbAsync(async db =>
+        {
+            var p = await TestData.PaperAsync(db, "rc-busy", "Busy Paper", await TestData.VenueAsync(db, "RCV", "Read Cache Venue"), 2020, "First Author", "Second Author");
+            for (var i = 0; i < 10; i++)
+            {
+                var user = await TestData.UserAsync(db, $"rc-writer{i}");
+                await TestData.SummaryAsync(db, p, user, $"<p>Summary {i} with $x_{i}$.</p>", score: i);
+            }
+            return p;
+        });
+        var commenter = await fixture.App.MemberAsync("rc-commenter");
+        var summaryIds = await fixture.App.WithDbAsync(db => db.Summaries.Where(s => s.PaperId == paper.Id).Select(s => s.Id).ToListAsync());
+        for (var i = 0; i < 50; i++)
+        {
+            (await commenter.PostAsJsonAsync($"/api/v1/summaries/{summaryIds[i % 10]}/comments", new CommentRequest($"Comment {i}"))).EnsureSuccessStatusCode();
+        }
+
+        // The same page for a paper with one summary and one comment: the count must not grow with either.
+        var small = await fixture.App.WithDbAsync(async db =>
+        {
+            var p = await TestData.PaperAsync(db, "rc-quiet", "Quiet Paper");
+            return (await TestData.SummaryAsync(db, p, await TestData.UserAsync(db, "rc-lone"), "<p>Alone.</p>")).Id;
+        });
+        (await commenter.PostAsJsonAsync($"/api/v1/summaries/{small}/comments", new CommentRequest("Only comment"))).EnsureSuccessStatusCode();
+        await api.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-quiet?warm=1"); // first-use work (its own cache entry)
+        fixture.Commands.Reset();
+        await api.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-quiet");
+        var baseline = fixture.Commands.Count;
+
+        fixture.Commands.Reset();
+        var detail = (await api.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-busy"))!;
+        var uncached = fixture.Commands.Count;
+
+        Assert.Equal(10, detail.Summaries.Count);
+        Assert.Equal(50, detail.Summaries.Sum(s => s.Comments?.Count ?? 0));
+        Assert.Equal(baseline, uncached);
+        // Paper, authors, summaries with revisions, comments, votes…: a fixed handful, whatever the counts.
+        Assert.True(uncached <= 8, $"the paper page took {uncached} SQL commands");
+    }
+}
