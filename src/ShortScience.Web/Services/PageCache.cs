@@ -30,7 +30,7 @@ public static class PageCache
         builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
             .With(context => IsSharedPage(context.HttpContext.Request))
             .SetVaryByHeader("Accept-Encoding")
-            .Expire(TimeSpan.FromMinutes(10))
+            .Expire(TimeSpan.FromSeconds(60)) // popularity (views) changes without a write
             .Tag(Tag)));
         builder.Services.AddHostedService<PageCacheInvalidator>();
     }
