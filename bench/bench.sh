@@ -50,7 +50,7 @@ fi
 
 if [ "$STEP" != generate ]; then
   API_PORT=$(free_port 5091)
-  (cd src/ShortScience.Api && exec env ConnectionStrings__ShortScience="$CS" Serilog__MinimumLevel__Default=Warning \
+  (cd src/ShortScience.Api && exec env ConnectionStrings__ShortScience="$CS" Serilog__MinimumLevel__Default=Warning Caching__Reads=false Rendering__RerenderOnStart=false \
     ASPNETCORE_ENVIRONMENT=Production dotnet ../../src/ShortScience.Api/bin/Release/net10.0/ShortScience.Api.dll --urls "http://127.0.0.1:$API_PORT") &
   API_PID=$!
   for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/health" 2>/dev/null && break; sleep 0.5; done

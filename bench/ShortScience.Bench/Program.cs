@@ -5,6 +5,7 @@ using ShortScience.Bench.Generate;
 using ShortScience.Bench.Measure;
 
 // bench generate --connection "Host=…;Database=bench" [--papers 300000 --summaries 1000000 --comments 3000000 --votes 10000000]
+// bench soak --web URL --api URL --mail FOLDER --pids API,WEB [--minutes 10]
 // bench measure  --connection "…" --api http://127.0.0.1:5091 [--rounds 200]
 // bench static <folder> <url>  (the load benchmark's ceiling: Kestrel serving files, nothing else)
 if (args.FirstOrDefault() == "static")
@@ -30,6 +31,8 @@ switch (args.FirstOrDefault())
     case "measure":
         await Benchmark.RunAsync(options);
         break;
+    case "soak":
+        return await ShortScience.Bench.Soak.Soak.RunAsync(options);
     default:
         Console.Error.WriteLine("usage: bench generate|measure --connection <connection string> [options]; see bench/README.md");
         return 2;
