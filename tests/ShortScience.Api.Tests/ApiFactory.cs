@@ -34,6 +34,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Notifications:DigestEnabled", "false");
         // Most tests arrange rows directly in the database between reads; ReadCacheTests turn the cache on.
         builder.UseSetting("Caching:Reads", "false");
+        builder.UseSetting("Caching:PopularitySeconds", "0");
         // No test reaches the real arXiv or Crossref: nothing listens on the discard port.
         foreach (var service in new[] { "Arxiv", "Crossref", "DataCite" }) builder.UseSetting($"Import:{service}BaseUrl", "http://127.0.0.1:9/");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

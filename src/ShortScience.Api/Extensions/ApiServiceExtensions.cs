@@ -68,6 +68,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<PaperSearch>();
         builder.AddFeeds();
         builder.AddReadCache();
+        builder.Services.AddSingleton<ShortScience.Api.Summaries.PopularityRanking>();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

@@ -31,21 +31,4 @@ public static class PopularityApi
         await db.Summaries.Where(s => ids.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.ViewCount, x => x.ViewCount + 1), ct);
         return TypedResults.NoContent();
     }
-
-    /// <summary>Summaries by activity in the window: (heat, id) pairs after the cursor, best first.</summary>
-    public static async Task<List<(long Id, int Heat)>> TopAsync(ShortScienceDb db, DateTimeOffset now, long? afterHeat, long? afterId, int take, CancellationToken ct, string? field = null)
-    {
-        var since = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-WindowDays));
-        var heat = db.SummaryDailyStats.Where(d => d.Day >= since)
-            .GroupBy(d => d.SummaryId)
-            .Select(g => new { Id = g.Key, Heat = g.Sum(x => x.Views) + VoteWeight * g.Sum(x => x.Votes) });
-        if (afterHeat is { } h && afterId is { } i) heat = heat.Where(x => x.Heat < h || (x.Heat == h && x.Id < i));
-        var summaries = db.Summaries.Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible);
-        if (field is not null) summaries = summaries.Where(s => s.Paper.Field == field);
-        var rows = await heat.Join(summaries,
-                x => x.Id, s => s.Id, (x, s) => x)
-            .OrderByDescending(x => x.Heat).ThenByDescending(x => x.Id).Take(take)
-            .ToListAsync(ct);
-        return rows.ConvertAll(r => (r.Id, r.Heat));
-    }
 }

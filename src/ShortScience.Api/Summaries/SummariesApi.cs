@@ -21,7 +21,7 @@ public static class SummariesApi
 
     /// <summary>Published summaries: most read lately ("popular"), newest first ("recent") or by all-time score ("best"); optionally of one field.</summary>
     static async Task<Results<Ok<Page<SummaryListItem>>, ProblemHttpResult>> ListAsync(
-        ShortScienceDb db, HttpContext http, TimeProvider clock, string? sort, string? cursor, int? limit, string? field, CancellationToken ct)
+        ShortScienceDb db, HttpContext http, TimeProvider clock, PopularityRanking popularity, string? sort, string? cursor, int? limit, string? field, CancellationToken ct)
     {
         if (field is not null && !ShortScience.Core.Discovery.Fields.IsKnown(field))
         {
@@ -41,7 +41,7 @@ public static class SummariesApi
         switch (sort ?? "recent")
         {
             case "popular":
-                top = await PopularityApi.TopAsync(db, clock.GetUtcNow(), cursor is null ? null : after.Value, cursor is null ? null : after.Id, take + 1, ct, field);
+                top = await popularity.TopAsync(cursor is null ? null : after.Value, cursor is null ? null : after.Id, take + 1, field, ct);
                 var topIds = top.Select(t => t.Id).ToList();
                 query = query.Where(s => topIds.Contains(s.Id));
                 break;
