@@ -78,7 +78,7 @@ WEB_PID=$SAVED_WEB
 kill "$STATIC_PID"
 
 W="http://127.0.0.1:$WEB_PORT"
-ETAG=$(curl -fsSI "$W/feeds/summaries.rss" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
+ETAG=$(curl -fsS -D - -o /dev/null "$W/feeds/summaries.rss" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
 for mode in cached uncached; do
   if [ "$mode" = uncached ]; then stop_site; start_site false; fi
   measure "paper page ($mode)" "$W/papers/$PAPER"

@@ -105,12 +105,13 @@ public static class WebServiceExtensions
     public static void UseWebPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        if (app.Configuration.GetValue("Caching:Pages", true)) app.UseOutputCache();
         // Compressing pages that carry a signed-in person's secrets next to text an attacker can echo invites
         // BREACH-style attacks; signed-out pages (almost all traffic) and static files are compressed.
         app.UseWhen(context => !context.Request.Cookies.Keys.Any(k => k.Contains("shortscience", StringComparison.Ordinal) && !k.Contains("-af", StringComparison.Ordinal)),
             branch => branch.UseResponseCompression());
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Cached pages (signed-out readers only, Services/PageCache.cs) still get compression and security headers.
+        if (app.Configuration.GetValue("Caching:Pages", true)) app.UseOutputCache();
         if (app.Environment.IsProduction()) app.UseHsts();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ShortScience.Web.Services;
@@ -10,7 +11,7 @@ namespace ShortScience.Web.Services;
 /// <remarks>
 /// Shared only between requests without the sign-in or flash cookie (signed-in pages hold a person's name, votes
 /// and forms with antiforgery tokens); only GET/HEAD 200 responses without Set-Cookie are stored (ASP.NET Core's
-/// default rules). The cache sits before compression, so it keeps the compressed bytes, one entry per encoding.
+/// default rules). The cache sits after compression and the security headers, which apply to every hit too.
 /// </remarks>
 public static class PageCache
 {
@@ -29,23 +30,48 @@ public static class PageCache
         if (!builder.Configuration.GetValue("Caching:Pages", true)) return;
         builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
             .With(context => IsSharedPage(context.HttpContext.Request))
-            .SetVaryByHeader("Accept-Encoding")
             .Expire(TimeSpan.FromSeconds(60)) // popularity (views) changes without a write
             .Tag(Tag)));
         builder.Services.AddHostedService<PageCacheInvalidator>();
+        // Decorate the registered antiforgery service (whatever its implementation) for shared pages.
+        var registered = builder.Services.Last(d => d.ServiceType == typeof(IAntiforgery));
+        builder.Services.Remove(registered);
+        builder.Services.AddSingleton<IAntiforgery>(provider => new SharedPageAntiforgery(registered.ImplementationType is { } type
+            ? (IAntiforgery)ActivatorUtilities.CreateInstance(provider, type)
+            : registered.ImplementationFactory is { } factory ? (IAntiforgery)factory(provider) : (IAntiforgery)registered.ImplementationInstance!));
     }
 
     public static bool SignedInOrFlash(HttpRequest request) =>
         request.Cookies.Keys.Any(k => k.Contains("shortscience", StringComparison.Ordinal) && !k.Contains("-af", StringComparison.Ordinal));
 
-    static bool IsSharedPage(HttpRequest request)
+    public static bool IsSharedPage(HttpRequest request)
     {
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) return false;
         if (SignedInOrFlash(request)) return false;
         var path = request.Path.Value ?? "";
         if (path == "/") return true;
         return Pages.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
             && !NotPages.Any(p => path.EndsWith(p, StringComparison.OrdinalIgnoreCase));
     }
+}
+
+/// <summary>
+/// Blazor asks for antiforgery tokens on every page it renders, forms or not, and storing them sets a cookie and
+/// "no-store", which would keep every page out of the cache. Shared pages have no form that posts (their search box
+/// is a GET), so for them the tokens are made but not stored; every other page (sign-in, writing) stores them.
+/// </summary>
+public sealed class SharedPageAntiforgery(IAntiforgery inner) : IAntiforgery
+{
+    public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
+        PageCache.IsSharedPage(httpContext.Request) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+
+    public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
+
+    public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
+
+    public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
+
+    public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
 }
 
 /// <summary>Drops every cached page when the API reports a visible write (or restarts, or cannot be asked).</summary>

@@ -34,7 +34,13 @@ public sealed class PageCacheTests(SiteFixture site)
             update.Parameters.AddWithValue("key", key);
             Assert.Equal(1, await update.ExecuteNonQueryAsync());
         }
-        Assert.Contains("Page Cache Paper", await reader.GetStringAsync(path));
+        using (var again = await reader.GetAsync(path))
+        {
+            Assert.Contains("Page Cache Paper", await again.Content.ReadAsStringAsync());
+            // From the Web host's own cache (which says how old the copy is), with no cookie for anyone.
+            Assert.True(again.Headers.Age is not null, "the second visit should come from the page cache");
+            Assert.False(again.Headers.Contains("Set-Cookie"), string.Join("; ", again.Headers.Select(h => $"{h.Key}: {string.Join(",", h.Value)}")));
+        }
 
         // A comment through the API: the next signed-out visit already has it (and the renamed title).
         (await writer.PostAsJsonAsync($"/api/v1/summaries/{summaryId}/comments", new CommentRequest("A comment the cache must not hide."))).EnsureSuccessStatusCode();
