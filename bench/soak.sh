@@ -10,7 +10,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 ensure_postgres
 ensure_npm_packages "$ROOT"
 WORK=${SOAK_DATA:-/var/tmp/shortscience-soak}
-rm -rf "$WORK"; mkdir -p "$WORK/mail"; [ "$(id -u)" -eq 0 ] && chown -R postgres: "$WORK"
+rm -rf "$WORK"; mkdir -p "$WORK/mail" "$WORK/pg"; chmod 700 "$WORK/pg"; [ "$(id -u)" -eq 0 ] && chown -R postgres: "$WORK"
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pg_stop "$WORK/pg"; rm -rf "$WORK"; }
 trap cleanup EXIT

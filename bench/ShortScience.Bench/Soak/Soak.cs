@@ -96,12 +96,16 @@ public static partial class Soak
                 {
                     var base_ = revisions.TryGetValue(key, out var known) ? known.Revision : (int?)null;
                     var text = $"Soak summary of {key}, revision {(base_ ?? 0) + 1}: the loss is $\\mathcal{{L}} = -\\sum_i y_i \\log p_i$ and **more** text.";
-                    HttpResponseMessage? kept = null;
-                    await Call(async () => kept = await client.PutAsJsonAsync($"/api/v1/papers/{key}/summaries/mine", new PublishRequest(text, base_, false, null), stop.Token), "publish");
-                    if (kept is { IsSuccessStatusCode: true } && await kept.Content.ReadFromJsonAsync<PublishedRevision>() is { } published)
+                    await Call(async () =>
                     {
-                        revisions[key] = (published.SummaryId, published.Revision);
-                    }
+                        // Read the answer here: Call disposes the response once it is counted.
+                        var response = await client.PutAsJsonAsync($"/api/v1/papers/{key}/summaries/mine", new PublishRequest(text, base_, false, null), stop.Token);
+                        if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<PublishedRevision>(stop.Token) is { } published)
+                        {
+                            revisions[key] = (published.SummaryId, published.Revision);
+                        }
+                        return response;
+                    }, "publish");
                 }
                 else
                 {
