@@ -1,3 +1,4 @@
+using ShortScience.Api.Summaries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
@@ -96,15 +97,7 @@ public static class FollowsApi
         }
         var items = await Timeline.Followed(db, http.User.RequiredUserId(), take + 1, after)
             .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
-            .Select(s => new SummaryListItem(
-                s.Id,
-                new PaperHeader(
-                    s.Paper.Key, s.Paper.Title,
-                    s.Paper.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
-                    s.Paper.Venue == null ? null : new VenueRef(s.Paper.Venue.Slug, s.Paper.Venue.ShortName, s.Paper.Venue.Name),
-                    s.Paper.Year),
-                s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
-                s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Current!.ExcerptHtml))
+            .Select(SummariesApi.ListItem)
             .ToListAsync(ct);
         string? next = null;
         if (items.Count > take)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
@@ -18,6 +19,17 @@ public static class SummariesApi
         group.MapGet("/{id:long}", GetAsync).WithName("GetSummary");
         return group;
     }
+
+    /// <summary>A summary as lists show it (home tabs, the /following timeline); anonymous authors hidden.</summary>
+    internal static readonly Expression<Func<Summary, SummaryListItem>> ListItem = s => new SummaryListItem(
+        s.Id,
+        new PaperHeader(
+            s.Paper.Key, s.Paper.Title,
+            s.Paper.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
+            s.Paper.Venue == null ? null : new VenueRef(s.Paper.Venue.Slug, s.Paper.Venue.ShortName, s.Paper.Venue.Name),
+            s.Paper.Year),
+        s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
+        s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Current!.ExcerptHtml);
 
     /// <summary>Published summaries: most read lately ("popular"), newest first ("recent") or by all-time score ("best"); optionally of one field.</summary>
     static async Task<Results<Ok<Page<SummaryListItem>>, ProblemHttpResult>> ListAsync(
@@ -65,15 +77,7 @@ public static class SummariesApi
                 return Problems.BadRequest("sort must be 'popular', 'recent' or 'best'.", "sort");
         }
 
-        var items = await query.Take(take + 1).Select(s => new SummaryListItem(
-                s.Id,
-                new PaperHeader(
-                    s.Paper.Key, s.Paper.Title,
-                    s.Paper.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
-                    s.Paper.Venue == null ? null : new VenueRef(s.Paper.Venue.Slug, s.Paper.Venue.ShortName, s.Paper.Venue.Name),
-                    s.Paper.Year),
-                s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
-                s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Current!.ExcerptHtml))
+        var items = await query.Take(take + 1).Select(ListItem)
             .ToListAsync(ct);
         if (top is not null)
         {

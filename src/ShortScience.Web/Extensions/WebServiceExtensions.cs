@@ -107,7 +107,7 @@ public static class WebServiceExtensions
         app.UseForwardedHeaders();
         // Compressing pages that carry a signed-in person's secrets next to text an attacker can echo invites
         // BREACH-style attacks; signed-out pages (almost all traffic) and static files are compressed.
-        app.UseWhen(context => !context.Request.Cookies.Keys.Any(k => k.Contains("shortscience", StringComparison.Ordinal) && !k.Contains("-af", StringComparison.Ordinal)),
+        app.UseWhen(context => !PageCache.SignedInOrFlash(context.Request),
             branch => branch.UseResponseCompression());
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // Cached pages (signed-out readers only, Services/PageCache.cs) still get compression and security headers.
