@@ -13,8 +13,10 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddShortScienceData(this IServiceCollection services, string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        // A database that is down must make requests fail fast (and answer 503), not queue for 15 s.
-        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.ConnectionStringBuilder.Timeout = 2;
+        // A stopped database refuses connections at once, so requests fail fast (503) whatever this is. The timeout
+        // bounds the rest: a pooled connection or a TLS/SCRAM handshake on a busy machine. 2 s was too short there
+        // (100 parallel saves on two loaded cores got 503s while opening connections); 10 s still ends a hung host.
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.ConnectionStringBuilder.Timeout = 10;
         var dataSource = builder.Build();
         services.AddSingleton(dataSource);
         services.AddDbContextPool<ShortScienceDb>((provider, options) =>
