@@ -4,6 +4,7 @@
 # venue-year page, search, summaries feed and its 304 path, with the API's and Web host's caches on, then off.
 # Prints requests/s, p50/p99 latency, errors, peak memory (VmHWM) of the Web host and API, and each ratio to the ceiling.
 #   bench/load.sh            DURATION=15s CONNECTIONS=32 THREADS=2 by default
+#   bench/load.sh profile    CPU samples (dotnet-trace) of both hosts under load on the uncached paper page
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -53,7 +54,8 @@ CEILING=""
 RESULTS=()
 measure() { # name url [extra wrk args…]
   local name=$1 url=$2; shift 2
-  curl -fsS -o /dev/null -H 'Accept-Encoding: br, gzip' "$url" || true # warm: first request of a path
+  # Warm: tiered JIT recompiles hot code during the first seconds; measure the steady state, not the warm-up.
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM:-5s}" -H 'Accept-Encoding: br, gzip' "$@" "$url" > /dev/null 2>&1 || true
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: br, gzip' "$@" "$url" > /tmp/wrk.out 2>&1
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' /tmp/wrk.out)
@@ -65,6 +67,30 @@ measure() { # name url [extra wrk args…]
   RESULTS+=("$(printf '| %-34s | %9s | %8s | %8s | %6s | %5s | %s |' "$name" "$rps" "$p50" "$p99" "$errors" "$ratio" "$memory")")
   echo "${RESULTS[-1]}"
 }
+
+if [ "${1:-}" = profile ]; then
+  # Where an uncached paper page's time goes: thread-time samples (dotnet-trace) of both hosts while wrk loads the page.
+  TOOLS=/var/tmp/shortscience-tools
+  [ -x "$TOOLS/dotnet-trace" ] || dotnet tool install --tool-path "$TOOLS" dotnet-trace --version 10.0.750501 >/dev/null
+  start_site false
+  W="http://127.0.0.1:$WEB_PORT"
+  OUT=${PROFILE_OUT:-/var/tmp/shortscience-profile}; mkdir -p "$OUT"
+  for host in api web; do
+    pid=$API_PID; [ $host = web ] && pid=$WEB_PID
+    "$TOOLS/dotnet-trace" collect -p "$pid" --profile dotnet-sampled-thread-time --duration 00:00:00:12 -o "$OUT/$host.nettrace" >/dev/null 2>&1 &
+    PIDS+=($!)
+  done
+  sleep 1
+  measure "paper page (uncached, traced)" "$W/papers/$PAPER"
+  wait "${PIDS[@]: -2}" || true
+  for host in api web; do
+    echo; echo "== $host: top methods by exclusive thread-time samples (waiting threads included)"
+    "$TOOLS/dotnet-trace" report "$OUT/$host.nettrace" topN -n "${TOP:-25}"
+    echo; echo "== $host: top methods by inclusive thread-time samples"
+    "$TOOLS/dotnet-trace" report "$OUT/$host.nettrace" topN -n "${TOP:-40}" --inclusive
+  done
+  exit 0
+fi
 
 start_site true
 mkdir -p /tmp/shortscience-ceiling

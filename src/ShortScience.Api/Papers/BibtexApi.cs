@@ -61,6 +61,10 @@ public static class BibtexApi
             p.Summaries.Any(s => s.UserId == user && s.Status == SummaryStatus.Published && !s.Anonymous)), ct));
     }
 
+    /// <summary>One paper's entry, as <c>GET /papers/{key}/bibtex</c> answers it.</summary>
+    public static string Entry(ExportRow paper) =>
+        BibtexWriter.Write([paper.ToMetadata() with { BibtexKey = paper.BibtexKey ?? paper.Key }]);
+
     static ContentHttpResult Bibtex(List<ExportRow> papers)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -81,7 +85,7 @@ public static class BibtexApi
                 p.Keywords, p.Categories))
             .ToListAsync(ct);
 
-    sealed record ExportRow(
+    public sealed record ExportRow(
         string Key, string? BibtexKey, string Title, List<string> Authors, string? Venue, VenueKind? Kind, int? Year,
         string? Doi, string? ArxivId, string? Url, List<string> Keywords, List<string> Categories)
     {

@@ -102,6 +102,10 @@ public static class PapersApi
                     p.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
                     p.Venue == null ? null : new VenueRef(p.Venue.Slug, p.Venue.ShortName, p.Venue.Name),
                     p.Year, p.Keywords, p.ArxivId, p.Doi, p.Url, p.PdfUrl, p.BibtexKey, p.PublishedOn, new List<SummaryView>()),
+                // What the BibTeX entry needs beyond the above; the page shows the entry without asking again.
+                VenueName = p.Venue == null ? null : p.Venue.Name,
+                VenueKind = p.Venue == null ? (VenueKind?)null : p.Venue.Kind,
+                p.Categories,
                 Summaries = p.Summaries
                     .Where(s => s.Status == SummaryStatus.Published)
                     .OrderByDescending(s => s.Score).ThenByDescending(s => s.PublishedAt)
@@ -127,6 +131,10 @@ public static class PapersApi
             s.Id, s.CurrentRevision, HistoryApi.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, user),
             s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Html, s.UserId == viewer,
             myVotes.GetValueOrDefault(s.Id), threads.GetValueOrDefault(s.Id) ?? []));
-        return paper.Detail with { Summaries = summaries };
+        var detail = paper.Detail;
+        var bibtex = BibtexApi.Entry(new BibtexApi.ExportRow(detail.Key, detail.BibtexKey, detail.Title,
+            detail.Authors.Select(a => a.Name).ToList(), paper.VenueName, paper.VenueKind, detail.Year, detail.Doi, detail.ArxivId,
+            detail.Url, detail.Keywords.ToList(), paper.Categories));
+        return detail with { Summaries = summaries, Bibtex = bibtex };
     }
 }

@@ -16,7 +16,7 @@ public sealed record PaperListItem(
 public sealed record PaperDetail(
     string Key, string Title, string? Abstract, IReadOnlyList<AuthorRef> Authors, VenueRef? Venue, int? Year,
     IReadOnlyList<string> Keywords, string? ArxivId, string? Doi, string? Url, string? PdfUrl, string? BibtexKey,
-    DateOnly? PublishedOn, IReadOnlyList<SummaryView> Summaries);
+    DateOnly? PublishedOn, IReadOnlyList<SummaryView> Summaries, string? Bibtex = null);
 
 /// <summary>A published summary in full. <see cref="Author"/> is null when it was published anonymously.</summary>
 public sealed record SummaryView(

@@ -30,6 +30,9 @@ public sealed class ExportTests(ImportApp app) : IClassFixture<ImportApp>
         Assert.StartsWith("@misc{vaswani2017attention,", preprint);
         Assert.Contains("eprint = {1706.03762}", preprint);
         Assert.Contains("Kaiser, Lukasz", preprint);
+        // The paper page's "Cite" box shows the same entry, carried by the paper itself (one request per page).
+        Assert.Equal(bib, (await client.GetFromJsonAsync<PaperDetail>("/api/v1/papers/silver2016mastering"))!.Bibtex);
+        Assert.Equal(preprint, (await client.GetFromJsonAsync<PaperDetail>("/api/v1/papers/1706.03762"))!.Bibtex);
     }
 
     [Fact]
