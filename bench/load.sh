@@ -4,7 +4,8 @@
 # venue-year page, search, summaries feed and its 304 path, with the API's and Web host's caches on, then off.
 # Prints requests/s, p50/p99 latency, errors, peak memory (VmHWM) of the Web host and API, and each ratio to the ceiling.
 #   bench/load.sh            DURATION=15s CONNECTIONS=32 THREADS=2 by default
-#   bench/load.sh profile    CPU samples (dotnet-trace) of both hosts under load on the uncached paper page
+#   bench/load.sh profile    where the uncached paper page's time goes: dotnet-trace samples of both hosts under load,
+#                            summarized by `ShortScience.Bench hot` (running managed code only, waits left out)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -44,6 +45,7 @@ start_site() { # $1 = true|false (caches)
   (cd src/ShortScience.Web && exec env Api__BaseUrl="http://127.0.0.1:$API_PORT" Caching__Pages="$1" Serilog__MinimumLevel__Default=Warning \
     Site__SecureCookies=false ASPNETCORE_ENVIRONMENT=Production dotnet bin/Release/net10.0/ShortScience.Web.dll --urls "http://127.0.0.1:$WEB_PORT") &
   WEB_PID=$!; PIDS+=("$WEB_PID")
+  for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/health" 2>/dev/null && break; sleep 0.5; done
   for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$WEB_PORT/papers/$PAPER" 2>/dev/null && return; sleep 0.5; done
   die "The site did not start"
 }
@@ -74,21 +76,23 @@ if [ "${1:-}" = profile ]; then
   [ -x "$TOOLS/dotnet-trace" ] || dotnet tool install --tool-path "$TOOLS" dotnet-trace --version 10.0.750501 >/dev/null
   start_site false
   W="http://127.0.0.1:$WEB_PORT"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-30s}" "$W/papers/$PAPER" > /dev/null 2>&1 # past tiered JIT
+  WARM=1s
   OUT=${PROFILE_OUT:-/var/tmp/shortscience-profile}; mkdir -p "$OUT"
   for host in api web; do
     pid=$API_PID; [ $host = web ] && pid=$WEB_PID
-    "$TOOLS/dotnet-trace" collect -p "$pid" --profile dotnet-sampled-thread-time --duration 00:00:00:12 -o "$OUT/$host.nettrace" >/dev/null 2>&1 &
+    "$TOOLS/dotnet-trace" collect -p "$pid" --profile dotnet-sampled-thread-time --duration 00:00:00:12 --format Speedscope \
+      -o "$OUT/$host.nettrace" >/dev/null 2>&1 &
     PIDS+=($!)
   done
   sleep 1
   measure "paper page (uncached, traced)" "$W/papers/$PAPER"
   wait "${PIDS[@]: -2}" || true
   for host in api web; do
-    echo; echo "== $host: top methods by exclusive thread-time samples (waiting threads included)"
-    "$TOOLS/dotnet-trace" report "$OUT/$host.nettrace" topN -n "${TOP:-25}"
-    echo; echo "== $host: top methods by inclusive thread-time samples"
-    "$TOOLS/dotnet-trace" report "$OUT/$host.nettrace" topN -n "${TOP:-40}" --inclusive
+    echo; echo "== $host"
+    dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll hot "$OUT/$host.speedscope.json" "${TOP:-25}"
   done
+  echo; echo "Traces (open in speedscope or PerfView): $OUT"
   exit 0
 fi
 
@@ -105,8 +109,16 @@ kill "$STATIC_PID"
 
 W="http://127.0.0.1:$WEB_PORT"
 ETAG=$(curl -fsS -D - -o /dev/null "$W/feeds/summaries.rss" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
+# A fresh host runs unoptimized code until tiered JIT has recompiled the hot paths, which takes tens of seconds
+# when the load leaves no core free for the compiler: exercise every path once before measuring any.
+warm_all() {
+  for url in "$W/papers/$PAPER" "$W/" "$W/venues/$VENUE_YEAR" "$W/search?q=neural+network" "$W/feeds/summaries.rss"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-10s}" -H 'Accept-Encoding: br, gzip' "$url" > /dev/null 2>&1 || true
+  done
+}
 for mode in cached uncached; do
   if [ "$mode" = uncached ]; then stop_site; start_site false; fi
+  warm_all
   measure "paper page ($mode)" "$W/papers/$PAPER"
   measure "home ($mode)" "$W/"
   measure "venue-year ($mode)" "$W/venues/$VENUE_YEAR"

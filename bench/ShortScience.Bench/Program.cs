@@ -8,6 +8,7 @@ using ShortScience.Bench.Measure;
 // bench soak --web URL --api URL --mail FOLDER --pids API,WEB [--minutes 10]
 // bench measure  --connection "…" --api http://127.0.0.1:5091 [--rounds 200]
 // bench static <folder> <url>  (the load benchmark's ceiling: Kestrel serving files, nothing else)
+// bench hot <trace.speedscope.json> [top]  (where running managed code spends its time, from a dotnet-trace profile)
 if (args.FirstOrDefault() == "static")
 {
     var host = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
@@ -20,6 +21,11 @@ if (args.FirstOrDefault() == "static")
     });
     await site.RunAsync();
     return 0;
+}
+
+if (args.FirstOrDefault() == "hot")
+{
+    return ShortScience.Bench.Profile.HotPaths.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 25);
 }
 
 var options = Options.Parse(args.Skip(1));

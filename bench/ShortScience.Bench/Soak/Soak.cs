@@ -34,14 +34,18 @@ public static partial class Soak
         long requests = 0, errors = 0;
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         using var stop = new CancellationTokenSource(duration);
-        async Task Call(Func<Task<HttpResponseMessage>> send, string what)
+        var written = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        async Task Call(Func<Task<HttpResponseMessage>> send, string what, bool write = false)
         {
             try
             {
                 using var response = await send();
                 await response.Content.LoadIntoBufferAsync();
                 Interlocked.Increment(ref requests);
-                if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
+                if (write && response.IsSuccessStatusCode) written.AddOrUpdate(what, 1, (_, n) => n + 1);
+                // A member writes only to their own summaries from the revision they last saw: any refusal is a fault.
+                if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests
+                    || (write && !response.IsSuccessStatusCode))
                 {
                     Interlocked.Increment(ref errors);
                     failures.Add($"{what}: {(int)response.StatusCode}");
@@ -105,13 +109,13 @@ public static partial class Soak
                             revisions[key] = (published.SummaryId, published.Revision);
                         }
                         return response;
-                    }, "publish");
+                    }, "publish", write: true);
                 }
                 else
                 {
                     var (id, _) = revisions.Values.ElementAt(random.Next(revisions.Count));
-                    if (action == 1) await Call(() => client.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest($"Soak comment {random.Next()} with $x^2$."), stop.Token), "comment");
-                    else await Call(() => writers[(n + 1) % writers.Count].PutAsJsonAsync($"/api/v1/votes/summaries/{id}", new VoteRequest(random.Next(2) == 0 ? 1 : -1), stop.Token), "vote");
+                    if (action == 1) await Call(() => client.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest($"Soak comment {random.Next()} with $x^2$."), stop.Token), "comment", write: true);
+                    else await Call(() => writers[(n + 1) % writers.Count].PutAsJsonAsync($"/api/v1/votes/summaries/{id}", new VoteRequest(random.Next(2) == 0 ? 1 : -1), stop.Token), "vote", write: true);
                 }
                 await Task.Delay(random.Next(50, 250), CancellationToken.None);
             }
@@ -141,8 +145,9 @@ public static partial class Soak
         var flat = Flat(s => s.Api) && Flat(s => s.Web);
         Console.WriteLine();
         Console.WriteLine($"{requests:N0} requests, {errors} errors; memory {(flat ? "flat" : "GROWING")} (peak RSS API {samples.Max(s => s.Api)} MB, Web {samples.Max(s => s.Web)} MB)");
+        Console.WriteLine($"written: {written.GetValueOrDefault("publish"):N0} publishes, {written.GetValueOrDefault("comment"):N0} comments, {written.GetValueOrDefault("vote"):N0} votes");
         foreach (var failure in failures.Take(20)) Console.WriteLine("  " + failure);
-        return errors == 0 && flat ? 0 : 1;
+        return errors == 0 && flat && written.GetValueOrDefault("publish") > 0 ? 0 : 1;
     }
 
     static long Rss(int pid)

@@ -12,8 +12,8 @@ static class DuplicateFinder
     public static async Task<Paper?> FindAsync(ShortScienceDb db, PaperMetadata m, CancellationToken ct)
     {
         var papers = db.Papers.Include(p => p.Venue).Include(p => p.Authors).AsSplitQuery();
-        if (m.ArxivId is not null && await papers.FirstOrDefaultAsync(p => p.ArxivId == m.ArxivId, ct) is { } byArxiv) return byArxiv;
-        if (m.Doi is not null && await papers.FirstOrDefaultAsync(p => p.Doi!.ToLower() == m.Doi, ct) is { } byDoi) return byDoi;
+        if (m.ArxivId is not null && await papers.Where(p => p.ArxivId == m.ArxivId).OrderBy(p => p.Id).FirstOrDefaultAsync(ct) is { } byArxiv) return byArxiv;
+        if (m.Doi is not null && await papers.Where(p => p.Doi!.ToLower() == m.Doi).OrderBy(p => p.Id).FirstOrDefaultAsync(ct) is { } byDoi) return byDoi;
 
         var title = Slug.NormalizeTitle(m.Title);
         if (title.Length == 0) return null;

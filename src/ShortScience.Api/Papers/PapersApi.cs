@@ -95,6 +95,7 @@ public static class PapersApi
     {
         var paper = await db.Papers.AsNoTracking()
             .Where(p => p.Key == key && p.Status == ContentStatus.Visible)
+            .OrderBy(p => p.Id) // one row (the key is unique), but a split query wants its order stated
             .Select(p => new
             {
                 Detail = new PaperDetail(
