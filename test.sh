@@ -13,6 +13,7 @@ ensure_npm_packages "$ROOT"
 [ -n "${CHROMIUM_PATH:-}" ] || ensure_chromium
 ensure_feedparser
 command -v curl >/dev/null 2>&1 || apt_install curl
+[ -x /usr/bin/redis-server ] || apt_install redis-server # the shared output-cache store's test starts its own
 
 if [ -n "${SHORTSCIENCE_TEST_DB:-}" ]; then
   log "Using the PostgreSQL server from SHORTSCIENCE_TEST_DB"

@@ -92,6 +92,7 @@ public static partial class Soak
         {
             var random = new Random(100 + n);
             var revisions = new Dictionary<string, (long Id, int Revision)>();
+            var comments = new Queue<long>();
             while (!stop.IsCancellationRequested)
             {
                 var key = papers[random.Next(papers.Count)];
@@ -114,7 +115,18 @@ public static partial class Soak
                 else
                 {
                     var (id, _) = revisions.Values.ElementAt(random.Next(revisions.Count));
-                    if (action == 1) await Call(() => client.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest($"Soak comment {random.Next()} with $x^2$."), stop.Token), "comment", write: true);
+                    if (action == 1)
+                    {
+                        await Call(async () =>
+                        {
+                            var response = await client.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest($"Soak comment {random.Next()} with $x^2$."), stop.Token);
+                            if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<CommentLocation>(stop.Token) is { } posted) comments.Enqueue(posted.Id);
+                            return response;
+                        }, "comment", write: true);
+                        // Each member keeps their newest few comments: pages stay the size real pages are, so memory
+                        // measures the hosts, not pages growing by hundreds of comments in ten minutes.
+                        if (comments.Count > 5) await Call(() => client.DeleteAsync($"/api/v1/comments/{comments.Dequeue()}", stop.Token), "delete comment", write: true);
+                    }
                     else await Call(() => writers[(n + 1) % writers.Count].PutAsJsonAsync($"/api/v1/votes/summaries/{id}", new VoteRequest(random.Next(2) == 0 ? 1 : -1), stop.Token), "vote", write: true);
                 }
                 await Task.Delay(random.Next(50, 250), CancellationToken.None);
@@ -145,7 +157,8 @@ public static partial class Soak
         var flat = Flat(s => s.Api) && Flat(s => s.Web);
         Console.WriteLine();
         Console.WriteLine($"{requests:N0} requests, {errors} errors; memory {(flat ? "flat" : "GROWING")} (peak RSS API {samples.Max(s => s.Api)} MB, Web {samples.Max(s => s.Web)} MB)");
-        Console.WriteLine($"written: {written.GetValueOrDefault("publish"):N0} publishes, {written.GetValueOrDefault("comment"):N0} comments, {written.GetValueOrDefault("vote"):N0} votes");
+        Console.WriteLine($"written: {written.GetValueOrDefault("publish"):N0} publishes, {written.GetValueOrDefault("comment"):N0} comments "
+            + $"({written.GetValueOrDefault("delete comment"):N0} deleted again), {written.GetValueOrDefault("vote"):N0} votes");
         foreach (var failure in failures.Take(20)) Console.WriteLine("  " + failure);
         return errors == 0 && flat && written.GetValueOrDefault("publish") > 0 ? 0 : 1;
     }

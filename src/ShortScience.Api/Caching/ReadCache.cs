@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using ShortScience.Core.Contracts;
 
 namespace ShortScience.Api.Caching;
 
@@ -15,7 +16,7 @@ namespace ShortScience.Api.Caching;
 /// </remarks>
 public static class ReadCache
 {
-    public const string Tag = "reads";
+    public const string Tag = CacheTags.Reads;
 
     /// <summary>How long an entry may live without a write; only view counts change in the meantime.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
@@ -25,6 +26,20 @@ public static class ReadCache
 
     // Writes that change nothing another reader sees.
     static readonly string[] QuietWrites = ["/api/v1/auth", "/api/v1/render", "/api/v1/notifications", "/api/v1/unsubscribe"];
+
+    /// <summary>
+    /// Output caches in memory by default; in Redis when <c>ConnectionStrings:Redis</c> is set, one store shared by
+    /// every replica of the API and the Web host (same setting on both), so an eviction reaches them all.
+    /// </summary>
+    public static void AddOutputCacheStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetConnectionString("Redis") is not { Length: > 0 } redis) return;
+        services.AddStackExchangeRedisOutputCache(options =>
+        {
+            options.Configuration = redis;
+            options.InstanceName = CacheTags.RedisInstance;
+        });
+    }
 
     public static void AddReadCache(this WebApplicationBuilder builder)
     {
@@ -51,8 +66,13 @@ public static class ReadCache
 }
 
 /// <summary>After a visible write: evict the API's cached reads and announce the change to the Web hosts.</summary>
-public sealed class ReadCacheEvictionMiddleware(RequestDelegate next, IOutputCacheStore store, CacheEvents events, ILogger<ReadCacheEvictionMiddleware> logger)
+public sealed class ReadCacheEvictionMiddleware(
+    RequestDelegate next, IOutputCacheStore store, CacheEvents events, IConfiguration configuration, ILogger<ReadCacheEvictionMiddleware> logger)
 {
+    // In a store shared with the Web hosts (Redis), their pages are evicted here too: every replica at once, with no
+    // need for each Web host to hear from the API replica that took the write.
+    readonly bool _sharedStore = configuration.GetConnectionString("Redis") is { Length: > 0 };
+
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
@@ -60,6 +80,7 @@ public sealed class ReadCacheEvictionMiddleware(RequestDelegate next, IOutputCac
         try
         {
             await store.EvictByTagAsync(ReadCache.Tag, CancellationToken.None);
+            if (_sharedStore) await store.EvictByTagAsync(CacheTags.Pages, CancellationToken.None);
         }
         catch (Exception ex)
         {

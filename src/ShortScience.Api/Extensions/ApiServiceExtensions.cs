@@ -66,6 +66,7 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<AllPaperFacets>();
         builder.Services.AddSingleton<MatchFinder>();
         builder.Services.AddScoped<PaperSearch>();
+        builder.Services.AddOutputCacheStore(builder.Configuration); // before any AddOutputCache
         builder.AddFeeds();
         builder.AddReadCache();
         builder.Services.AddSingleton<ShortScience.Api.Summaries.PopularityRanking>();

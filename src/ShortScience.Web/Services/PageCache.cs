@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
+using ShortScience.Core.Contracts;
 
 namespace ShortScience.Web.Services;
 
@@ -15,7 +16,7 @@ namespace ShortScience.Web.Services;
 /// </remarks>
 public static class PageCache
 {
-    public const string Tag = "pages";
+    public const string Tag = CacheTags.Pages;
 
     static readonly string[] Pages = ["/papers", "/venues", "/years", "/tags", "/authors", "/users", "/search", "/about"];
     static readonly string[] NotPages = ["/summarize", "/edit"];
@@ -28,6 +29,15 @@ public static class PageCache
             http.Timeout = TimeSpan.FromSeconds(40);
         });
         if (!builder.Configuration.GetValue("Caching:Pages", true)) return;
+        // Redis when ConnectionStrings:Redis is set (the same store as the API's, which then evicts pages itself).
+        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            builder.Services.AddStackExchangeRedisOutputCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = CacheTags.RedisInstance;
+            });
+        }
         builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
             .With(context => IsSharedPage(context.HttpContext.Request))
             .Expire(TimeSpan.FromSeconds(60)) // popularity (views) changes without a write
