@@ -5,6 +5,8 @@
 #   bench/bench.sh                 generate + measure
 #   bench/bench.sh generate        only generate (KEEP=1 implied)
 #   bench/bench.sh measure         measure a cluster kept from an earlier run
+#   bench/bench.sh plans           every request kind once with auto_explain on; prints any query of the API that
+#                                  reads a big table whole (sequential scan) on this data, and fails if one does
 # Sizes: PAPERS, SUMMARIES, COMMENTS, VOTES. Data folder: BENCH_DATA (default /var/tmp/shortscience-bench).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,6 +16,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 STEP=${1:-all}
 DATA=${BENCH_DATA:-/var/tmp/shortscience-bench}/pg
 [ "$STEP" = generate ] && KEEP=1
+[ "$STEP" = plans ] && KEEP=1
 ensure_postgres
 ensure_npm_packages "$ROOT"
 
@@ -29,7 +32,9 @@ trap cleanup EXIT
 # Loading settings: no durability (a benchmark can be regenerated), big memory for index builds, no autovacuum.
 pg_start "$DATA" "$PORT" fsync=off synchronous_commit=off full_page_writes=off wal_level=minimal max_wal_senders=0 \
   max_wal_size=32GB checkpoint_timeout=1h autovacuum=off shared_buffers=4GB work_mem=64MB maintenance_work_mem=1GB \
-  effective_cache_size=16GB random_page_cost=1.1
+  effective_cache_size=16GB random_page_cost=1.1 \
+  $([ "$STEP" = plans ] && echo "session_preload_libraries=auto_explain auto_explain.log_min_duration=0 auto_explain.log_format=json log_line_prefix=%a:")
+[ "$STEP" = plans ] && : > "$DATA/server.log" # only this run's plans
 CS="Host=127.0.0.1;Port=$PORT;Database=bench;Username=postgres;Password=$PG_PASSWORD;Timeout=60;Command Timeout=0"
 PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 \
   || PGPASSWORD=$PG_PASSWORD "$PG_BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres bench
@@ -50,9 +55,14 @@ fi
 
 if [ "$STEP" != generate ]; then
   API_PORT=$(free_port 5091)
-  (cd src/ShortScience.Api && exec env ConnectionStrings__ShortScience="$CS" Serilog__MinimumLevel__Default=Warning Caching__Reads=false Rendering__RerenderOnStart=false \
+  (cd src/ShortScience.Api && exec env ConnectionStrings__ShortScience="$CS;Application Name=shortscience-api" Serilog__MinimumLevel__Default=Warning Caching__Reads=false Rendering__RerenderOnStart=false \
     ASPNETCORE_ENVIRONMENT=Production dotnet ../../src/ShortScience.Api/bin/Release/net10.0/ShortScience.Api.dll --urls "http://127.0.0.1:$API_PORT") &
   API_PID=$!
   for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/health" 2>/dev/null && break; sleep 0.5; done
-  $BENCH measure --connection "$CS" --api "http://127.0.0.1:$API_PORT" --rounds "${ROUNDS:-200}"
+  if [ "$STEP" = plans ]; then
+    $BENCH measure --connection "$CS" --api "http://127.0.0.1:$API_PORT" --rounds 1 >/dev/null
+    $BENCH plans "$DATA/server.log" shortscience-api
+  else
+    $BENCH measure --connection "$CS" --api "http://127.0.0.1:$API_PORT" --rounds "${ROUNDS:-200}"
+  fi
 fi

@@ -9,6 +9,7 @@ using ShortScience.Bench.Measure;
 // bench measure  --connection "…" --api http://127.0.0.1:5091 [--rounds 200]
 // bench static <folder> <url>  (the load benchmark's ceiling: Kestrel serving files, nothing else)
 // bench hot <trace.speedscope.json> [top]  (where running managed code spends its time, from a dotnet-trace profile)
+// bench plans <server.log> <application name>  (auto_explain's plans: any big table read whole?)
 if (args.FirstOrDefault() == "static")
 {
     var host = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
@@ -21,6 +22,11 @@ if (args.FirstOrDefault() == "static")
     });
     await site.RunAsync();
     return 0;
+}
+
+if (args.FirstOrDefault() == "plans")
+{
+    return ShortScience.Bench.Profile.PlanCheck.Run(args[1], args[2]);
 }
 
 if (args.FirstOrDefault() == "hot")

@@ -90,35 +90,45 @@ public static class PapersApi
             : TypedResults.Ok(paper);
     }
 
-    /// <summary>A visible paper as its page shows it to <paramref name="user"/>, or null.</summary>
-    public static async Task<PaperDetail?> DetailAsync(ShortScienceDb db, string key, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
-    {
-        var paper = await db.Papers.AsNoTracking()
+    /// <summary>A paper row and its published summaries, as the page needs them (before the viewer's own bits).</summary>
+    sealed record DetailRow(PaperDetail Detail, string? VenueName, VenueKind? VenueKind, List<string> Categories, List<SummaryRow> Summaries);
+
+    sealed record SummaryRow(
+        long Id, int CurrentRevision, Guid UserId, string? UserName, string DisplayName, bool Anonymous, int Score, int CommentCount,
+        DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, string Html);
+
+    /// <summary>
+    /// The hottest read (every paper page) as a compiled query: EF Core skips translating the expression tree and
+    /// looking it up in its query cache on each call. Split: the paper, its authors, its summaries.
+    /// </summary>
+    static readonly Func<ShortScienceDb, string, CancellationToken, Task<DetailRow?>> PaperByKey = EF.CompileAsyncQuery(
+        (ShortScienceDb db, string key, CancellationToken ct) => db.Papers.AsNoTracking()
             .Where(p => p.Key == key && p.Status == ContentStatus.Visible)
             .OrderBy(p => p.Id) // one row (the key is unique), but a split query wants its order stated
-            .Select(p => new
-            {
-                Detail = new PaperDetail(
+            .Select(p => new DetailRow(
+                new PaperDetail(
                     p.Key, p.Title, p.Abstract,
                     p.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
                     p.Venue == null ? null : new VenueRef(p.Venue.Slug, p.Venue.ShortName, p.Venue.Name),
-                    p.Year, p.Keywords, p.ArxivId, p.Doi, p.Url, p.PdfUrl, p.BibtexKey, p.PublishedOn, new List<SummaryView>()),
+                    p.Year, p.Keywords, p.ArxivId, p.Doi, p.Url, p.PdfUrl, p.BibtexKey, p.PublishedOn, new List<SummaryView>(), null),
                 // What the BibTeX entry needs beyond the above; the page shows the entry without asking again.
-                VenueName = p.Venue == null ? null : p.Venue.Name,
-                VenueKind = p.Venue == null ? (VenueKind?)null : p.Venue.Kind,
+                p.Venue == null ? null : p.Venue.Name,
+                p.Venue == null ? null : (VenueKind?)p.Venue.Kind,
                 p.Categories,
-                Summaries = p.Summaries
+                p.Summaries
                     .Where(s => s.Status == SummaryStatus.Published)
                     .OrderByDescending(s => s.Score).ThenByDescending(s => s.PublishedAt)
-                    .Select(s => new
-                    {
+                    .Select(s => new SummaryRow(
                         s.Id, s.CurrentRevision, s.UserId, s.User.UserName, s.User.DisplayName, s.Anonymous, s.Score,
-                        s.CommentCount, s.PublishedAt, s.UpdatedAt, s.Current!.Html,
-                    })
-                    .ToList(),
-            })
+                        s.CommentCount, s.PublishedAt, s.UpdatedAt, s.Current!.Html))
+                    .ToList()))
             .AsSplitQuery()
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefault());
+
+    /// <summary>A visible paper as its page shows it to <paramref name="user"/>, or null.</summary>
+    public static async Task<PaperDetail?> DetailAsync(ShortScienceDb db, string key, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        var paper = await PaperByKey(db, key, ct);
         if (paper is null) return null;
 
         var viewer = user.UserId();
