@@ -44,7 +44,7 @@ dotnet build bench/ShortScience.Bench -c Release -nologo -v quiet -clp:ErrorsOnl
 dotnet build src/ShortScience.Api -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
 BENCH="dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll"
 
-if [ "$STEP" != measure ]; then
+if [ "$STEP" = all ] || [ "$STEP" = generate ]; then
   # A fresh database: migrations from scratch, and the disk space of an earlier run back.
   PGPASSWORD=$PG_PASSWORD "$PG_BIN/dropdb" -h 127.0.0.1 -p "$PORT" -U postgres --if-exists bench
   PGPASSWORD=$PG_PASSWORD "$PG_BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres bench
