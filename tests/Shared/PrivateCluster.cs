@@ -18,7 +18,9 @@ public sealed class PrivateCluster : IAsyncDisposable
     PrivateCluster(string bin, string data, int port) => (_bin, _data, Port) = (bin, data, port);
 
     public string ConnectionString(string database = "postgres") =>
-        $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Timeout=2;Include Error Detail=true";
+        // A stopped cluster refuses connections at once; the timeout only bounds a slow start on a loaded machine
+        // (2 s made a migration here fail during a busy CI run).
+        $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Timeout=10;Include Error Detail=true";
 
     public static async Task<PrivateCluster> StartAsync()
     {

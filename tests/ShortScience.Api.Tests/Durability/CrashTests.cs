@@ -165,9 +165,14 @@ public sealed partial class CrashTests : IAsyncLifetime
 
     async Task RunApiCommandAsync(string command)
     {
-        using var process = Process.Start(ApiProcess([command]))!;
+        var start = ApiProcess([command]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
+        Assert.True(process.ExitCode == 0, $"'{command}' exited with {process.ExitCode}:\n{await errors}\n{await output}");
     }
 
     ProcessStartInfo ApiProcess(string[] args)
