@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace ShortScience.Testing;
@@ -29,10 +27,7 @@ public sealed class PrivateCluster : IAsyncDisposable
         var data = Path.Combine(Path.GetTempPath(), $"shortscience-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(data);
         if (Environment.UserName == "root") await RunAsync("chown", "postgres", data);
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort.Next();
         var cluster = new PrivateCluster(bin, data, port);
         await cluster.AsOwnerAsync("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
         await cluster.StartAgainAsync();

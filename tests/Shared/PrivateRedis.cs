@@ -19,10 +19,7 @@ public sealed class PrivateRedis : IAsyncDisposable
     public static async Task<PrivateRedis> StartAsync()
     {
         if (!File.Exists(Server)) throw new InvalidOperationException($"{Server} is missing: ./test.sh installs it (apt: redis-server).");
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo(Server)
         {
             ArgumentList = { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },

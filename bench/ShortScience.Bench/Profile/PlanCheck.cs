@@ -31,7 +31,7 @@ public static class PlanCheck
             Walk(plan, scans);
             if (scans.Count == 0) continue;
             // Statements tagged "-- background:" (EF TagWith) read a whole window on purpose, off the request path.
-            (text.StartsWith("-- background:", StringComparison.Ordinal) ? background : findings).Add($"{string.Join(", ", scans)}\n    {OneLine(text)}");
+            (text.StartsWith(ShortScience.Data.PlanTags.BackgroundComment, StringComparison.Ordinal) ? background : findings).Add($"{string.Join(", ", scans)}\n    {OneLine(text)}");
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{plans:N0} plans of {statements.Count:N0} distinct statements from '{application}'; {findings.Distinct().Count()} read a big table whole"));

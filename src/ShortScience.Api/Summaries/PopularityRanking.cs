@@ -68,9 +68,3 @@ public sealed class PopularityRanking(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 }
-
-/// <summary>Marks (EF TagWith) statements that read a whole table or window on purpose, off the request path.</summary>
-public static class PlanTags
-{
-    public const string Background = "background:";
-}

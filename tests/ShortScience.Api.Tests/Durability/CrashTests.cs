@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
@@ -27,10 +26,7 @@ public sealed partial class CrashTests : IAsyncLifetime
         _cluster = await PrivateCluster.StartAsync();
         await _cluster.CreateDatabaseAsync("crash");
         _connectionString = _cluster.ConnectionString("crash");
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        _port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        _port = FreePort.Next();
         await RunApiCommandAsync("migrate");
     }
 

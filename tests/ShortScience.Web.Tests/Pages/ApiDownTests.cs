@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace ShortScience.Web.Tests.Pages;
 
@@ -11,10 +10,7 @@ public sealed class ApiDownTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         // A port that was free a moment ago: nothing listens there.
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort.Next();
         _web = new WebHost(new Uri($"http://127.0.0.1:{port}/"));
         _web.StartServer();
         return Task.CompletedTask;
