@@ -6,12 +6,15 @@ namespace ShortScience.Api.Search;
 /// <summary>
 /// Chooses how to find a query's best papers without touching every match. PostgreSQL's own estimate (its
 /// statistics keep the frequency of the most common lexemes) says how many papers match:
-/// - narrow (at most BroadFraction of all papers, default 1%, or under BroadMinimum, default 3,000): every match is
-///   read through the GIN index, without opening the big vectors, for exact counts and facets; the most-summarized
-///   of them are ranked. Reading a match costs a heap visit (~2.5 µs), so this is for thousands, not tens of thousands.
+/// - narrow: every match is read through the GIN index, without opening the big vectors, for exact counts and
+///   facets; the most-summarized of them are ranked. Its cost grows with the matches m (a heap visit and the facet
+///   counts, ~3–4 µs each).
 /// - broad: papers are walked in popularity order (ix_papers_listing) and each vector checked until enough match;
-///   the walk reads about Candidates / share-of-papers-matching vectors, so it is cheap exactly when narrow is not.
-///   Counts and facets become estimates (PostgreSQL's estimate; all papers' facets scaled to it).
+///   the walk reads about Candidates × papers / m vectors (~10 µs each, they are big), so it is cheap exactly when
+///   narrow is not. Counts and facets become estimates (PostgreSQL's estimate; all papers' facets scaled to it).
+/// The two cost the same near m = √(Candidates × papers) (5,500 matches at 300,000 papers; bench/bench.sh measured
+/// the crossover between 5,300 and 5,900), so a query is broad above BroadFactor (default 1) times that, and never
+/// under BroadMinimum matches (default 3,000), where narrow takes a few milliseconds and gives exact facets.
 /// Either way at most <see cref="Candidates"/> vectors are ranked with ts_rank.
 /// </summary>
 public sealed class SearchPlanner(IConfiguration configuration)
@@ -20,7 +23,7 @@ public sealed class SearchPlanner(IConfiguration configuration)
     public const string Config = "public.shortscience";
     public const string Match = $"p.status = 0 AND p.search_vector @@ websearch_to_tsquery('{Config}', @q)";
 
-    double BroadFraction => configuration.GetValue("Search:BroadFraction", 0.01);
+    double BroadFactor => configuration.GetValue("Search:BroadFactor", 1.0);
     int BroadMinimum => configuration.GetValue("Search:BroadMinimum", 3000);
 
     long _papers;
@@ -37,7 +40,7 @@ public sealed class SearchPlanner(IConfiguration configuration)
     }
 
     public async Task<bool> IsBroadAsync(long estimate, NpgsqlConnection connection, CancellationToken ct) =>
-        estimate > BroadMinimum && estimate > BroadFraction * await PapersAsync(connection, ct);
+        estimate > BroadMinimum && estimate > BroadFactor * Math.Sqrt(Candidates * (double)await PapersAsync(connection, ct));
 
     /// <summary>The planner's estimate of the papers matching <paramref name="where"/> (no query is run).</summary>
     public static async Task<long> EstimateAsync(NpgsqlConnection connection, string where, Action<NpgsqlCommand> parameters, CancellationToken ct)

@@ -181,7 +181,7 @@ public sealed class BroadSearchTests : SearchApiTests, IClassFixture<ApiFactory>
 {
     public BroadSearchTests(ApiFactory app) : base(app)
     {
-        app.Settings["Search:BroadFraction"] = "0";
+        app.Settings["Search:BroadFactor"] = "0";
         app.Settings["Search:BroadMinimum"] = "0";
     }
 }
