@@ -17,22 +17,31 @@ public static class Suggestions
     {
         var contains = "%" + Escape(text) + "%";
         var prefix = Escape(text) + "%";
+        // Titles: those starting with the text, then those containing it, each the most summarized first. Both
+        // halves are ordered like ix_papers_listing, so for a common fragment ("trai" is in 65,000 of 300,000 titles)
+        // PostgreSQL walks that index and stops at the first few matches, and for a rare one reads the trigram index.
         var rows = await db.Database.SqlQuery<Row>($"""
-            (SELECT 'paper' AS kind, title AS text, key AS target FROM papers
-             WHERE status = 0 AND title ILIKE {contains}
-             ORDER BY title ILIKE {prefix} DESC, summary_count DESC, id LIMIT {Papers})
+            (SELECT 'paper' AS kind, title AS text, key AS target, 0 AS part, summary_count::bigint AS popularity, id FROM papers
+             WHERE status = 0 AND title ILIKE {prefix}
+             ORDER BY summary_count DESC, id DESC LIMIT {Papers})
             UNION ALL
-            (SELECT 'author', name, slug FROM authors
+            (SELECT 'paper', title, key, 1, summary_count, id FROM papers
+             WHERE status = 0 AND title ILIKE {contains}
+             ORDER BY summary_count DESC, id DESC LIMIT {Papers * 2})
+            UNION ALL
+            (SELECT 'author', name, slug, CASE WHEN name ILIKE {prefix} THEN 2 ELSE 3 END, -length(name), id FROM authors
              WHERE merged_into_id IS NULL AND name ILIKE {contains}
              ORDER BY name ILIKE {prefix} DESC, length(name), id LIMIT {Authors})
             """).ToListAsync(ct);
+        rows = [.. rows.OrderBy(r => r.Part).ThenByDescending(r => r.Popularity).ThenBy(r => r.Kind == "paper" ? -r.Id : r.Id)];
+        rows = [.. rows.Where(r => r.Kind == "paper").DistinctBy(r => r.Target).Take(Papers).Concat(rows.Where(r => r.Kind == "author"))];
         if (rows.Count == 0)
         {
             rows = await db.Database.SqlQuery<Row>($"""
-                (SELECT 'paper' AS kind, title AS text, key AS target FROM papers
+                (SELECT 'paper' AS kind, title AS text, key AS target, 0 AS part, 0::bigint AS popularity, id FROM papers
                  WHERE status = 0 AND {text} <% title ORDER BY {text} <<-> title, id LIMIT {Papers})
                 UNION ALL
-                (SELECT 'author', name, slug FROM authors
+                (SELECT 'author', name, slug, 1, 0::bigint, id FROM authors
                  WHERE merged_into_id IS NULL AND {text} <% name ORDER BY {text} <<-> name, id LIMIT {Authors})
                 """).ToListAsync(ct);
         }
@@ -42,5 +51,5 @@ public static class Suggestions
 
     static string Escape(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
-    public sealed record Row(string Kind, string Text, string Target);
+    public sealed record Row(string Kind, string Text, string Target, int Part, long Popularity, long Id);
 }
