@@ -22,6 +22,27 @@ public sealed class MathPagesTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
+    public async Task ScreenReadersGetEveryFormulaAsMath()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1412.6980").ToString());
+
+        // The accessibility tree Chromium hands to screen readers: one "math" node per formula (KaTeX's MathML copy,
+        // visually hidden), holding the formula's symbols.
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var nodes = (await cdp.SendAsync("Accessibility.getFullAXTree"))!.Value.GetProperty("nodes").EnumerateArray().ToList();
+        static string Role(System.Text.Json.JsonElement n) => n.TryGetProperty("role", out var r) ? r.GetProperty("value").GetString() ?? "" : "";
+        var formulas = await page.Locator(".katex").CountAsync();
+        Assert.True(formulas > 5);
+        Assert.Equal(formulas, nodes.Count(n => Role(n) is "math" or "MathMLMath"));
+        var text = string.Concat(nodes.Where(n => Role(n) == "StaticText").Select(n => n.GetProperty("name").GetProperty("value").GetString()));
+        var variable = await page.Locator(".katex-mathml mi").First.TextContentAsync();
+        Assert.False(string.IsNullOrEmpty(variable));
+        Assert.Contains(variable, text);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task CitationsLinkToThePaperWithItsTitle()
     {
         var (page, errors) = await browser.NewPageAsync();
