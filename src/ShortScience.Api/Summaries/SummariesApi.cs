@@ -55,7 +55,8 @@ public static class SummariesApi
             case "popular":
                 top = await popularity.TopAsync(cursor is null ? null : after.Value, cursor is null ? null : after.Id, take + 1, field, ct);
                 var topIds = top.Select(t => t.Id).ToList();
-                query = query.Where(s => topIds.Contains(s.Id));
+                // At most take + 1 ids; put in the snapshot's order below (an order here keeps EF from warning).
+                query = query.Where(s => topIds.Contains(s.Id)).OrderBy(s => s.Id);
                 break;
             case "recent":
                 if (cursor is not null)
