@@ -66,13 +66,8 @@ public static class ReadCache
 }
 
 /// <summary>After a visible write: evict the API's cached reads and announce the change to the Web hosts.</summary>
-public sealed class ReadCacheEvictionMiddleware(
-    RequestDelegate next, IOutputCacheStore store, CacheEvents events, IConfiguration configuration, ILogger<ReadCacheEvictionMiddleware> logger)
+public sealed class ReadCacheEvictionMiddleware(RequestDelegate next, IOutputCacheStore store, CacheEvents events, ILogger<ReadCacheEvictionMiddleware> logger)
 {
-    // In a store shared with the Web hosts (Redis), their pages are evicted here too: every replica at once, with no
-    // need for each Web host to hear from the API replica that took the write.
-    readonly bool _sharedStore = configuration.GetConnectionString("Redis") is { Length: > 0 };
-
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
@@ -80,7 +75,9 @@ public sealed class ReadCacheEvictionMiddleware(
         try
         {
             await store.EvictByTagAsync(ReadCache.Tag, CancellationToken.None);
-            if (_sharedStore) await store.EvictByTagAsync(CacheTags.Pages, CancellationToken.None);
+            // In a store shared with the Web hosts (Redis) this evicts their pages too, every replica at once; in the
+            // API's own memory no entry carries the tag and it does nothing.
+            await store.EvictByTagAsync(CacheTags.Pages, CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -21,7 +21,7 @@ public static class Suggestions
         // halves are ordered like ix_papers_listing, so for a common fragment ("trai" is in 65,000 of 300,000 titles)
         // PostgreSQL walks that index and stops at the first few matches, and for a rare one reads the trigram index.
         var rows = await db.Database.SqlQuery<Row>($"""
-            (SELECT 'paper' AS kind, title AS text, key AS target, 0 AS part, summary_count::bigint AS popularity, id FROM papers
+            (SELECT 'paper' AS kind, title AS text, key AS target, 0 AS part, summary_count::bigint AS rank, id FROM papers
              WHERE status = 0 AND title ILIKE {prefix}
              ORDER BY summary_count DESC, id DESC LIMIT {Papers})
             UNION ALL
@@ -33,12 +33,15 @@ public static class Suggestions
              WHERE merged_into_id IS NULL AND name ILIKE {contains}
              ORDER BY name ILIKE {prefix} DESC, length(name), id LIMIT {Authors})
             """).ToListAsync(ct);
-        rows = [.. rows.OrderBy(r => r.Part).ThenByDescending(r => r.Popularity).ThenBy(r => r.Kind == "paper" ? -r.Id : r.Id)];
-        rows = [.. rows.Where(r => r.Kind == "paper").DistinctBy(r => r.Target).Take(Papers).Concat(rows.Where(r => r.Kind == "author"))];
+        // UNION ALL keeps no order: each half's order again, titles found by both halves once.
+        var titles = rows.Where(r => r.Kind == "paper").OrderBy(r => r.Part).ThenByDescending(r => r.Rank).ThenByDescending(r => r.Id)
+            .DistinctBy(r => r.Target).Take(Papers);
+        var names = rows.Where(r => r.Kind == "author").OrderBy(r => r.Part).ThenByDescending(r => r.Rank).ThenBy(r => r.Id);
+        rows = [.. titles, .. names];
         if (rows.Count == 0)
         {
             rows = await db.Database.SqlQuery<Row>($"""
-                (SELECT 'paper' AS kind, title AS text, key AS target, 0 AS part, 0::bigint AS popularity, id FROM papers
+                (SELECT 'paper' AS kind, title AS text, key AS target, 0 AS part, 0::bigint AS rank, id FROM papers
                  WHERE status = 0 AND {text} <% title ORDER BY {text} <<-> title, id LIMIT {Papers})
                 UNION ALL
                 (SELECT 'author', name, slug, 1, 0::bigint, id FROM authors
@@ -51,5 +54,7 @@ public static class Suggestions
 
     static string Escape(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
-    public sealed record Row(string Kind, string Text, string Target, int Part, long Popularity, long Id);
+    /// <param name="Part">Prefix matches before the rest.</param>
+    /// <param name="Rank">Higher first: a paper's summaries, an author's shorter name (minus its length).</param>
+    public sealed record Row(string Kind, string Text, string Target, int Part, long Rank, long Id);
 }
