@@ -37,7 +37,7 @@ public sealed class PagePerformanceTests(SiteFixture site, Browser browser, ITes
         await warm.GotoAsync(new Uri(site.WebUrl, "/papers/1706.03762").ToString());
 
         var runs = new List<JsonElement>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 5; i++)
         {
             // A new profile (empty cache) without the test helper's request interception, which routes every
             // request through Playwright's driver and would measure that instead of the page. The demo's
@@ -55,12 +55,12 @@ public sealed class PagePerformanceTests(SiteFixture site, Browser browser, ITes
             runs.Add(await page.EvaluateAsync<JsonElement>(Measure));
             Assert.Empty(failed);
         }
-        double Median(string name) => runs.Select(r => r.GetProperty(name).GetDouble()).Order().ElementAt(1);
+        double Median(string name) => runs.Select(r => r.GetProperty(name).GetDouble()).Order().ElementAt(runs.Count / 2);
         var (lcp, cls, bytes) = (Median("lcp"), Median("cls"), Median("bytes"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"paper page: LCP {lcp:0} ms (runs: {string.Join(", ", runs.Select(r => r.GetProperty("lcp").GetDouble().ToString("0", CultureInfo.InvariantCulture)))}), CLS {cls:0.000}, {bytes / 1024:0} KB transferred in {runs[1].GetProperty("requests")} requests ({runs[1].GetProperty("fonts")} fonts)"));
+            $"paper page: LCP {lcp:0} ms (runs: {string.Join(", ", runs.Select(r => r.GetProperty("lcp").GetDouble().ToString("0", CultureInfo.InvariantCulture)))}), CLS {cls:0.000}, {bytes / 1024:0} KB transferred in {runs[2].GetProperty("requests")} requests ({runs[2].GetProperty("fonts")} fonts)"));
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "page-performance.txt"), string.Create(CultureInfo.InvariantCulture,
-            $"LCP {lcp:0} ms, CLS {cls:0.000}, {bytes / 1024:0} KB, {runs[1].GetProperty("requests")} requests"));
+            $"LCP {lcp:0} ms, CLS {cls:0.000}, {bytes / 1024:0} KB, {runs[2].GetProperty("requests")} requests"));
 
         // The target is 500 ms; this records the figure (README, "In the browser") and fails only far beyond it,
         // since on a loaded 2-core CI machine with software rendering the same page varies between 450 and 900 ms.
