@@ -28,7 +28,7 @@ public sealed class PagePerformanceTests(SiteFixture site, Browser browser, ITes
         })
         """;
 
-    [Fact]
+    [Fact, Trait("Category", "Performance")]
     public async Task AMathHeavyPaperPageIsFastLightAndStill()
     {
         // Warm the server once (first-request JIT is not what a visitor of a running site sees), then measure cold-cache visits.
@@ -62,9 +62,10 @@ public sealed class PagePerformanceTests(SiteFixture site, Browser browser, ITes
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "page-performance.txt"), string.Create(CultureInfo.InvariantCulture,
             $"LCP {lcp:0} ms, CLS {cls:0.000}, {bytes / 1024:0} KB, {runs[2].GetProperty("requests")} requests"));
 
-        // The target is 500 ms; this records the figure (README, "In the browser") and fails only far beyond it,
-        // since on a loaded 2-core CI machine with software rendering the same page varies between 450 and 900 ms.
-        Assert.True(lcp < 1500, $"largest contentful paint {lcp:0} ms");
+        // The target is 500 ms; this records the figure (README, "In the browser") and fails at twice that. test.sh
+        // runs it after the other tests, on a quiet machine, where the median is 350–450 ms on 2 cores with software
+        // raster; single visits still meet the machine's noise (one in ten or so takes 0.6–1.5 s).
+        Assert.True(lcp < 1000, $"largest contentful paint {lcp:0} ms");
         Assert.True(bytes < 200 * 1024, $"{bytes / 1024:0} KB transferred");
         Assert.True(cls < 0.02, $"cumulative layout shift {cls:0.000}");
     }
