@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
+using Serilog.Events;
 using ShortScience.Web.Components;
 using ShortScience.Web.Services;
 
@@ -104,6 +105,9 @@ public static class WebServiceExtensions
 
     public static void UseWebPipeline(this WebApplication app)
     {
+        // HEAD takes the GET path, so routing (otherwise first of all) follows it.
+        app.UseMiddleware<HeadAsGetMiddleware>();
+        app.UseRouting();
         app.UseForwardedHeaders();
         // Compressing pages that carry a signed-in person's secrets next to text an attacker can echo invites
         // BREACH-style attacks; signed-out pages (almost all traffic) and static files are compressed.
@@ -121,7 +125,13 @@ public static class WebServiceExtensions
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<ReExecuteAsGetMiddleware>();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+        [
+            new LogEventProperty("RequestMethod", new ScalarValue(HeadAsGetMiddleware.SentMethod(context))),
+            new LogEventProperty("RequestPath", new ScalarValue(path)),
+            new LogEventProperty("StatusCode", new ScalarValue(status)),
+            new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+        ]);
         app.UseMiddleware<SessionEndedMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -111,6 +111,51 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
         Assert.Equal(paper.Title, json.RootElement.GetProperty("name").GetString());
     }
 
+    [Theory]
+    [InlineData("/papers/1706.03762", "text/html")]
+    [InlineData("/venues/neurips/2017", "text/html")]
+    [InlineData("/papers/1706.03762.bib", "application/x-bibtex")]
+    [InlineData("/feeds/summaries.atom", "application/atom+xml")]
+    [InlineData("/sitemap.xml", "application/xml")]
+    public async Task HeadAnswersAsGetDoesWithoutTheBody(string path, string type)
+    {
+        await site.SeedAsync();
+        using var http = Http();
+        var get = await http.GetAsync(path);
+        var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.StartsWith(type, get.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        // On the wire: the HEAD answer ends with its headers, so the next answer on the same connection
+        // starts right after them (a body would stand in between).
+        var wire = await PipelinedAsync($"HEAD {path} HTTP/1.1\r\nHost: localhost\r\n\r\n" +
+            "GET /robots.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        var answers = wire.Split("\r\n\r\n", 3);
+        Assert.StartsWith("HTTP/1.1 200 ", answers[0]);
+        Assert.StartsWith("HTTP/1.1 200 ", answers[1]);
+        Assert.StartsWith("User-agent: *", answers[2]);
+    }
+
+    [Fact]
+    public async Task HeadOfAPageThatIsNotHereIsNotFound()
+    {
+        using var http = Http();
+        var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/papers/0000.00000-nowhere"));
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+    }
+
+    async Task<string> PipelinedAsync(string requests)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(site.WebUrl.Host, site.WebUrl.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(requests));
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     [GeneratedRegex("</script", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptClose();
 }
