@@ -137,7 +137,7 @@ public static class WebServiceExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        app.MapStaticAssets().CacheKatexFontsForGood();
         app.MapReverseProxy();
         app.MapAccountEndpoints();
         app.MapDiscussionActions();

@@ -22,6 +22,39 @@ public sealed class MathPagesTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
+    public async Task KatexFontsAreFetchedOnceAndCachedForGood()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1706.03762").ToString());
+        await page.EvaluateAsync("() => document.fonts.ready");
+
+        // The preloaded fonts are the very URLs the stylesheet asks for (a mismatch would fetch each font twice),
+        // in a folder named for KaTeX's version, so a URL never changes its content.
+        var preloads = await page.Locator("link[rel=preload][as=font]").EvaluateAllAsync<string[]>("links => links.map(l => l.href)");
+        var fonts = await page.EvaluateAsync<string[]>(
+            "() => performance.getEntriesByType('resource').map(r => r.name).filter(n => n.endsWith('.woff2'))");
+        var version = Web.Extensions.KatexFonts.Version;
+        Assert.Matches(@"^\d+\.\d+\.\d+", version);
+        Assert.Equal(5, preloads.Length);
+        Assert.Subset(fonts.ToHashSet(), preloads.ToHashSet());
+        Assert.Equal(fonts.Length, fonts.Distinct().Count());
+        Assert.All(fonts, url => Assert.Contains($"/lib/katex/fonts/{version}/KaTeX_", url));
+
+        using var http = new HttpClient();
+        foreach (var url in fonts)
+        {
+            using var response = await http.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("font/woff2", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(Web.Extensions.KatexFonts.CacheControl, response.Headers.CacheControl?.ToString());
+        }
+        // Anything else under the fonts folder is not a KaTeX font and gets no such promise.
+        using var missing = await http.GetAsync(new Uri(site.WebUrl, $"/lib/katex/fonts/{version}/nothing.woff2"));
+        Assert.NotEqual(Web.Extensions.KatexFonts.CacheControl, missing.Headers.CacheControl?.ToString());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task ScreenReadersGetEveryFormulaAsMath()
     {
         var (page, errors) = await browser.NewPageAsync();

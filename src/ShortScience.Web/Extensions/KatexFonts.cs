@@ -1,0 +1,45 @@
+using System.Reflection;
+using Microsoft.AspNetCore.StaticAssets;
+
+namespace ShortScience.Web.Extensions;
+
+/// <summary>
+/// KaTeX's fonts, which its stylesheet names by plain relative URLs (MapStaticAssets fingerprints only the URLs it
+/// hands out itself, so it serves these with <c>no-cache</c>, and a returning reader's browser would ask again for
+/// every font on every page). The build puts them in a folder named for KaTeX's version (ShortScience.Web.csproj),
+/// so a font's URL never changes its content and can be cached for good.
+/// </summary>
+public static class KatexFonts
+{
+    const string Folder = "lib/katex/fonts/";
+    public const string CacheControl = "public, max-age=31536000, immutable";
+
+    /// <summary>KaTeX's version, from node_modules/katex at build time.</summary>
+    public static readonly string Version = typeof(KatexFonts).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "KatexVersion").Value is { Length: > 0 } version
+            ? version
+            : throw new InvalidOperationException("The build did not record KaTeX's version (run `npm ci` at the repository root).");
+
+    /// <summary>The URL of one font (<c>KaTeX_Main-Regular.woff2</c>), the same one the stylesheet asks for.</summary>
+    public static string Url(string file) => $"/{Folder}{Version}/{file}";
+
+    /// <summary>Serves the versioned fonts with a year-long, immutable Cache-Control.</summary>
+    public static void CacheKatexFontsForGood(this StaticAssetsEndpointConventionBuilder assets) =>
+        assets.Add(endpoint =>
+        {
+            if (endpoint is not RouteEndpointBuilder { RequestDelegate: { } serve } route
+                || route.RoutePattern.RawText?.TrimStart('/').StartsWith($"{Folder}{Version}/", StringComparison.Ordinal) != true)
+            {
+                return;
+            }
+            endpoint.RequestDelegate = context =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    if (context.Response.StatusCode == StatusCodes.Status200OK) context.Response.Headers.CacheControl = CacheControl;
+                    return Task.CompletedTask;
+                });
+                return serve(context);
+            };
+        });
+}
