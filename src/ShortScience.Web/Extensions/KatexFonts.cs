@@ -5,8 +5,8 @@ namespace ShortScience.Web.Extensions;
 
 /// <summary>
 /// KaTeX's fonts, which its stylesheet names by plain relative URLs (MapStaticAssets fingerprints only the URLs it
-/// hands out itself, so it serves these with <c>no-cache</c>, and a returning reader's browser would ask again for
-/// every font on every page). The build puts them in a folder named for KaTeX's version (ShortScience.Web.csproj),
+/// hands out itself, so it serves these for an hour at most, <c>no-cache</c> in Development, and a returning
+/// reader's browser would ask again for every font). The build puts them in a folder named for KaTeX's version (ShortScience.Web.csproj),
 /// so a font's URL never changes its content and can be cached for good.
 /// </summary>
 public static class KatexFonts
@@ -36,7 +36,11 @@ public static class KatexFonts
             {
                 context.Response.OnStarting(() =>
                 {
-                    if (context.Response.StatusCode == StatusCodes.Status200OK) context.Response.Headers.CacheControl = CacheControl;
+                    // A 304 renews what the browser stored, so it carries the same lifetime.
+                    if (context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
+                    {
+                        context.Response.Headers.CacheControl = CacheControl;
+                    }
                     return Task.CompletedTask;
                 });
                 return serve(context);

@@ -47,6 +47,12 @@ public sealed class MathPagesTests(SiteFixture site, Browser browser)
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("font/woff2", response.Content.Headers.ContentType?.MediaType);
             Assert.Equal(Web.Extensions.KatexFonts.CacheControl, response.Headers.CacheControl?.ToString());
+            // Asked again (a browser revalidating what it stored before this change): the 304 renews the lifetime.
+            using var again = new HttpRequestMessage(HttpMethod.Get, url);
+            again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+            using var notModified = await http.SendAsync(again);
+            Assert.Equal(System.Net.HttpStatusCode.NotModified, notModified.StatusCode);
+            Assert.Equal(Web.Extensions.KatexFonts.CacheControl, notModified.Headers.CacheControl?.ToString());
         }
         // Anything else under the fonts folder is not a KaTeX font and gets no such promise.
         using var missing = await http.GetAsync(new Uri(site.WebUrl, $"/lib/katex/fonts/{version}/nothing.woff2"));
