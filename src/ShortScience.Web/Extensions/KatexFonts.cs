@@ -21,7 +21,17 @@ public static class KatexFonts
             : throw new InvalidOperationException("The build did not record KaTeX's version (run `npm ci` at the repository root).");
 
     /// <summary>The URL of one font (<c>KaTeX_Main-Regular.woff2</c>), the same one the stylesheet asks for.</summary>
-    public static string Url(string file) => $"/{Folder}{Version}/{file}";
+    static string Url(string file) => $"/{Folder}{Version}/{file}";
+
+    /// <summary>
+    /// The fonts a page with math preloads (text set in them stays invisible until they load, and the stylesheet
+    /// would only ask for them after it is parsed and laid out): main, math italic and the delimiter sizes.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Preloaded = [.. new[]
+    {
+        "KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2", "KaTeX_Size1-Regular.woff2", "KaTeX_Size3-Regular.woff2",
+        "KaTeX_Size4-Regular.woff2",
+    }.Select(Url)];
 
     /// <summary>Serves the versioned fonts with a year-long, immutable Cache-Control.</summary>
     public static void CacheKatexFontsForGood(this StaticAssetsEndpointConventionBuilder assets) =>

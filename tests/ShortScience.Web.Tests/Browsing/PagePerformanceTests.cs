@@ -56,11 +56,12 @@ public sealed class PagePerformanceTests(SiteFixture site, Browser browser, ITes
             Assert.Empty(failed);
         }
         double Median(string name) => runs.Select(r => r.GetProperty(name).GetDouble()).Order().ElementAt(runs.Count / 2);
+        var middle = runs[runs.Count / 2];
         var (lcp, cls, bytes) = (Median("lcp"), Median("cls"), Median("bytes"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"paper page: LCP {lcp:0} ms (runs: {string.Join(", ", runs.Select(r => r.GetProperty("lcp").GetDouble().ToString("0", CultureInfo.InvariantCulture)))}), CLS {cls:0.000}, {bytes / 1024:0} KB transferred in {runs[2].GetProperty("requests")} requests ({runs[2].GetProperty("fonts")} fonts)"));
+            $"paper page: LCP {lcp:0} ms (runs: {string.Join(", ", runs.Select(r => r.GetProperty("lcp").GetDouble().ToString("0", CultureInfo.InvariantCulture)))}), CLS {cls:0.000}, {bytes / 1024:0} KB transferred in {middle.GetProperty("requests")} requests ({middle.GetProperty("fonts")} fonts)"));
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "page-performance.txt"), string.Create(CultureInfo.InvariantCulture,
-            $"LCP {lcp:0} ms, CLS {cls:0.000}, {bytes / 1024:0} KB, {runs[2].GetProperty("requests")} requests"));
+            $"LCP {lcp:0} ms, CLS {cls:0.000}, {bytes / 1024:0} KB, {middle.GetProperty("requests")} requests"));
 
         // The target is 500 ms; this records the figure (README, "In the browser") and fails at twice that. test.sh
         // runs it after the other tests, on a quiet machine, where the median is 350–450 ms on 2 cores with software
