@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Core.Rendering;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.FeedBench;
 

@@ -138,12 +138,12 @@ sealed class BenchApi(string connection) : WebApplicationFactory<Program>
     {
         var http = CreateClient();
         var register = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/v1/auth/register",
-            new ShortScience.Core.Contracts.RegisterRequest("benchreader", "benchreader@example.org", "a long bench passphrase", "Bench Reader"));
+            new ShortScience.Contracts.RegisterRequest("benchreader", "benchreader@example.org", "a long bench passphrase", "Bench Reader"));
         register.EnsureSuccessStatusCode();
         var login = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/v1/auth/login",
-            new ShortScience.Core.Contracts.LoginRequest("benchreader", "a long bench passphrase"));
+            new ShortScience.Contracts.LoginRequest("benchreader", "a long bench passphrase"));
         login.EnsureSuccessStatusCode();
-        var tokens = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<ShortScience.Core.Contracts.TokenResponse>(login.Content);
+        var tokens = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<ShortScience.Contracts.TokenResponse>(login.Content);
         return tokens!.AccessToken;
     }
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Tests;
@@ -76,7 +76,7 @@ public static partial class TestAccounts
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
         var user = await users.FindByNameAsync(name);
-        await users.AddToRoleAsync(user!, Role.Moderator);
+        await users.AddToRoleAsync(user!, Roles.Moderator);
         return client;
     }
 
@@ -90,7 +90,7 @@ public static partial class TestAccounts
         {
             var db = scope.ServiceProvider.GetRequiredService<ShortScience.Data.ShortScienceDb>();
             var hash = new PasswordHasher<User>().HashPassword(new User(), Password);
-            var memberRole = db.Roles.Single(r => r.Name == Role.Member).Id;
+            var memberRole = db.Roles.Single(r => r.Name == Roles.Member).Id;
             for (var i = 0; i < count; i++)
             {
                 var name = $"{prefix}{i}";

@@ -1,6 +1,7 @@
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests;
 

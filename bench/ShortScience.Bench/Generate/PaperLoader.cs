@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
-using ShortScience.Core.Discovery;
+using ShortScience.Core.Browse;
 using ShortScience.Core.Text;
 
 namespace ShortScience.Bench.Generate;

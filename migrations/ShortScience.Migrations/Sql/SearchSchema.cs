@@ -81,7 +81,7 @@ public static class SearchSchema
 
     /// <summary>
     /// Paper.Field from the paper's arXiv categories (first one that names a field), else its venue's field
-    /// (not "multi"). The same rule as Core/Discovery/Fields.cs, for papers stored before it existed.
+    /// (not "multi"). The same rule as Core/Browse/Fields.cs, for papers stored before it existed.
     /// </summary>
     public const string BackfillFields = """
         UPDATE papers p SET field = coalesce(

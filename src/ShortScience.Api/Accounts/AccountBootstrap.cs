@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Accounts;
 
@@ -15,7 +16,7 @@ public sealed class AccountBootstrap(IServiceProvider services, IConfiguration c
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<Role>>();
         try
         {
-            foreach (var name in new[] { Role.Reader, Role.Member, Role.Moderator, Role.Admin })
+            foreach (var name in new[] { Roles.Reader, Roles.Member, Roles.Moderator, Roles.Admin })
             {
                 if (!await roles.RoleExistsAsync(name)) await roles.CreateAsync(new Role { Name = name });
             }
@@ -51,7 +52,7 @@ public sealed class AccountBootstrap(IServiceProvider services, IConfiguration c
             }
             logger.LogInformation("Created the admin account {UserName}", admin.UserName);
         }
-        foreach (var role in new[] { Role.Member, Role.Admin })
+        foreach (var role in new[] { Roles.Member, Roles.Admin })
         {
             if (!await users.IsInRoleAsync(admin, role)) await users.AddToRoleAsync(admin, role);
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Accounts;
 
@@ -57,9 +58,9 @@ public static class AccountServices
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser()
-                .RequireRole(Role.Member, Role.Moderator, Role.Admin)
+                .RequireRole(Roles.Member, Roles.Moderator, Roles.Admin)
                 .RequireAssertion(context => !context.User.HasClaim(c => c.Type == SessionClaims.Banned)))
-            .AddPolicy(Policies.Moderator, policy => policy.RequireRole(Role.Moderator, Role.Admin))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Role.Admin));
+            .AddPolicy(Policies.Moderator, policy => policy.RequireRole(Roles.Moderator, Roles.Admin))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
     }
 }

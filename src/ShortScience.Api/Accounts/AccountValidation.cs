@@ -1,6 +1,6 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Accounts;
 

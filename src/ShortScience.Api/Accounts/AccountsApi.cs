@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Mail;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Accounts;
@@ -48,7 +48,7 @@ public static class AccountsApi
         };
         var created = await users.CreateAsync(user, request.Password);
         if (!created.Succeeded) return TypedResults.ValidationProblem(AccountValidation.FromIdentity(created));
-        await users.AddToRoleAsync(user, Role.Reader);
+        await users.AddToRoleAsync(user, Roles.Reader);
         await mail.SendConfirmationAsync(user, ct);
         logger.LogInformation("New account {UserName}", user.UserName);
         return TypedResults.Created($"/api/v1/users/{user.UserName}", await MeApi.ToMeAsync(user, users));
@@ -109,7 +109,7 @@ public static class AccountsApi
         if (user.EmailConfirmed) return TypedResults.Ok();
         var result = await users.ConfirmEmailAsync(user, code);
         if (!result.Succeeded) return invalid;
-        await users.AddToRoleAsync(user, Role.Member);
+        await users.AddToRoleAsync(user, Roles.Member);
         return TypedResults.Ok();
     }
 
@@ -145,7 +145,7 @@ public static class AccountsApi
         {
             user.EmailConfirmed = true;
             await users.UpdateAsync(user);
-            await users.AddToRoleAsync(user, Role.Member);
+            await users.AddToRoleAsync(user, Roles.Member);
         }
         return TypedResults.Ok();
     }

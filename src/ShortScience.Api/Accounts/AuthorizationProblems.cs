@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Accounts;
 
@@ -21,7 +22,7 @@ public sealed class AuthorizationProblems : IAuthorizationMiddlewareResultHandle
             ? (401, "Sign-in required", "Sign in to do this.")
             : user.HasClaim(c => c.Type == SessionClaims.Banned)
                 ? (403, "Account banned", "A moderator has banned this account from posting, voting and reporting.")
-                : !user.IsInRole(Role.Member) && !user.IsInRole(Role.Moderator) && !user.IsInRole(Role.Admin)
+                : !user.IsInRole(Roles.Member) && !user.IsInRole(Roles.Moderator) && !user.IsInRole(Roles.Admin)
                     ? (403, "Email not confirmed", "Confirm your email address to do this; the link is in the mail we sent when you signed up.")
                     : (403, "Not allowed", "Your account does not have permission for this.");
         await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Authors;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Venues;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Extensions;
-using ShortScience.Core.Contracts;
-using ShortScience.Core.Discovery;
+using ShortScience.Contracts;
+using ShortScience.Core.Browse;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
@@ -20,7 +20,7 @@ public static class RandomApi
 
     static async Task<Results<Ok<RandomSummary>, ProblemHttpResult>> RandomAsync(string? field, ShortScienceDb db, HttpContext http, CancellationToken ct)
     {
-        if (field is not null && !Fields.IsKnown(field)) return Problems.BadRequest($"Unknown field '{field}'.", "field");
+        if (field is not null && !ResearchFields.IsKnown(field)) return Problems.BadRequest($"Unknown field '{field}'.", "field");
         var ids = db.Summaries.AsNoTracking();
         var min = await ids.MinAsync(s => (long?)s.Id, ct);
         var max = await ids.MaxAsync(s => (long?)s.Id, ct);

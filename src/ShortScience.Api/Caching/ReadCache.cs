@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Caching;
 
@@ -26,20 +26,6 @@ public static class ReadCache
 
     // Writes that change nothing another reader sees.
     static readonly string[] QuietWrites = ["/api/v1/auth", "/api/v1/render", "/api/v1/notifications", "/api/v1/unsubscribe"];
-
-    /// <summary>
-    /// Output caches in memory by default; in Redis when <c>ConnectionStrings:Redis</c> is set, one store shared by
-    /// every replica of the API and the Web host (same setting on both), so an eviction reaches them all.
-    /// </summary>
-    public static void AddOutputCacheStore(this IServiceCollection services, IConfiguration configuration)
-    {
-        if (configuration.GetConnectionString("Redis") is not { Length: > 0 } redis) return;
-        services.AddStackExchangeRedisOutputCache(options =>
-        {
-            options.Configuration = redis;
-            options.InstanceName = CacheTags.RedisInstance;
-        });
-    }
 
     public static void AddReadCache(this WebApplicationBuilder builder)
     {

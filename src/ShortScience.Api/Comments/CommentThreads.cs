@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
@@ -29,7 +29,7 @@ public static class CommentThreads
                 .Where(v => v.UserId == uid && v.TargetType == VoteTarget.Comment && ids.Contains(v.TargetId))
                 .ToDictionaryAsync(v => v.TargetId, v => (int)v.Value, ct);
         }
-        var moderator = viewer.IsInRole(Role.Moderator) || viewer.IsInRole(Role.Admin);
+        var moderator = viewer.IsInRole(Roles.Moderator) || viewer.IsInRole(Roles.Admin);
 
         var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
         var result = new Dictionary<long, List<CommentView>>();
@@ -50,7 +50,7 @@ public static class CommentThreads
         var shown = Visible(r, moderator);
         return new CommentView(
             r.Id, r.SummaryId, r.ParentId, shown ? new UserRef(r.UserName, r.DisplayName) : null, shown ? r.Html : "",
-            r.Status.ToString().ToLowerInvariant(), r.Score, r.CreatedAt, r.UpdatedAt, r.RevisionCount > 1,
+            r.Status, r.Score, r.CreatedAt, r.UpdatedAt, r.RevisionCount > 1,
             viewerId == r.UserId, votes.GetValueOrDefault(r.Id), replies, viewerId == r.UserId && shown ? r.Markdown : null);
     }
 

@@ -5,7 +5,7 @@ using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Feeds;
 using ShortScience.Api.Notifications;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Api.Rendering;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -101,7 +101,7 @@ public static class CommentsApi
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null || comment.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no comment {id}.");
         var userId = http.User.RequiredUserId();
-        var moderator = http.User.IsInRole(Role.Moderator) || http.User.IsInRole(Role.Admin);
+        var moderator = http.User.IsInRole(Roles.Moderator) || http.User.IsInRole(Roles.Admin);
         if (comment.UserId != userId && !moderator) return Problems.Forbidden("Only its author or a moderator can delete a comment.");
         comment.Status = ContentStatus.Deleted;
         comment.UpdatedAt = clock.GetUtcNow();

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Core.Discovery;
+using ShortScience.Core.Browse;
 using ShortScience.Core.Import;
 using ShortScience.Core.Rendering;
 using ShortScience.Api.Rendering;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Demo;
 

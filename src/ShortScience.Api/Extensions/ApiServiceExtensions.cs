@@ -1,6 +1,6 @@
 using ShortScience.Api.Caching;
 using Microsoft.AspNetCore.Http.Json;
-using Serilog;
+using ShortScience.Hosting;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
 using ShortScience.Api.Feeds;
@@ -26,11 +26,7 @@ public static class ApiServiceExtensions
             ?? throw new InvalidOperationException(
                 "ConnectionStrings:ShortScience is not set. Start the site with ./run.sh, or set ConnectionStrings__ShortScience.");
 
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        builder.AddSharedLogging();
 
         builder.Services.AddShortScienceData(connectionString);
         builder.AddRendering();
@@ -43,15 +39,8 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<DigestMailer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DigestMailer>());
         builder.AddRateLimits();
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            // The Web host calls the API for its visitors and says who they are; trust only loopback by default.
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
-            foreach (var proxy in builder.Configuration.GetSection("Api:TrustedProxies").Get<string[]>() ?? [])
-            {
-                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
-        });
+        // The Web host calls the API for its visitors and says who they are; trust only loopback by default.
+        builder.Services.AddSharedForwardedHeaders(builder.Configuration, "Api", ForwardedHeaders.XForwardedFor);
         builder.Services.AddSingleton(TimeProvider.System);
         // The largest legitimate body is a .bib file (5 MB); anything bigger is refused before it is read.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Security.BodySizeLimitMiddleware.MaxBodyBytes);
@@ -66,13 +55,12 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<AllPaperFacets>();
         builder.Services.AddSingleton<MatchFinder>();
         builder.Services.AddScoped<PaperSearch>();
-        builder.Services.AddOutputCacheStore(builder.Configuration); // before any AddOutputCache
+        builder.Services.AddSharedOutputCacheStore(builder.Configuration); // before any AddOutputCache
         builder.AddFeeds();
         builder.AddReadCache();
         builder.Services.AddSingleton<ShortScience.Api.Summaries.PopularityRanking>();
 
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        builder.Services.AddSharedProblemDetails();
         builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.MaxDepth = 32);
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

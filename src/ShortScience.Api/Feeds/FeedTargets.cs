@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Venues;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Feeds;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Feeds;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;

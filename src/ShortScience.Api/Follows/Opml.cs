@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using ShortScience.Api.Feeds;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Core.Feeds;
 
 namespace ShortScience.Api.Follows;

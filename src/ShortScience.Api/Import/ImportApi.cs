@@ -5,7 +5,7 @@ using Npgsql;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Papers;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Core.Import;
 using ShortScience.Data;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ShortScience.Api.Extensions;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Core.Import;
 
 namespace ShortScience.Api.Import;

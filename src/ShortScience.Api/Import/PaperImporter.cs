@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Core.Discovery;
+using ShortScience.Core.Browse;
 using ShortScience.Core.Import;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Import;
 

@@ -3,6 +3,7 @@ using ShortScience.Core.Import;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Import;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Comments;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
@@ -35,7 +35,7 @@ static class FlagViews
             var open = openCounts.FirstOrDefault(o => o.TargetType == f.TargetType && o.TargetId == f.TargetId)?.Count ?? 0;
             var reporter = reporters.GetValueOrDefault(f.ReporterId);
             var kind = f.TargetType.ToString().ToLowerInvariant();
-            var status = f.Status.ToString().ToLowerInvariant();
+            var status = f.Status;
             return f.TargetType switch
             {
                 FlagTarget.Summary when summaries.TryGetValue(f.TargetId, out var s) => new FlagView(f.Id, kind, f.TargetId, f.Reason, status, reporter, f.CreatedAt,

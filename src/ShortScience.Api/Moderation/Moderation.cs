@@ -5,6 +5,7 @@ using ShortScience.Api.Feeds;
 using ShortScience.Api.Summaries;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Moderation;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Notifications;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
@@ -146,7 +146,7 @@ public static class PaperEditsApi
             .ToListAsync(ct);
         return rows.ConvertAll(r => new PaperEditView(r.Id, r.Key, r.Title, r.Proposer,
             JsonSerializer.Deserialize<PaperChanges>(r.ChangesJson, Json) ?? new PaperChanges(), r.Note,
-            r.Status.ToString().ToLowerInvariant(), r.CreatedAt, r.Reviewer, r.ReviewedAt));
+            r.Status, r.CreatedAt, r.Reviewer, r.ReviewedAt));
     }
 
     static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim() is { Length: > 2000 } n ? n[..2000] : note.Trim();

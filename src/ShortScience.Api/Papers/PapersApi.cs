@@ -4,7 +4,7 @@ using ShortScience.Api.Accounts;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Summaries;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;

@@ -1,5 +1,5 @@
 using Npgsql;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Search;
 

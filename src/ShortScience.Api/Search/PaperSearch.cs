@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ShortScience.Core.Contracts;
-using ShortScience.Core.Discovery;
+using ShortScience.Contracts;
+using ShortScience.Core.Search;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -26,7 +26,7 @@ public static class HistoryApi
     public static bool CanSee(SummaryStatus status, Guid authorId, ClaimsPrincipal user) =>
         status == SummaryStatus.Published || user.UserId() == authorId || IsModerator(user);
 
-    public static bool IsModerator(ClaimsPrincipal user) => user.IsInRole(Role.Moderator) || user.IsInRole(Role.Admin);
+    public static bool IsModerator(ClaimsPrincipal user) => user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin);
 
     /// <summary>Anonymous summaries name their author only to the author and to moderators.</summary>
     public static UserRef? Byline(bool anonymous, Guid authorId, string userName, string displayName, ClaimsPrincipal viewer) =>

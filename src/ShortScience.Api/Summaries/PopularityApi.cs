@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Extensions;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Summaries;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -35,7 +35,7 @@ public static class SummariesApi
     static async Task<Results<Ok<Page<SummaryListItem>>, ProblemHttpResult>> ListAsync(
         ShortScienceDb db, HttpContext http, TimeProvider clock, PopularityRanking popularity, string? sort, string? cursor, int? limit, string? field, CancellationToken ct)
     {
-        if (field is not null && !ShortScience.Core.Discovery.Fields.IsKnown(field))
+        if (field is not null && !ResearchFields.IsKnown(field))
         {
             return Problems.BadRequest($"Unknown field '{field}'.", "field");
         }
@@ -119,7 +119,7 @@ public static class SummariesApi
             : 0;
         return TypedResults.Ok(new SummaryDetail(
             s.Id, s.Key, s.Title, HistoryApi.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, http.User), s.Anonymous,
-            s.Status.ToString().ToLowerInvariant(), s.CurrentRevision, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt,
+            s.Status, s.CurrentRevision, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt,
             s.Html, mine, mine || HistoryApi.IsModerator(http.User) ? s.ModerationReason : null, myVote));
     }
 }

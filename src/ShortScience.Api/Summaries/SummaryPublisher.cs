@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Api.Feeds;
 using ShortScience.Api.Rendering;
 using ShortScience.Core.Text;

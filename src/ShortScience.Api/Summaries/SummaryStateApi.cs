@@ -4,7 +4,7 @@ using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Feeds;
 using ShortScience.Api.Moderation;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 

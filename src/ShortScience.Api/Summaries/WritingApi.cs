@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
@@ -29,7 +29,7 @@ public static class WritingApi
             .FirstOrDefaultAsync(ct);
         var draft = await db.Drafts.AsNoTracking().Where(d => d.PaperId == paper.Id && d.UserId == userId)
             .Select(d => new DraftView(d.Markdown, d.BaseRevision, d.Anonymous, d.UpdatedAt)).FirstOrDefaultAsync(ct);
-        return TypedResults.Ok(new MySummary(paper.Key, summary?.Id, summary?.Status.ToString().ToLowerInvariant(),
+        return TypedResults.Ok(new MySummary(paper.Key, summary?.Id, summary?.Status,
             summary?.CurrentRevision ?? 0, summary?.Markdown, summary?.Anonymous ?? false, draft));
     }
 

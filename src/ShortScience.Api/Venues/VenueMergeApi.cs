@@ -4,7 +4,7 @@ using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Import;
 using ShortScience.Api.Papers;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Core.Import;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -61,7 +61,7 @@ public static class VenueMergeApi
 
         var papers = await db.Papers.Where(p => p.VenueId == target.Id && p.Status == ContentStatus.Visible)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Summaries = g.Sum(p => p.SummaryCount) }).FirstOrDefaultAsync(ct);
-        return TypedResults.Ok(new VenueListItem(target.Slug, target.ShortName, target.Name, target.Kind.ToString().ToLowerInvariant(),
+        return TypedResults.Ok(new VenueListItem(target.Slug, target.ShortName, target.Name, target.Kind,
             papers?.Count ?? 0, papers?.Summaries ?? 0));
     }
 }

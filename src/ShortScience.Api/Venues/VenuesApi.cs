@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Extensions;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
@@ -30,7 +30,7 @@ public static class VenuesApi
             .OrderBy(v => v.ShortName)
             .ToListAsync(ct);
         return TypedResults.Ok(rows.ConvertAll(v =>
-            new VenueListItem(v.Slug, v.ShortName, v.Name, v.Kind.ToString().ToLowerInvariant(), v.Papers, v.Summaries)));
+            new VenueListItem(v.Slug, v.ShortName, v.Name, v.Kind, v.Papers, v.Summaries)));
     }
 
     static async Task<Results<Ok<VenueDetail>, ProblemHttpResult>> GetAsync(ShortScienceDb db, string slug, CancellationToken ct) =>
@@ -47,6 +47,6 @@ public static class VenuesApi
             .OrderByDescending(g => g.Key)
             .Select(g => new VenueYear(g.Key, g.Count(), g.Sum(p => p.SummaryCount)))
             .ToListAsync(ct);
-        return new VenueDetail(venue.Slug, venue.ShortName, venue.Name, venue.Kind.ToString().ToLowerInvariant(), venue.Url, years);
+        return new VenueDetail(venue.Slug, venue.ShortName, venue.Name, venue.Kind, venue.Url, years);
     }
 }

@@ -1,6 +1,6 @@
 using DiffPlex;
 using DiffPlex.Chunkers;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Core.Text;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Web.Services;
 
 namespace ShortScience.Web.Extensions;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
+using ShortScience.Hosting;
 using Serilog.Events;
 using ShortScience.Web.Components;
 using ShortScience.Web.Services;
@@ -15,11 +16,7 @@ public static class WebServiceExtensions
     public static void AddWebServices(this WebApplicationBuilder builder)
     {
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        builder.AddSharedLogging();
 
         var apiBase = builder.Configuration["Api:BaseUrl"] ?? "http://127.0.0.1:5081";
         builder.Services.AddHttpClient<ApiClient>(http =>
@@ -57,8 +54,7 @@ public static class WebServiceExtensions
         // Secure, __Host- cookies need HTTPS; a plain-HTTP deployment (docker compose on localhost) turns them off.
         var secureCookies = builder.Configuration.GetValue("Site:SecureCookies",
             !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"));
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.Services.AddSharedForwardedHeaders(builder.Configuration, "Web", ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {

@@ -1,4 +1,4 @@
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Web.Services;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Web.Services;
 

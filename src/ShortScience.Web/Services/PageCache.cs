@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
+using ShortScience.Hosting;
 
 namespace ShortScience.Web.Services;
 
@@ -30,14 +31,7 @@ public static class PageCache
         });
         if (!builder.Configuration.GetValue("Caching:Pages", true)) return;
         // Redis when ConnectionStrings:Redis is set (the same store as the API's, which then evicts pages itself).
-        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
-        {
-            builder.Services.AddStackExchangeRedisOutputCache(options =>
-            {
-                options.Configuration = redis;
-                options.InstanceName = CacheTags.RedisInstance;
-            });
-        }
+        builder.Services.AddSharedOutputCacheStore(builder.Configuration);
         builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
             .With(context => IsSharedPage(context.HttpContext.Request))
             .Expire(TimeSpan.FromSeconds(60)) // popularity (views) changes without a write

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Testing;
 
 namespace ShortScience.Api.Tests.Caching;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Tests.Discovery;

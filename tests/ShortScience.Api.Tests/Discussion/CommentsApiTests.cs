@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Discussion;
 
@@ -77,7 +77,7 @@ public sealed class CommentsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 
         var threads = await app.CreateClient().GetFromJsonAsync<List<CommentView>>($"/api/v1/summaries/{id}/comments");
         var placeholder = Assert.Single(threads!);
-        Assert.Equal(("deleted", "", null), (placeholder.Status, placeholder.Html, placeholder.Author));
+        Assert.Equal((ContentStatus.Deleted, "", null), (placeholder.Status, placeholder.Html, placeholder.Author));
         Assert.Single(placeholder.Replies);
         Assert.Equal(1, await app.WithDbAsync(db => db.Summaries.Where(s => s.Id == id).Select(s => s.CommentCount).SingleAsync()));
     }

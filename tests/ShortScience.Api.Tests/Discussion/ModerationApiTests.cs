@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Discussion;
 
@@ -81,6 +81,6 @@ public sealed class ModerationApiTests(ApiFactory app) : IClassFixture<ApiFactor
         (await moderator.PostAsJsonAsync($"/api/v1/moderation/comment/{comment.Id}/hide", new ModerationRequest("Insult"))).EnsureSuccessStatusCode();
 
         Assert.Empty((await app.CreateClient().GetFromJsonAsync<List<CommentView>>($"/api/v1/summaries/{id}/comments"))!);
-        Assert.Equal("hidden", (await moderator.GetFromJsonAsync<List<CommentView>>($"/api/v1/summaries/{id}/comments"))!.Single().Status);
+        Assert.Equal(ContentStatus.Hidden, (await moderator.GetFromJsonAsync<List<CommentView>>($"/api/v1/summaries/{id}/comments"))!.Single().Status);
     }
 }

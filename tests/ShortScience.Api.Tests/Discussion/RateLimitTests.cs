@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Discussion;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Discussion;
 
@@ -65,7 +65,7 @@ public sealed class VotesApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 
         var row = await app.WithDbAsync(db => db.Summaries.Where(s => s.Id == id).Select(s => new { s.Score, s.Upvotes, s.Downvotes }).SingleAsync());
         Assert.Equal((60 - 40, 60, 40), (row.Score, row.Upvotes, row.Downvotes));
-        var recount = await app.WithDbAsync(db => db.Votes.Where(v => v.TargetId == id && v.TargetType == Data.Entities.VoteTarget.Summary).SumAsync(v => (int)v.Value));
+        var recount = await app.WithDbAsync(db => db.Votes.Where(v => v.TargetId == id && v.TargetType == Contracts.VoteTarget.Summary).SumAsync(v => (int)v.Value));
         Assert.Equal(20, recount);
     }
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Feeds;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Feeds;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Import;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Core.Import;
 
 namespace ShortScience.Api.Tests.Import;

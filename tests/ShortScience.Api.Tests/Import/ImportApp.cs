@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data.Entities;
 using ShortScience.Testing;
 
@@ -34,7 +34,7 @@ public sealed class ImportApp : IAsyncLifetime
         var client = await Api.MemberAsync(name);
         await using var scope = Api.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        await users.AddToRoleAsync((await users.FindByNameAsync(name))!, Role.Moderator);
+        await users.AddToRoleAsync((await users.FindByNameAsync(name))!, Roles.Moderator);
         return client;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Tests.Import;
@@ -23,14 +23,14 @@ public sealed class PaperEditsTests(ImportApp app) : IClassFixture<ImportApp>
             "The title had a typo and the paper appeared at ICML."));
         Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
         var edit = (await proposed.Content.ReadFromJsonAsync<PaperEditView>())!;
-        Assert.Equal(("pending", "proposer"), (edit.Status, edit.Proposer?.UserName));
+        Assert.Equal((EditStatus.Pending, "proposer"), (edit.Status, edit.Proposer?.UserName));
 
         var pending = await moderator.GetFromJsonAsync<List<PaperEditView>>("/api/v1/paper-edits?status=pending");
         Assert.Contains(pending!, e => e.Id == edit.Id && e.Changes.Title == "A Paper Without A Typo");
 
         var applied = await moderator.PostAsJsonAsync($"/api/v1/paper-edits/{edit.Id}/apply", new ReviewEditRequest("Checked against the proceedings."));
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
-        Assert.Equal("applied", (await applied.Content.ReadFromJsonAsync<PaperEditView>())!.Status);
+        Assert.Equal(EditStatus.Applied, (await applied.Content.ReadFromJsonAsync<PaperEditView>())!.Status);
 
         var paper = await member.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}");
         Assert.Equal(("A Paper Without A Typo", "icml", 2021), (paper!.Title, paper.Venue?.Slug, paper.Year));
@@ -51,7 +51,7 @@ public sealed class PaperEditsTests(ImportApp app) : IClassFixture<ImportApp>
 
         var rejected = await moderator.PostAsJsonAsync($"/api/v1/paper-edits/{edit.Id}/reject", new ReviewEditRequest("Not an improvement."));
 
-        Assert.Equal("rejected", (await rejected.Content.ReadFromJsonAsync<PaperEditView>())!.Status);
+        Assert.Equal(EditStatus.Rejected, (await rejected.Content.ReadFromJsonAsync<PaperEditView>())!.Status);
         Assert.Equal("Leave Me Alone", (await member.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!.Title);
         Assert.Equal(HttpStatusCode.Conflict, (await moderator.PostAsync($"/api/v1/paper-edits/{edit.Id}/apply", null)).StatusCode);
         Assert.True(await app.Api.WithDbAsync(db => db.ModerationActions.AnyAsync(a => a.Action == "reject-edit" && a.TargetId == key)));

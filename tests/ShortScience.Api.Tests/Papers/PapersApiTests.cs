@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Tests.Papers;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 using static ShortScience.Api.Tests.Security.AccessRules;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Security;
 
@@ -39,8 +40,8 @@ public sealed class AuthorizationMatrixTests(ApiFactory app) : IClassFixture<Api
         {
             var roles = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id);
             var users = await db.Users.Where(u => u.UserName!.StartsWith("mx")).ToDictionaryAsync(u => u.UserName!);
-            db.UserRoles.Add(new() { UserId = users["mx2"].Id, RoleId = roles[Role.Moderator] });
-            db.UserRoles.Add(new() { UserId = users["mx3"].Id, RoleId = roles[Role.Admin] });
+            db.UserRoles.Add(new() { UserId = users["mx2"].Id, RoleId = roles[Roles.Moderator] });
+            db.UserRoles.Add(new() { UserId = users["mx3"].Id, RoleId = roles[Roles.Admin] });
             users["mx4"].BannedAt = DateTimeOffset.UtcNow;
             await db.SaveChangesAsync();
         });

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Summaries;
 
@@ -190,7 +190,7 @@ public sealed class WritingApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NoContent, (await author.DeleteAsync($"/api/v1/summaries/{id}")).StatusCode);
         Assert.Empty((await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/w-delete"))!.Summaries);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/v1/summaries/{id}")).StatusCode);
-        Assert.Equal("deleted", (await author.GetFromJsonAsync<SummaryDetail>($"/api/v1/summaries/{id}"))!.Status);
+        Assert.Equal(SummaryStatus.Deleted, (await author.GetFromJsonAsync<SummaryDetail>($"/api/v1/summaries/{id}"))!.Status);
 
         Assert.Equal(HttpStatusCode.NoContent, (await author.PostAsync($"/api/v1/summaries/{id}/undelete", null)).StatusCode);
         Assert.Single((await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/w-delete"))!.Summaries);
@@ -210,7 +210,7 @@ public sealed class WritingApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 
         Assert.Empty((await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/w-hide"))!.Summaries);
         var seenByAuthor = await author.GetFromJsonAsync<SummaryDetail>($"/api/v1/summaries/{id}");
-        Assert.Equal(("hidden", "Not a summary of this paper"), (seenByAuthor!.Status, seenByAuthor.ModerationReason));
+        Assert.Equal((SummaryStatus.Hidden, "Not a summary of this paper"), (seenByAuthor!.Status, seenByAuthor.ModerationReason));
         var denied = await author.PostAsync($"/api/v1/summaries/{id}/restore/1", null);
         Assert.True(denied.StatusCode == HttpStatusCode.Forbidden, await denied.Content.ReadAsStringAsync());
         var logged = await app.WithDbAsync(db => db.ModerationActions.SingleAsync(a => a.TargetType == "summary" && a.TargetId == id.ToString()));

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ShortScience.Api.Venues;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Venues;
 

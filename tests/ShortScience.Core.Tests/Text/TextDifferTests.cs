@@ -1,4 +1,4 @@
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Core.Text;
 
 namespace ShortScience.Core.Tests.Text;

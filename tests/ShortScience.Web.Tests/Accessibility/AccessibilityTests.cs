@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using static Microsoft.Playwright.Assertions;
 
 namespace ShortScience.Web.Tests.Accessibility;

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Npgsql;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Web.Tests.Caching;
 

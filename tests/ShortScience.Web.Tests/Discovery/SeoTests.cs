@@ -100,7 +100,7 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
     [Fact]
     public void StructuredDataCannotCloseItsScriptElement()
     {
-        var paper = new Core.Contracts.PaperDetail("k", "A </script><b>bold</b> & <!-- title", "</SCRIPT> abstract", [], null, 2020, [],
+        var paper = new Contracts.PaperDetail("k", "A </script><b>bold</b> & <!-- title", "</SCRIPT> abstract", [], null, 2020, [],
             null, null, null, null, null, null, []);
 
         var script = PaperJsonLd.Script(paper, "https://example.org/papers/k");

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using static Microsoft.Playwright.Assertions;
 
 namespace ShortScience.Web.Tests.Following;

@@ -117,7 +117,7 @@ public sealed partial class ReadingPagesTests(SiteFixture site, Browser browser)
     public async Task ApiIsReachableThroughTheWebOrigin()
     {
         using var http = new HttpClient();
-        var venues = await http.GetFromJsonAsync<List<Core.Contracts.VenueListItem>>(new Uri(site.WebUrl, "/api/v1/venues"));
+        var venues = await http.GetFromJsonAsync<List<Contracts.VenueListItem>>(new Uri(site.WebUrl, "/api/v1/venues"));
 
         Assert.Equal(3, venues!.Count);
     }

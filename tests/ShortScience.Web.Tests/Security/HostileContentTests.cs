@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.Playwright;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 
 namespace ShortScience.Web.Tests.Security;
 

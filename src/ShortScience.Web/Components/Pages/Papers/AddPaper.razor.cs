@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using ShortScience.Core.Contracts;
+using ShortScience.Contracts;
 using ShortScience.Web.Services;
 
 namespace ShortScience.Web.Components.Pages.Papers;

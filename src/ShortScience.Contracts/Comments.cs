@@ -1,0 +1,22 @@
+namespace ShortScience.Contracts;
+
+/// <summary>
+/// A comment with its replies (one level). A deleted or hidden comment that has replies stays as a
+/// placeholder (empty <see cref="Html"/>, no author) so the thread still reads. <see cref="Markdown"/> is sent
+/// only to the comment's author, for editing.
+/// </summary>
+public sealed record CommentView(
+    long Id, long SummaryId, long? ParentId, UserRef? Author, string Html, ContentStatus Status, int Score,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool Edited, bool IsMine, int MyVote, IReadOnlyList<CommentView> Replies,
+    string? Markdown = null);
+
+public sealed record CommentRequest(string Markdown, long? ParentId = null);
+
+public sealed record CommentEdit(string Markdown);
+
+/// <summary>Where a comment lives, for permalinks.</summary>
+public sealed record CommentLocation(long Id, long SummaryId, string PaperKey, string Url);
+
+public sealed record CommentRevisionView(int Number, string Markdown, string Html, DateTimeOffset CreatedAt);
+
+public sealed record UserCommentItem(long Id, long SummaryId, string PaperKey, string PaperTitle, string Html, int Score, DateTimeOffset CreatedAt);

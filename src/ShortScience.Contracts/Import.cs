@@ -1,0 +1,22 @@
+namespace ShortScience.Contracts;
+
+/// <summary>A paper typed in by hand on the "add a paper" form.</summary>
+public sealed record ManualPaper(
+    string Title, IReadOnlyList<string>? Authors = null, string? Venue = null, int? Year = null, string? Abstract = null,
+    string? Url = null, string? PdfUrl = null, string? Doi = null, string? ArxivId = null, IReadOnlyList<string>? Keywords = null);
+
+/// <summary>
+/// POST /api/v1/papers: either <see cref="Input"/> (an arXiv id or URL, a DOI or doi.org URL, or one BibTeX
+/// entry, told apart automatically) or <see cref="Manual"/>.
+/// </summary>
+public sealed record AddPaperRequest(string? Input = null, ManualPaper? Manual = null);
+
+/// <summary>The paper after an import. Outcome: "created", "merged" (new facts added) or "unchanged".</summary>
+public sealed record AddPaperResponse(string Outcome, IReadOnlyList<string> Changes, PaperDetail Paper);
+
+/// <summary>What happened to one entry of an imported .bib file. Outcome: added, merged, unchanged or refused.</summary>
+public sealed record BibImportItem(
+    int Line, string? CitationKey, string Outcome, string? PaperKey, string? Title, string? Reason, IReadOnlyList<string> Changes);
+
+public sealed record BibImportReport(
+    int Entries, int Added, int Merged, int Unchanged, int Refused, IReadOnlyList<BibImportItem> Items);

@@ -1,0 +1,39 @@
+namespace ShortScience.Contracts;
+
+/// <summary>
+/// The most a person may send in one field or list. The API refuses more with a problem detail naming the field,
+/// the Web forms say the same with maxlength, and the database columns are sized from these.
+/// </summary>
+public static class Limits
+{
+    public const int SummaryChars = 100_000;
+    public const int CommentChars = 10_000;
+    public const int EditNoteChars = 300;
+
+    public const int PaperTitleChars = 1_000;
+    public const int PaperKeyChars = 200;
+    public const int AbstractChars = 20_000;
+    public const int AuthorsPerPaper = 500;
+    public const int AuthorNameChars = 300;
+    public const int KeywordsPerPaper = 50;
+    public const int KeywordChars = 100;
+    public const int VenueNameChars = 300;
+    public const int UrlChars = 2_000;
+    public const int DoiChars = 300;
+    public const int ArxivIdChars = 40;
+    public const int BibtexEntryChars = 50_000;
+
+    public const int ReportReasonChars = 2_000;
+    public const int ModerationReasonChars = 1_000;
+
+    public const int DisplayNameChars = 100;
+    public const int UserNameChars = 64;
+    public const int BioChars = 2_000;
+    public const int AffiliationChars = 200;
+    public const int EmailChars = 254;
+    public const int PasswordChars = 256;
+
+    public const int SearchQueryChars = 300;
+    public const int TagChars = 100;
+    public const int KeysPerRequest = 500;
+}

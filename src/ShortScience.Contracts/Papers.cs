@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+
+namespace ShortScience.Contracts;
+
+public sealed record AuthorRef(string Name, string Slug);
+
+public sealed record VenueRef(string Slug, string ShortName, string Name);
+
+public sealed record UserRef(string UserName, string DisplayName);
+
+/// <summary>What a listing shows about a paper.</summary>
+public sealed record PaperHeader(string Key, string Title, IReadOnlyList<AuthorRef> Authors, VenueRef? Venue, int? Year);
+
+public sealed record PaperListItem(
+    string Key, string Title, IReadOnlyList<AuthorRef> Authors, VenueRef? Venue, int? Year,
+    int SummaryCount, string? ArxivId, string? Doi, DateTimeOffset CreatedAt);
+
+public sealed record PaperDetail(
+    string Key, string Title, string? Abstract, IReadOnlyList<AuthorRef> Authors, VenueRef? Venue, int? Year,
+    IReadOnlyList<string> Keywords, string? ArxivId, string? Doi, string? Url, string? PdfUrl, string? BibtexKey,
+    DateOnly? PublishedOn, IReadOnlyList<SummaryView> Summaries, string? Bibtex = null);
+
+/// <summary>A paper or comment: shown, hidden by a moderator, or deleted by its author.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<ContentStatus>))]
+public enum ContentStatus { Visible = 0, Hidden = 1, Deleted = 2 }
+
+/// <summary>A proposed change to a paper's facts: waiting, applied by a moderator, or rejected.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<EditStatus>))]
+public enum EditStatus { Pending = 0, Applied = 1, Rejected = 2 }
+
+/// <summary>Metadata fields to change; null means "leave as it is".</summary>
+public sealed record PaperChanges(
+    string? Title = null, IReadOnlyList<string>? Authors = null, string? Venue = null, int? Year = null,
+    string? Abstract = null, string? Doi = null, string? ArxivId = null, string? Url = null, string? PdfUrl = null,
+    IReadOnlyList<string>? Keywords = null, DateOnly? PublishedOn = null);
+
+/// <summary>A proposed (members) or direct (moderators) metadata edit, with a note saying why.</summary>
+public sealed record PaperEditRequest(PaperChanges Changes, string? Note = null);
+
+public sealed record PaperEditView(
+    long Id, string PaperKey, string PaperTitle, UserRef? Proposer, PaperChanges Changes, string? Note, EditStatus Status,
+    DateTimeOffset CreatedAt, UserRef? Reviewer, DateTimeOffset? ReviewedAt);
+
+public sealed record ReviewEditRequest(string? Reason = null);
+
+public sealed record BibtexExportRequest(IReadOnlyList<string> Keys);

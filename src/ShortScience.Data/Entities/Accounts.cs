@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ShortScience.Data.Entities;
+
+public sealed class User : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+    public string? Bio { get; set; }
+    public string? Affiliation { get; set; }
+    public bool EmailNotifications { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? BannedAt { get; set; }
+    public string? BanReason { get; set; }
+
+    /// <summary>Secret part of the private "following" feed URL; null until first asked for.</summary>
+    public string? FeedToken { get; set; }
+
+    /// <summary>Secret used in one-click unsubscribe links in notification mail.</summary>
+    public string? UnsubscribeToken { get; set; }
+    public DateTimeOffset? LastEmailedAt { get; set; }
+}
+
+/// <summary>A role row for ASP.NET Core Identity; the names are <see cref="ShortScience.Contracts.Roles"/>.</summary>
+public sealed class Role : IdentityRole<Guid>;
+
+/// <summary>A signed-in session (one per login); revoking it ends every token issued for it.</summary>
+public sealed class UserSession
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public User User { get; set; } = null!;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset LastSeenAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? UserAgent { get; set; }
+}

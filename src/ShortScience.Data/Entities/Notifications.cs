@@ -1,0 +1,18 @@
+using ShortScience.Contracts;
+
+namespace ShortScience.Data.Entities;
+
+public sealed class Notification
+{
+    public long Id { get; set; }
+    public Guid UserId { get; set; }
+    public NotificationKind Kind { get; set; }
+    public Guid? ActorId { get; set; }
+    public long? SummaryId { get; set; }
+    public long? CommentId { get; set; }
+    public string Text { get; set; } = "";
+    public string Url { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+    public DateTimeOffset? EmailedAt { get; set; }
+}

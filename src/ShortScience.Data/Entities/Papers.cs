@@ -1,0 +1,82 @@
+using NpgsqlTypes;
+using ShortScience.Contracts;
+
+namespace ShortScience.Data.Entities;
+
+public sealed class Paper
+{
+    public long Id { get; set; }
+
+    /// <summary>Stable, readable URL key: the arXiv id where there is one, else a BibTeX-style key.</summary>
+    public string Key { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string NormalizedTitle { get; set; } = "";
+    public string? Abstract { get; set; }
+    public int? Year { get; set; }
+    public int? VenueId { get; set; }
+    public Venue? Venue { get; set; }
+    public string? ArxivId { get; set; }
+    public string? Doi { get; set; }
+    public string? BibtexKey { get; set; }
+    public string? Url { get; set; }
+    public string? PdfUrl { get; set; }
+    public List<string> Keywords { get; set; } = [];
+
+    /// <summary>arXiv categories such as cs.LG, stat.ML.</summary>
+    public List<string> Categories { get; set; } = [];
+    public string? Field { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public ContentStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public Guid? CreatedById { get; set; }
+
+    /// <summary>Denormalized count of published, visible summaries (kept by the API on writes).</summary>
+    public int SummaryCount { get; set; }
+    public DateTimeOffset? LastSummaryAt { get; set; }
+
+    /// <summary>Weighted document: title (A), authors (B), abstract (C), summaries (D).</summary>
+    public NpgsqlTsVector? SearchVector { get; set; }
+    public List<PaperAuthor> Authors { get; set; } = [];
+    public List<Summary> Summaries { get; set; } = [];
+}
+
+public sealed class Author
+{
+    public long Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string NormalizedName { get; set; } = "";
+    public long? MergedIntoId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<PaperAuthor> Papers { get; set; } = [];
+}
+
+public sealed class PaperAuthor
+{
+    public long PaperId { get; set; }
+    public Paper Paper { get; set; } = null!;
+    public long AuthorId { get; set; }
+    public Author Author { get; set; } = null!;
+
+    /// <summary>0-based order of the author on the paper.</summary>
+    public int Position { get; set; }
+
+    /// <summary>The name as printed on this paper (may differ from the author's canonical name).</summary>
+    public string DisplayName { get; set; } = "";
+}
+
+/// <summary>A proposed change to a paper's metadata; moderators apply or reject it.</summary>
+public sealed class PaperEdit
+{
+    public long Id { get; set; }
+    public long PaperId { get; set; }
+    public Paper Paper { get; set; } = null!;
+    public Guid ProposerId { get; set; }
+    public string ChangesJson { get; set; } = "{}";
+    public string? Note { get; set; }
+    public EditStatus Status { get; set; }
+    public Guid? ReviewerId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+}
