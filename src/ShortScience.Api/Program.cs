@@ -1,3 +1,4 @@
+using ShortScience.Api.Operations;
 using ShortScience.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);

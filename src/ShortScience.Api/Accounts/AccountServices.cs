@@ -57,10 +57,8 @@ public static class AccountServices
 
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser()
-                .RequireRole(Roles.Member, Roles.Moderator, Roles.Admin)
-                .RequireAssertion(context => !context.User.HasClaim(c => c.Type == SessionClaims.Banned)))
-            .AddPolicy(Policies.Moderator, policy => policy.RequireRole(Roles.Moderator, Roles.Admin))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsMember()))
+            .AddPolicy(Policies.Moderator, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsModerator()))
+            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsAdmin()));
     }
 }

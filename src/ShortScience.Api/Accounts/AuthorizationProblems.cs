@@ -20,7 +20,7 @@ public sealed class AuthorizationProblems : IAuthorizationMiddlewareResultHandle
         var user = context.User;
         var (status, title, detail) = result.Challenged || user.Identity?.IsAuthenticated != true
             ? (401, "Sign-in required", "Sign in to do this.")
-            : user.HasClaim(c => c.Type == SessionClaims.Banned)
+            : user.IsBanned()
                 ? (403, "Account banned", "A moderator has banned this account from posting, voting and reporting.")
                 : !user.IsInRole(Roles.Member) && !user.IsInRole(Roles.Moderator) && !user.IsInRole(Roles.Admin)
                     ? (403, "Email not confirmed", "Confirm your email address to do this; the link is in the mail we sent when you signed up.")

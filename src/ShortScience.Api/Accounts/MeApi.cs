@@ -8,17 +8,15 @@ using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Accounts;
 
-/// <summary>The signed-in person's own account, and everyone's public profile.</summary>
+/// <summary>The signed-in person's own account.</summary>
 public static class MeApi
 {
-    public static void MapMeApi(this RouteGroupBuilder api)
+    /// <param name="me">The signed-in person's own root (<c>/me</c>).</param>
+    public static void MapMeApi(this RouteGroupBuilder me)
     {
-        var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization();
-        me.MapGet("/", GetAsync);
-        me.MapPut("/profile", UpdateProfileAsync);
-        me.MapPost("/password", ChangePasswordAsync);
-
-        api.MapGet("/users/{name}", ProfileAsync).WithTags("Accounts");
+        me.MapGet("/", GetAsync).WithTags("Accounts");
+        me.MapPut("/profile", UpdateProfileAsync).WithTags("Accounts");
+        me.MapPost("/password", ChangePasswordAsync).WithTags("Accounts");
     }
 
     public static async Task<Me> ToMeAsync(User user, UserManager<User> users) => new(
@@ -61,22 +59,5 @@ public static class MeApi
         // ASVS: a password change ends every session, this one included.
         await sessions.RevokeAllAsync(user.Id, ct);
         return TypedResults.NoContent();
-    }
-
-    static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> ProfileAsync(string name, ShortScienceDb db, CancellationToken ct)
-    {
-        var normalized = name.ToUpperInvariant();
-        var profile = await db.Users.AsNoTracking()
-            .Where(u => u.NormalizedUserName == normalized)
-            .Select(u => new
-            {
-                u.UserName, u.DisplayName, u.Bio, u.Affiliation, u.CreatedAt,
-                Scores = db.Summaries.Where(s => s.UserId == u.Id && s.Status == SummaryStatus.Published && !s.Anonymous)
-                    .Select(s => s.Score).ToList(),
-            })
-            .FirstOrDefaultAsync(ct);
-        if (profile is null) return Problems.NotFound($"There is no user '{name}'.");
-        return TypedResults.Ok(new UserProfile(profile.UserName!, profile.DisplayName, profile.Bio, profile.Affiliation,
-            profile.CreatedAt, profile.Scores.Count, profile.Scores.Count == 0 ? null : profile.Scores.Average()));
     }
 }

@@ -16,11 +16,11 @@ public static class MyDataApi
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static void MapMyDataApi(this RouteGroupBuilder api)
+    /// <param name="me">The signed-in person's own root (<c>/me</c>).</param>
+    public static void MapMyDataApi(this RouteGroupBuilder me)
     {
-        var me = api.MapGroup("/me").WithTags("Accounts").RequireAuthorization();
-        me.MapGet("/export", ExportAsync);
-        me.MapPost("/delete", DeleteAsync);
+        me.MapGet("/export", ExportAsync).WithTags("Accounts");
+        me.MapPost("/delete", DeleteAsync).WithTags("Accounts");
     }
 
     static async Task<FileContentHttpResult> ExportAsync(HttpContext http, ShortScienceDb db, CancellationToken ct)

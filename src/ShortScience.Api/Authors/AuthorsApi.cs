@@ -6,6 +6,7 @@ using ShortScience.Api.Papers;
 using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Api.Moderation;
 
 namespace ShortScience.Api.Authors;
 
@@ -21,7 +22,7 @@ public static class AuthorsApi
 
     static async Task<Results<Ok<AuthorDetail>, ProblemHttpResult>> GetAsync(string slug, ShortScienceDb db, CancellationToken ct)
     {
-        var author = await FinalAsync(db, slug, ct);
+        var author = await MergeChains.AuthorAsync(db, slug, ct);
         if (author is null) return Problems.NotFound($"There is no author '{slug}'.");
 
         var merged = await db.Authors.Where(a => a.MergedIntoId == author.Id).Select(a => a.Name).ToListAsync(ct);
@@ -51,27 +52,18 @@ public static class AuthorsApi
         {
             return Problems.Conflict($"'{slug}' was already merged.");
         }
-        var target = await FinalAsync(db, request.Into, ct);
+        var target = await MergeChains.AuthorAsync(db, request.Into, ct);
         if (target is null) return Problems.NotFound($"There is no author '{request.Into}'.");
         if (target.Id == source.Id) return Problems.BadRequest("An author cannot be merged into themselves.", "into");
 
         var moved = await db.PaperAuthors.Where(pa => pa.AuthorId == source.Id).ExecuteUpdateAsync(u => u.SetProperty(pa => pa.AuthorId, target.Id), ct);
         await db.Authors.Where(a => a.MergedIntoId == source.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.MergedIntoId, target.Id), ct);
         source.MergedIntoId = target.Id;
-        PaperEditsApi.Log(db, http, clock, "merge-author", slug,
-            $"into {target.Slug}; {moved} papers moved{(string.IsNullOrWhiteSpace(request.Reason) ? "" : " — " + request.Reason.Trim())}", "author");
+        ModerationLog.Add(db, http.User.RequiredUserId(), "merge-author", "author", slug,
+            $"into {target.Slug}; {moved} papers moved{(string.IsNullOrWhiteSpace(request.Reason) ? "" : " — " + request.Reason.Trim())}", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await GetAsync(target.Slug, db, ct);
     }
 
-    public static async Task<Author?> FinalAsync(ShortScienceDb db, string slug, CancellationToken ct)
-    {
-        var author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, ct);
-        for (var hops = 0; author?.MergedIntoId is { } next && hops < 20; hops++)
-        {
-            author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Id == next, ct);
-        }
-        return author;
-    }
 }

@@ -25,7 +25,7 @@ public static class BrowseApi
         string slug, int year, string? list, string? cursor, ShortScienceDb db, CancellationToken ct)
     {
         if (Invalid(list, cursor, out var after) is { } problem) return problem;
-        var venue = await VenuesApi.DetailAsync(db, slug, ct);
+        var venue = await VenueDetails.LoadAsync(db, slug, ct);
         if (venue is null) return Problems.NotFound($"There is no venue '{slug}'.");
         var venueId = await db.Venues.Where(v => v.Slug == venue.Slug).Select(v => v.Id).FirstAsync(ct);
         var scope = Visible(db).Where(p => p.VenueId == venueId && p.Year == year);
@@ -53,7 +53,7 @@ public static class BrowseApi
         string slug, string? list, string? cursor, ShortScienceDb db, CancellationToken ct)
     {
         if (Invalid(list, cursor, out var after) is { } problem) return problem;
-        var author = await AuthorsApi.FinalAsync(db, slug, ct);
+        var author = await MergeChains.AuthorAsync(db, slug, ct);
         if (author is null) return Problems.NotFound($"There is no author '{slug}'.");
         var merged = await db.Authors.Where(a => a.MergedIntoId == author.Id).Select(a => a.Name).ToListAsync(ct);
         var printed = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id).Select(pa => pa.DisplayName).Distinct().ToListAsync(ct);

@@ -29,7 +29,7 @@ public static class CommentThreads
                 .Where(v => v.UserId == uid && v.TargetType == VoteTarget.Comment && ids.Contains(v.TargetId))
                 .ToDictionaryAsync(v => v.TargetId, v => (int)v.Value, ct);
         }
-        var moderator = viewer.IsInRole(Roles.Moderator) || viewer.IsInRole(Roles.Admin);
+        var moderator = viewer.IsModerator();
 
         var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
         var result = new Dictionary<long, List<CommentView>>();

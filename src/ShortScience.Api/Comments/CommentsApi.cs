@@ -9,6 +9,7 @@ using ShortScience.Contracts;
 using ShortScience.Api.Rendering;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Api.Moderation;
 
 namespace ShortScience.Api.Comments;
 
@@ -69,7 +70,7 @@ public static class CommentsApi
         await CommentThreads.RefreshCountAsync(db, id, ct);
         await feeds.CommentChangedAsync(comment.Id, ct);
 
-        var url = Url(summary.Key, id, comment.Id);
+        var url = Links.Comment(summary.Key, id, comment.Id);
         await notifier.CommentedAsync(userId, summary.UserId, parent?.UserId, summary.Title, id, comment.Id, url, ct);
         return TypedResults.Created($"/api/v1/comments/{comment.Id}", new CommentLocation(comment.Id, id, summary.Key, url));
     }
@@ -91,7 +92,7 @@ public static class CommentsApi
             (edit.Markdown, rendered.Html, rendered.PlainText, rendered.RendererVersion, now);
         await db.SaveChangesAsync(ct);
         await feeds.CommentChangedAsync(id, ct);
-        return TypedResults.Ok(new CommentLocation(id, comment.SummaryId, comment.Summary.Paper.Key, Url(comment.Summary.Paper.Key, comment.SummaryId, id)));
+        return TypedResults.Ok(new CommentLocation(id, comment.SummaryId, comment.Summary.Paper.Key, Links.Comment(comment.Summary.Paper.Key, comment.SummaryId, id)));
     }
 
     /// <summary>Soft delete by the author or a moderator; a comment with replies leaves a placeholder.</summary>
@@ -101,16 +102,13 @@ public static class CommentsApi
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null || comment.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no comment {id}.");
         var userId = http.User.RequiredUserId();
-        var moderator = http.User.IsInRole(Roles.Moderator) || http.User.IsInRole(Roles.Admin);
+        var moderator = http.User.IsModerator();
         if (comment.UserId != userId && !moderator) return Problems.Forbidden("Only its author or a moderator can delete a comment.");
         comment.Status = ContentStatus.Deleted;
         comment.UpdatedAt = clock.GetUtcNow();
         if (comment.UserId != userId)
         {
-            db.ModerationActions.Add(new ModerationAction
-            {
-                ModeratorId = userId, Action = "delete", TargetType = "comment", TargetId = id.ToString(CultureInfo.InvariantCulture), CreatedAt = comment.UpdatedAt,
-            });
+            ModerationLog.Add(db, userId, "delete", "comment", id.ToString(CultureInfo.InvariantCulture), null, comment.UpdatedAt);
         }
         await db.SaveChangesAsync(ct);
         await CommentThreads.RefreshCountAsync(db, comment.SummaryId, ct);
@@ -124,7 +122,7 @@ public static class CommentsApi
             .Where(c => c.Id == id && c.Status == ContentStatus.Visible && c.Summary.Status == SummaryStatus.Published && c.Summary.Paper.Status == ContentStatus.Visible)
             .Select(c => new { c.SummaryId, c.Summary.Paper.Key }).FirstOrDefaultAsync(ct);
         return found is null ? Problems.NotFound($"There is no comment {id}.")
-            : TypedResults.Ok(new CommentLocation(id, found.SummaryId, found.Key, Url(found.Key, found.SummaryId, id)));
+            : TypedResults.Ok(new CommentLocation(id, found.SummaryId, found.Key, Links.Comment(found.Key, found.SummaryId, id)));
     }
 
     static async Task<Results<Ok<List<CommentRevisionView>>, ProblemHttpResult>> RevisionsAsync(long id, ShortScienceDb db, CancellationToken ct)
@@ -136,7 +134,6 @@ public static class CommentsApi
         return TypedResults.Ok(revisions);
     }
 
-    public static string Url(string paperKey, long summaryId, long commentId) => $"/papers/{paperKey}/summaries/{summaryId}#comment-{commentId}";
 
     static ProblemHttpResult? Invalid(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? Problems.BadRequest("A comment needs some text.", "markdown")

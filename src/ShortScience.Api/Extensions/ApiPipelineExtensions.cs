@@ -12,8 +12,7 @@ using ShortScience.Api.Votes;
 using ShortScience.Api.Authors;
 using ShortScience.Api.Browse;
 using ShortScience.Api.Search;
-using ShortScience.Api.Sitemap;
-using ShortScience.Api.Health;
+using ShortScience.Api.Operations;
 using ShortScience.Api.Import;
 using ShortScience.Api.Papers;
 using ShortScience.Api.Rendering;
@@ -42,44 +41,45 @@ public static class ApiPipelineExtensions
         app.UseOutputCache();
     }
 
+    /// <summary>
+    /// The API's URL tree. A root that several features share is made here once and owns what holds for everything
+    /// under it (<c>/me</c>: signed in); each feature's <c>MapXxxApi</c> adds its endpoints and its own policies.
+    /// </summary>
     public static void MapApiEndpoints(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
-
         app.MapCacheEvents();
 
         var v1 = app.MapGroup("/api/v1");
         v1.MapAccountsApi();
-        v1.MapMeApi();
-        v1.MapMyDataApi();
+        var me = v1.MapGroup("/me").RequireAuthorization();
+        me.MapMeApi();
+        me.MapMyDataApi();
+        me.MapFollowsApi();
+        me.MapPrivateFeedApi();
+        v1.MapUsersApi();
+
         v1.MapPapersApi();
-        v1.MapVenuesApi();
+        v1.MapImportApi();
+        v1.MapPaperEditsApi();
+        v1.MapBibtexApi();
         v1.MapSummariesApi();
         v1.MapWritingApi();
-        v1.MapRenderApi();
-        v1.MapHistoryApi();
-        v1.MapSummaryStateApi();
         v1.MapPopularityApi();
+        v1.MapRenderApi();
         v1.MapCommentsApi();
         v1.MapVotesApi();
         v1.MapNotificationsApi();
         v1.MapModerationApi();
-        v1.MapUserActivityApi();
 
-        v1.MapImportApi();
-        v1.MapPaperEditsApi();
-        v1.MapBibtexApi();
+        v1.MapVenuesApi();
         v1.MapVenueMergeApi();
         v1.MapAuthorsApi();
-
         v1.MapBrowseApi();
-        v1.MapRandomApi();
         v1.MapSearchApi();
         v1.MapLookupApi();
         v1.MapSitemapApi();
-        v1.MapFollowsApi();
-        v1.MapPrivateFeedApi();
         app.MapFeedsApi();
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using ShortScience.Api.Moderation;
 using ShortScience.Api.Notifications;
 using ShortScience.Api.Summaries;
-using ShortScience.Api.Health;
+using ShortScience.Api.Operations;
 using ShortScience.Api.Import;
 using ShortScience.Api.Search;
 using ShortScience.Core.Rendering;
@@ -32,7 +32,7 @@ public static class ApiServiceExtensions
         builder.AddRendering();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<SummaryPublisher>();
-        builder.Services.AddScoped<Backups.PublicExport>();
+        builder.Services.AddScoped<PublicExport>();
         builder.Services.AddScoped<AccountDeletion>();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<Moderator>();

@@ -31,7 +31,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
 
     public async Task<FeedDocument?> VenueAsync(string slug, int limit, CancellationToken ct)
     {
-        if (await FeedTargets.VenueAsync(db, slug, ct) is not { } venue) return null;
+        if (await MergeChains.VenueAsync(db, slug, ct) is not { } venue) return null;
         var entries = await FeedQueries.SummaryEntriesAsync(FeedQueries.Summaries(db).Where(s => s.Paper.VenueId == venue.Id), limit, ct);
         return new($"venues/{venue.Slug}", $"{venue.ShortName}: new summaries", $"New summaries of papers from {venue.Name}.",
             $"/venues/{venue.Slug}", "", entries, [FeedCache.Venue(venue.Slug)]);
@@ -39,7 +39,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
 
     public async Task<FeedDocument?> VenueYearAsync(string slug, string yearText, int limit, CancellationToken ct)
     {
-        if (!FeedTargets.TryYear(yearText, out var year) || await FeedTargets.VenueAsync(db, slug, ct) is not { } venue) return null;
+        if (!FeedTargets.TryYear(yearText, out var year) || await MergeChains.VenueAsync(db, slug, ct) is not { } venue) return null;
         var entries = await FeedQueries.SummaryEntriesAsync(
             FeedQueries.Summaries(db).Where(s => s.Paper.VenueId == venue.Id && s.Paper.Year == year), limit, ct);
         return new($"venues/{venue.Slug}/{year}", $"{venue.ShortName} {year}: new summaries", $"New summaries of papers from {venue.Name} {year}.",
@@ -65,7 +65,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
 
     public async Task<FeedDocument?> AuthorAsync(string slug, int limit, CancellationToken ct)
     {
-        if (await FeedTargets.AuthorAsync(db, slug, ct) is not { } author) return null;
+        if (await MergeChains.AuthorAsync(db, slug, ct) is not { } author) return null;
         var entries = await FeedQueries.SummaryEntriesAsync(
             FeedQueries.Summaries(db).Where(s => s.Paper.Authors.Any(a => a.AuthorId == author.Id)), limit, ct);
         return new($"authors/{author.Slug}", $"{author.Name}: new summaries", $"New summaries of papers by {author.Name}.",

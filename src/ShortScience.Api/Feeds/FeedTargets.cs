@@ -12,18 +12,6 @@ public static class FeedTargets
 {
     public sealed record Person(Guid Id, string UserName, string DisplayName);
 
-    public static Task<Venue?> VenueAsync(ShortScienceDb db, string slug, CancellationToken ct) => VenueMergeApi.FinalVenueAsync(db, slug, ct);
-
-    public static async Task<Author?> AuthorAsync(ShortScienceDb db, string slug, CancellationToken ct)
-    {
-        var author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, ct);
-        for (var hops = 0; author?.MergedIntoId is { } next && hops < 20; hops++)
-        {
-            author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Id == next, ct);
-        }
-        return author;
-    }
-
     public static Task<Person?> UserAsync(ShortScienceDb db, string name, CancellationToken ct)
     {
         var normalized = name.ToUpperInvariant();

@@ -13,9 +13,10 @@ namespace ShortScience.Api.Feeds;
 /// </summary>
 public static class PrivateFeedApi
 {
-    public static void MapPrivateFeedApi(this RouteGroupBuilder api)
+    /// <param name="me">The signed-in person's own root (<c>/me</c>).</param>
+    public static void MapPrivateFeedApi(this RouteGroupBuilder me)
     {
-        var feed = api.MapGroup("/me/feed").WithTags("Following").RequireAuthorization();
+        var feed = me.MapGroup("/feed").WithTags("Feeds");
         feed.MapGet("/", GetAsync);
         feed.MapPost("/regenerate", RegenerateAsync);
         feed.MapDelete("/", RevokeAsync);

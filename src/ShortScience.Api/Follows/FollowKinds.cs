@@ -46,11 +46,11 @@ public static class FollowKinds
         switch (type)
         {
             case FollowTarget.Venue:
-                return await FeedTargets.VenueAsync(db, key, ct) is { } venue ? new(type, venue.Slug, venue.ShortName) : null;
+                return await MergeChains.VenueAsync(db, key, ct) is { } venue ? new(type, venue.Slug, venue.ShortName) : null;
             case FollowTarget.VenueYear:
                 var parts = key.Split('/');
                 if (parts.Length != 2 || !FeedTargets.TryYear(parts[1], out var year)) return null;
-                return await FeedTargets.VenueAsync(db, parts[0], ct) is { } v ? new(type, $"{v.Slug}/{FeedTargets.Year(year)}", $"{v.ShortName} {year}") : null;
+                return await MergeChains.VenueAsync(db, parts[0], ct) is { } v ? new(type, $"{v.Slug}/{FeedTargets.Year(year)}", $"{v.ShortName} {year}") : null;
             case FollowTarget.Year:
                 return FeedTargets.TryYear(key, out var y) ? new(type, FeedTargets.Year(y), $"Papers of {y}") : null;
             case FollowTarget.Tag:
@@ -58,7 +58,7 @@ public static class FollowKinds
             case FollowTarget.Paper:
                 return await FeedTargets.PaperAsync(db, key, ct) is { } paper ? new(type, paper.Key, paper.Title) : null;
             case FollowTarget.Author:
-                return await FeedTargets.AuthorAsync(db, key, ct) is { } author ? new(type, author.Slug, author.Name) : null;
+                return await MergeChains.AuthorAsync(db, key, ct) is { } author ? new(type, author.Slug, author.Name) : null;
             case FollowTarget.User:
                 return await FeedTargets.UserAsync(db, key, ct) is { } user ? new(type, user.UserName, user.DisplayName) : null;
             default:

@@ -19,15 +19,16 @@ public static class FollowsApi
 {
     public const int MaxFollows = 1000;
 
-    public static void MapFollowsApi(this RouteGroupBuilder api)
+    /// <param name="me">The signed-in person's own root (<c>/me</c>).</param>
+    public static void MapFollowsApi(this RouteGroupBuilder me)
     {
-        var me = api.MapGroup("/me").WithTags("Following").RequireAuthorization();
-        me.MapGet("/follows", ListAsync);
-        me.MapGet("/follows.opml", OpmlAsync);
-        me.MapGet("/follows/{type}/{**key}", StateAsync);
-        me.MapPut("/follows/{type}/{**key}", FollowAsync);
-        me.MapDelete("/follows/{type}/{**key}", UnfollowAsync);
-        me.MapGet("/timeline", TimelineAsync);
+        var follows = me.MapGroup("/follows").WithTags("Follows");
+        follows.MapGet("/", ListAsync);
+        follows.MapGet("/{type}/{**key}", StateAsync);
+        follows.MapPut("/{type}/{**key}", FollowAsync);
+        follows.MapDelete("/{type}/{**key}", UnfollowAsync);
+        me.MapGet("/follows.opml", OpmlAsync).WithTags("Follows");
+        me.MapGet("/timeline", TimelineAsync).WithTags("Follows");
     }
 
     static async Task<Ok<List<FollowView>>> ListAsync(HttpContext http, ShortScienceDb db, CancellationToken ct) =>
@@ -97,7 +98,7 @@ public static class FollowsApi
         }
         var items = await Timeline.Followed(db, http.User.RequiredUserId(), take + 1, after)
             .OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id)
-            .Select(SummariesApi.ListItem)
+            .Select(SummaryProjections.ListItem)
             .ToListAsync(ct);
         string? next = null;
         if (items.Count > take)

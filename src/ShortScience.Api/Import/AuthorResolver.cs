@@ -18,7 +18,7 @@ public sealed class AuthorResolver(ShortScienceDb db, TimeProvider clock)
         var author = db.Authors.Local.FirstOrDefault(a => a.NormalizedName == key)
             ?? await db.Authors.Where(a => a.NormalizedName == key)
                 .OrderBy(a => a.MergedIntoId == null ? 0 : 1).ThenBy(a => a.Id).FirstOrDefaultAsync(ct);
-        if (author is not null) return await FinalAsync(author, ct);
+        if (author is not null) return await MergeChains.FinalAsync(db, author, ct);
 
         var baseSlug = Slug.From(name) is { Length: > 0 } s ? s : "author";
         var slug = baseSlug;
@@ -31,14 +31,6 @@ public sealed class AuthorResolver(ShortScienceDb db, TimeProvider clock)
         return author;
     }
 
-    public async Task<Author> FinalAsync(Author author, CancellationToken ct)
-    {
-        for (var hops = 0; author.MergedIntoId is { } next && hops < 20; hops++)
-        {
-            author = await db.Authors.FirstAsync(a => a.Id == next, ct);
-        }
-        return author;
-    }
 
     static string Cut(string text) => text.Length <= 300 ? text : text[..300];
 }

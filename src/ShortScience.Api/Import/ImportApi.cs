@@ -65,7 +65,7 @@ public static class ImportApi
 
         var key = outcome.Paper.Key;
         logger.LogInformation("Paper {Key} {Outcome} from {Source} {Changes}", key, outcome.Status, metadata.Source, outcome.Changes);
-        var paper = await PapersApi.DetailAsync(db, key, http.User, ct)
+        var paper = await PaperDetails.LoadAsync(db, key, http.User, ct)
             ?? throw new InvalidOperationException($"Paper {key} vanished after its import.");
         var response = new AddPaperResponse(outcome.Status.ToString().ToLowerInvariant(), outcome.Changes, paper);
         return outcome.Status == ImportStatus.Created

@@ -22,7 +22,7 @@ public sealed class VenueResolver(ShortScienceDb db, TimeProvider clock)
         {
             var alias = db.VenueAliases.Local.FirstOrDefault(a => a.Normalized == key)
                 ?? await db.VenueAliases.Include(a => a.Venue).FirstOrDefaultAsync(a => a.Normalized == key, ct);
-            if (alias is not null) return await FinalAsync(alias.Venue, ct);
+            if (alias is not null) return await MergeChains.FinalAsync(db, alias.Venue, ct);
             if (Catalogue.ByKey(key) is { } known) return await EnsureAsync(known, ct);
         }
         return await CreateAsync(name, ct);
@@ -44,7 +44,7 @@ public sealed class VenueResolver(ShortScienceDb db, TimeProvider clock)
         }
         else if (venue.MergedIntoId is not null)
         {
-            return await FinalAsync(venue, ct);
+            return await MergeChains.FinalAsync(db, venue, ct);
         }
         await AddAliasesAsync(venue, known.AllNames, ct);
         return venue;
@@ -66,14 +66,6 @@ public sealed class VenueResolver(ShortScienceDb db, TimeProvider clock)
     }
 
     /// <summary>Follows moderators' merges to the venue that is still in use.</summary>
-    public async Task<Venue> FinalAsync(Venue venue, CancellationToken ct)
-    {
-        for (var hops = 0; venue.MergedIntoId is { } next && hops < 20; hops++)
-        {
-            venue = await db.Venues.FirstAsync(v => v.Id == next, ct);
-        }
-        return venue;
-    }
 
     async Task<Venue> CreateAsync(string raw, CancellationToken ct)
     {

@@ -41,7 +41,7 @@ static class FlagViews
                 FlagTarget.Summary when summaries.TryGetValue(f.TargetId, out var s) => new FlagView(f.Id, kind, f.TargetId, f.Reason, status, reporter, f.CreatedAt,
                     $"Summary of “{s.Title}”", Cut(s.Text), $"/papers/{s.Key}/summaries/{s.Id}", new UserRef(s.UserName!, s.DisplayName), s.Status.ToString().ToLowerInvariant(), open),
                 FlagTarget.Comment when comments.TryGetValue(f.TargetId, out var c) => new FlagView(f.Id, kind, f.TargetId, f.Reason, status, reporter, f.CreatedAt,
-                    $"Comment on “{c.Title}”", Cut(c.PlainText), CommentsApi.Url(c.Key, c.SummaryId, c.Id), new UserRef(c.UserName!, c.DisplayName), c.Status.ToString().ToLowerInvariant(), open),
+                    $"Comment on “{c.Title}”", Cut(c.PlainText), Links.Comment(c.Key, c.SummaryId, c.Id), new UserRef(c.UserName!, c.DisplayName), c.Status.ToString().ToLowerInvariant(), open),
                 FlagTarget.Paper when papers.TryGetValue(f.TargetId, out var p) => new FlagView(f.Id, kind, f.TargetId, f.Reason, status, reporter, f.CreatedAt,
                     p.Title, Cut(p.Abstract), $"/papers/{p.Key}", null, p.Status.ToString().ToLowerInvariant(), open),
                 _ => new FlagView(f.Id, kind, f.TargetId, f.Reason, status, reporter, f.CreatedAt, null, null, null, null, "gone", open),

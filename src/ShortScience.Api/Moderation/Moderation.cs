@@ -76,11 +76,7 @@ public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider c
 
     public async Task LogAsync(Guid moderatorId, string action, string targetType, string targetId, string? reason, long? flagId, CancellationToken ct)
     {
-        db.ModerationActions.Add(new ModerationAction
-        {
-            ModeratorId = moderatorId, Action = action, TargetType = targetType, TargetId = targetId, Reason = reason, FlagId = flagId,
-            CreatedAt = clock.GetUtcNow(),
-        });
+        ModerationLog.Add(db, moderatorId, action, targetType, targetId, reason, clock.GetUtcNow(), flagId);
         await db.SaveChangesAsync(ct);
     }
 

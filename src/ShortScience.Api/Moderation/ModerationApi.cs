@@ -39,7 +39,7 @@ public static class ModerationApi
     {
         if (TargetOf(request.TargetType ?? "") is not { } type) return Problems.BadRequest("You can report a summary, a comment or a paper.", "targetType");
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000) return Problems.BadRequest("Say what is wrong (up to 2,000 characters).", "reason");
-        if (http.User.HasClaim(c => c.Type == SessionClaims.Banned)) return Problems.Forbidden("Banned accounts cannot report content.");
+        if (http.User.IsBanned()) return Problems.Forbidden("Banned accounts cannot report content.");
         var id = request.TargetId ?? "";
         var exists = type switch
         {

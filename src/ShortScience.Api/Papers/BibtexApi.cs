@@ -47,7 +47,7 @@ public static class BibtexApi
 
     static async Task<Results<ContentHttpResult, ProblemHttpResult>> VenueYearAsync(string slug, int year, ShortScienceDb db, CancellationToken ct)
     {
-        var venue = await Venues.VenueMergeApi.FinalVenueAsync(db, slug, ct);
+        var venue = await MergeChains.VenueAsync(db, slug, ct);
         if (venue is null) return Problems.NotFound($"There is no venue '{slug}'.");
         return Bibtex(await ExportAsync(db.Papers.Where(p => p.VenueId == venue.Id && p.Year == year), ct));
     }

@@ -6,6 +6,7 @@ using ShortScience.Api.Extensions;
 using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Api.Moderation;
 
 namespace ShortScience.Api.Papers;
 
@@ -74,7 +75,7 @@ public static class PaperEditsApi
         {
             return Problems.Conflict(ex.Message);
         }
-        return TypedResults.Ok((await PapersApi.DetailAsync(db, key, http.User, ct))!);
+        return TypedResults.Ok((await PaperDetails.LoadAsync(db, key, http.User, ct))!);
     }
 
     static async Task<Results<Ok<PaperEditView>, ProblemHttpResult>> ApplyAsync(
@@ -127,12 +128,8 @@ public static class PaperEditsApi
         edit.ReviewedAt = clock.GetUtcNow();
     }
 
-    public static void Log(ShortScienceDb db, HttpContext http, TimeProvider clock, string action, string target, string? reason, string type = "paper") =>
-        db.ModerationActions.Add(new ModerationAction
-        {
-            ModeratorId = http.User.RequiredUserId(), Action = action, TargetType = type, TargetId = target,
-            Reason = reason is { Length: > 2000 } ? reason[..2000] : reason, CreatedAt = clock.GetUtcNow(),
-        });
+    static void Log(ShortScienceDb db, HttpContext http, TimeProvider clock, string action, string target, string? reason) =>
+        ModerationLog.Add(db, http.User.RequiredUserId(), action, "paper", target, reason, clock.GetUtcNow());
 
     static async Task<List<PaperEditView>> ViewsAsync(ShortScienceDb db, System.Linq.Expressions.Expression<Func<PaperEdit, bool>> filter, CancellationToken ct)
     {

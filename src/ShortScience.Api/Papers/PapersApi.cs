@@ -35,7 +35,7 @@ public static class PapersApi
         var query = db.Papers.AsNoTracking().Where(p => p.Status == ContentStatus.Visible);
         if (venue is not null)
         {
-            var venueId = (await Venues.VenueMergeApi.FinalVenueAsync(db, venue, ct))?.Id ?? -1;
+            var venueId = (await MergeChains.VenueAsync(db, venue, ct))?.Id ?? -1;
             query = query.Where(p => p.VenueId == venueId);
         }
         if (year is not null) query = query.Where(p => p.Year == year);
@@ -84,68 +84,9 @@ public static class PapersApi
     static async Task<Results<Ok<PaperDetail>, ProblemHttpResult>> GetAsync(
         ShortScienceDb db, string key, HttpContext http, CancellationToken ct)
     {
-        var paper = await DetailAsync(db, key, http.User, ct);
+        var paper = await PaperDetails.LoadAsync(db, key, http.User, ct);
         return paper is null
             ? Problems.NotFound($"There is no paper with the key '{key}'.")
             : TypedResults.Ok(paper);
-    }
-
-    /// <summary>A paper row and its published summaries, as the page needs them (before the viewer's own bits).</summary>
-    sealed record DetailRow(PaperDetail Detail, string? VenueName, VenueKind? VenueKind, List<string> Categories, List<SummaryRow> Summaries);
-
-    sealed record SummaryRow(
-        long Id, int CurrentRevision, Guid UserId, string? UserName, string DisplayName, bool Anonymous, int Score, int CommentCount,
-        DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, string Html);
-
-    /// <summary>
-    /// The hottest read (every paper page) as a compiled query: EF Core skips translating the expression tree and
-    /// looking it up in its query cache on each call. Split: the paper, its authors, its summaries.
-    /// </summary>
-    static readonly Func<ShortScienceDb, string, CancellationToken, Task<DetailRow?>> PaperByKey = EF.CompileAsyncQuery(
-        (ShortScienceDb db, string key, CancellationToken ct) => db.Papers.AsNoTracking()
-            .Where(p => p.Key == key && p.Status == ContentStatus.Visible)
-            .OrderBy(p => p.Id) // one row (the key is unique), but a split query wants its order stated
-            .Select(p => new DetailRow(
-                new PaperDetail(
-                    p.Key, p.Title, p.Abstract,
-                    p.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
-                    p.Venue == null ? null : new VenueRef(p.Venue.Slug, p.Venue.ShortName, p.Venue.Name),
-                    p.Year, p.Keywords, p.ArxivId, p.Doi, p.Url, p.PdfUrl, p.BibtexKey, p.PublishedOn, new List<SummaryView>(), null),
-                // What the BibTeX entry needs beyond the above; the page shows the entry without asking again.
-                p.Venue == null ? null : p.Venue.Name,
-                p.Venue == null ? null : (VenueKind?)p.Venue.Kind,
-                p.Categories,
-                p.Summaries
-                    .Where(s => s.Status == SummaryStatus.Published)
-                    .OrderByDescending(s => s.Score).ThenByDescending(s => s.PublishedAt)
-                    .Select(s => new SummaryRow(
-                        s.Id, s.CurrentRevision, s.UserId, s.User.UserName, s.User.DisplayName, s.Anonymous, s.Score,
-                        s.CommentCount, s.PublishedAt, s.UpdatedAt, s.Current!.Html))
-                    .ToList()))
-            .AsSplitQuery()
-            .FirstOrDefault());
-
-    /// <summary>A visible paper as its page shows it to <paramref name="user"/>, or null.</summary>
-    public static async Task<PaperDetail?> DetailAsync(ShortScienceDb db, string key, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
-    {
-        var paper = await PaperByKey(db, key, ct);
-        if (paper is null) return null;
-
-        var viewer = user.UserId();
-        var ids = paper.Summaries.ConvertAll(s => s.Id);
-        var threads = await CommentThreads.LoadAsync(db, ids, user, ct);
-        var myVotes = viewer is { } me && ids.Count > 0
-            ? await db.Votes.AsNoTracking().Where(v => v.UserId == me && v.TargetType == VoteTarget.Summary && ids.Contains(v.TargetId))
-                .ToDictionaryAsync(v => v.TargetId, v => (int)v.Value, ct)
-            : [];
-        var summaries = paper.Summaries.ConvertAll(s => new SummaryView(
-            s.Id, s.CurrentRevision, HistoryApi.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, user),
-            s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Html, s.UserId == viewer,
-            myVotes.GetValueOrDefault(s.Id), threads.GetValueOrDefault(s.Id) ?? []));
-        var detail = paper.Detail;
-        var bibtex = BibtexApi.Entry(new BibtexApi.ExportRow(detail.Key, detail.BibtexKey, detail.Title,
-            detail.Authors.Select(a => a.Name).ToList(), paper.VenueName, paper.VenueKind, detail.Year, detail.Doi, detail.ArxivId,
-            detail.Url, detail.Keywords.ToList(), paper.Categories));
-        return detail with { Summaries = summaries, Bibtex = bibtex };
     }
 }

@@ -31,13 +31,13 @@ public static class LookupApi
     static async Task<Results<Ok<VenueRef>, ProblemHttpResult>> VenueAsync(string? key, ShortScienceDb db, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key)) return Problems.BadRequest("Give a venue key or name.", "key");
-        var venue = await VenueMergeApi.FinalVenueAsync(db, key.Trim().ToLowerInvariant(), ct);
+        var venue = await MergeChains.VenueAsync(db, key.Trim().ToLowerInvariant(), ct);
         if (venue is null)
         {
             foreach (var candidate in VenueNames.Candidates(key))
             {
                 var slug = await db.VenueAliases.Where(a => a.Normalized == candidate).Select(a => a.Venue.Slug).FirstOrDefaultAsync(ct);
-                if (slug is not null) { venue = await VenueMergeApi.FinalVenueAsync(db, slug, ct); break; }
+                if (slug is not null) { venue = await MergeChains.VenueAsync(db, slug, ct); break; }
             }
         }
         return venue is null ? Problems.NotFound($"There is no venue '{key}'.") : TypedResults.Ok(new VenueRef(venue.Slug, venue.ShortName, venue.Name));

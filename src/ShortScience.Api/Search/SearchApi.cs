@@ -49,7 +49,7 @@ public static class SearchApi
         int? venueId = null;
         if (!string.IsNullOrWhiteSpace(venue))
         {
-            var found = await VenueMergeApi.FinalVenueAsync(db, venue, ct);
+            var found = await MergeChains.VenueAsync(db, venue, ct);
             if (found is null) return Problems.BadRequest($"There is no venue '{venue}'.", "venue");
             venueId = found.Id;
         }

@@ -13,24 +13,15 @@ namespace ShortScience.Api.Summaries;
 /// <summary>Every revision of a summary, readable, comparable and restorable.</summary>
 public static class HistoryApi
 {
-    public static void MapHistoryApi(this RouteGroupBuilder api)
+    /// <param name="summary">The root of one summary (<c>/summaries/{id}</c>).</param>
+    public static void MapHistoryApi(this RouteGroupBuilder summary)
     {
-        var group = api.MapGroup("/summaries/{id:long}").WithTags("Summaries");
+        var group = summary;
         group.MapGet("/revisions", ListAsync);
         group.MapGet("/revisions/{number:int}", GetAsync);
         group.MapGet("/diff", DiffAsync);
         group.MapPost("/restore/{number:int}", RestoreAsync).RequireAuthorization(Policies.Member);
     }
-
-    /// <summary>Who may read a summary that is not (or no longer) published: its author and moderators.</summary>
-    public static bool CanSee(SummaryStatus status, Guid authorId, ClaimsPrincipal user) =>
-        status == SummaryStatus.Published || user.UserId() == authorId || IsModerator(user);
-
-    public static bool IsModerator(ClaimsPrincipal user) => user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin);
-
-    /// <summary>Anonymous summaries name their author only to the author and to moderators.</summary>
-    public static UserRef? Byline(bool anonymous, Guid authorId, string userName, string displayName, ClaimsPrincipal viewer) =>
-        anonymous && viewer.UserId() != authorId && !IsModerator(viewer) ? null : new UserRef(userName, displayName);
 
     static async Task<Results<Ok<SummaryHistory>, ProblemHttpResult>> ListAsync(long id, HttpContext http, ShortScienceDb db, CancellationToken ct)
     {
@@ -44,8 +35,8 @@ public static class HistoryApi
                 }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
-        if (s is null || !CanSee(s.Status, s.UserId, http.User)) return NoSummary(id);
-        var author = Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, http.User);
+        if (s is null || !SummaryAccess.CanSee(s.Status, s.UserId, http.User)) return NoSummary(id);
+        var author = SummaryAccess.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, http.User);
         var revisions = s.Revisions.ConvertAll(r => new RevisionListItem(
             r.Number, r.CreatedAt, r.EditorId == s.UserId ? author : null, r.Note, r.RestoredFrom, r.Length));
         return TypedResults.Ok(new SummaryHistory(id, s.Key, s.Title, author, s.CurrentRevision, revisions));
@@ -61,8 +52,8 @@ public static class HistoryApi
                 x.Summary.Paper.Title, x.Summary.User.UserName, x.Summary.User.DisplayName, x.CreatedAt, x.Markdown, x.Html, x.Note, x.RestoredFrom,
             })
             .FirstOrDefaultAsync(ct);
-        if (r is null || !CanSee(r.Status, r.UserId, http.User)) return Problems.NotFound($"Summary {id} has no revision {number}.");
-        return TypedResults.Ok(new RevisionView(id, r.Key, r.Title, Byline(r.Anonymous, r.UserId, r.UserName!, r.DisplayName, http.User),
+        if (r is null || !SummaryAccess.CanSee(r.Status, r.UserId, http.User)) return Problems.NotFound($"Summary {id} has no revision {number}.");
+        return TypedResults.Ok(new RevisionView(id, r.Key, r.Title, SummaryAccess.Byline(r.Anonymous, r.UserId, r.UserName!, r.DisplayName, http.User),
             number, r.CurrentRevision, r.CreatedAt, r.Markdown, r.Html, r.Note, r.RestoredFrom));
     }
 
@@ -71,7 +62,7 @@ public static class HistoryApi
     {
         var summary = await db.Summaries.AsNoTracking().Where(s => s.Id == id && s.Paper.Status == ContentStatus.Visible)
             .Select(s => new { s.Status, s.UserId, s.CurrentRevision }).FirstOrDefaultAsync(ct);
-        if (summary is null || !CanSee(summary.Status, summary.UserId, http.User)) return NoSummary(id);
+        if (summary is null || !SummaryAccess.CanSee(summary.Status, summary.UserId, http.User)) return NoSummary(id);
         var newer = to ?? summary.CurrentRevision;
         var older = from ?? newer - 1;
         var texts = await db.SummaryRevisions.AsNoTracking()

@@ -17,19 +17,12 @@ public static class SummariesApi
         var group = api.MapGroup("/summaries").WithTags("Summaries");
         group.MapGet("/", ListAsync).WithName("ListSummaries");
         group.MapGet("/{id:long}", GetAsync).WithName("GetSummary");
+        group.MapRandomApi();
+        var summary = group.MapGroup("/{id:long}");
+        summary.MapHistoryApi();
+        summary.MapSummaryStateApi();
         return group;
     }
-
-    /// <summary>A summary as lists show it (home tabs, the /following timeline); anonymous authors hidden.</summary>
-    internal static readonly Expression<Func<Summary, SummaryListItem>> ListItem = s => new SummaryListItem(
-        s.Id,
-        new PaperHeader(
-            s.Paper.Key, s.Paper.Title,
-            s.Paper.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
-            s.Paper.Venue == null ? null : new VenueRef(s.Paper.Venue.Slug, s.Paper.Venue.ShortName, s.Paper.Venue.Name),
-            s.Paper.Year),
-        s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
-        s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Current!.ExcerptHtml);
 
     /// <summary>Published summaries: most read lately ("popular"), newest first ("recent") or by all-time score ("best"); optionally of one field.</summary>
     static async Task<Results<Ok<Page<SummaryListItem>>, ProblemHttpResult>> ListAsync(
@@ -78,7 +71,7 @@ public static class SummariesApi
                 return Problems.BadRequest("sort must be 'popular', 'recent' or 'best'.", "sort");
         }
 
-        var items = await query.Take(take + 1).Select(ListItem)
+        var items = await query.Take(take + 1).Select(SummaryProjections.ListItem)
             .ToListAsync(ct);
         if (top is not null)
         {
@@ -112,14 +105,14 @@ public static class SummariesApi
                 x.ModerationReason, x.Current!.Html, x.Paper.Key, x.Paper.Title, x.User.UserName, x.User.DisplayName,
             })
             .FirstOrDefaultAsync(ct);
-        if (s is null || !HistoryApi.CanSee(s.Status, s.UserId, http.User)) return Problems.NotFound($"There is no published summary {id}.");
+        if (s is null || !SummaryAccess.CanSee(s.Status, s.UserId, http.User)) return Problems.NotFound($"There is no published summary {id}.");
         var mine = http.User.UserId() == s.UserId;
         var myVote = http.User.UserId() is { } viewer
             ? await db.Votes.Where(v => v.UserId == viewer && v.TargetType == VoteTarget.Summary && v.TargetId == id).Select(v => (int)v.Value).FirstOrDefaultAsync(ct)
             : 0;
         return TypedResults.Ok(new SummaryDetail(
-            s.Id, s.Key, s.Title, HistoryApi.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, http.User), s.Anonymous,
+            s.Id, s.Key, s.Title, SummaryAccess.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, http.User), s.Anonymous,
             s.Status, s.CurrentRevision, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt,
-            s.Html, mine, mine || HistoryApi.IsModerator(http.User) ? s.ModerationReason : null, myVote));
+            s.Html, mine, mine || http.User.IsModerator() ? s.ModerationReason : null, myVote));
     }
 }

@@ -13,13 +13,15 @@ namespace ShortScience.Api.Summaries;
 /// <summary>Soft delete (and undo) by the author; hide and restore by moderators, with a reason, logged.</summary>
 public static class SummaryStateApi
 {
-    public static void MapSummaryStateApi(this RouteGroupBuilder api)
+    /// <param name="summary">The root of one summary (<c>/summaries/{id}</c>).</param>
+    public static void MapSummaryStateApi(this RouteGroupBuilder summary)
     {
-        var group = api.MapGroup("/summaries/{id:long}").WithTags("Summaries");
-        group.MapDelete("/", DeleteAsync).RequireAuthorization(Policies.Member);
-        group.MapPost("/undelete", UndeleteAsync).RequireAuthorization(Policies.Member);
-        group.MapPost("/hide", HideAsync).RequireAuthorization(Policies.Moderator);
-        group.MapPost("/unhide", UnhideAsync).RequireAuthorization(Policies.Moderator);
+        var author = summary.MapGroup("/").RequireAuthorization(Policies.Member);
+        author.MapDelete("/", DeleteAsync);
+        author.MapPost("/undelete", UndeleteAsync);
+        var moderator = summary.MapGroup("/").RequireAuthorization(Policies.Moderator);
+        moderator.MapPost("/hide", HideAsync);
+        moderator.MapPost("/unhide", UnhideAsync);
     }
 
     static Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, ShortScienceDb db, FeedCache feeds, CancellationToken ct) =>

@@ -8,6 +8,7 @@ using ShortScience.Contracts;
 using ShortScience.Core.Import;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Api.Moderation;
 
 namespace ShortScience.Api.Venues;
 
@@ -20,17 +21,6 @@ public static class VenueMergeApi
     public static void MapVenueMergeApi(this RouteGroupBuilder api) =>
         api.MapPost("/venues/{slug}/merge", MergeAsync).WithTags("Venues").RequireAuthorization(Policies.Moderator);
 
-    /// <summary>The venue a slug stands for now, following merges; catalogue venues not yet used are not rows.</summary>
-    public static async Task<Venue?> FinalVenueAsync(ShortScienceDb db, string slug, CancellationToken ct)
-    {
-        var venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Slug == slug, ct);
-        for (var hops = 0; venue?.MergedIntoId is { } next && hops < 20; hops++)
-        {
-            venue = await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == next, ct);
-        }
-        return venue;
-    }
-
     static async Task<Results<Ok<VenueListItem>, ProblemHttpResult>> MergeAsync(
         string slug, MergeRequest request, HttpContext http, ShortScienceDb db, VenueResolver venues, TimeProvider clock,
         CancellationToken ct)
@@ -42,7 +32,7 @@ public static class VenueMergeApi
         if (source.MergedIntoId is not null) return Problems.Conflict($"'{slug}' was already merged into another venue.");
 
         var target = await db.Venues.FirstOrDefaultAsync(v => v.Slug == request.Into, ct) is { } row
-            ? await venues.FinalAsync(row, ct)
+            ? await MergeChains.FinalAsync(db, row, ct)
             : VenueCatalogue.Default.BySlug(request.Into) is { } known ? await venues.EnsureAsync(known, ct) : null;
         if (target is null) return Problems.NotFound($"There is no venue '{request.Into}'.");
         if (target == source) return Problems.BadRequest("A venue cannot be merged into itself.", "into");
@@ -54,8 +44,8 @@ public static class VenueMergeApi
         await db.Venues.Where(v => v.MergedIntoId == source.Id).ExecuteUpdateAsync(u => u.SetProperty(v => v.MergedIntoId, target.Id), ct);
         await venues.AddAliasesAsync(target, [source.Name, source.ShortName], ct);
         source.MergedIntoId = target.Id;
-        PaperEditsApi.Log(db, http, clock, "merge-venue", slug,
-            $"into {target.Slug}; {moved} papers moved{(string.IsNullOrWhiteSpace(request.Reason) ? "" : " — " + request.Reason.Trim())}", "venue");
+        ModerationLog.Add(db, http.User.RequiredUserId(), "merge-venue", "venue", slug,
+            $"into {target.Slug}; {moved} papers moved{(string.IsNullOrWhiteSpace(request.Reason) ? "" : " — " + request.Reason.Trim())}", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

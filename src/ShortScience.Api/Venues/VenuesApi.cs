@@ -34,19 +34,5 @@ public static class VenuesApi
     }
 
     static async Task<Results<Ok<VenueDetail>, ProblemHttpResult>> GetAsync(ShortScienceDb db, string slug, CancellationToken ct) =>
-        await DetailAsync(db, slug, ct) is { } venue ? TypedResults.Ok(venue) : Problems.NotFound($"There is no venue '{slug}'.");
-
-    /// <summary>A venue with its years (newest first); a merged venue's old slug answers with the venue it was merged into.</summary>
-    public static async Task<VenueDetail?> DetailAsync(ShortScienceDb db, string slug, CancellationToken ct)
-    {
-        var venue = await VenueMergeApi.FinalVenueAsync(db, slug, ct);
-        if (venue is null) return null;
-        var years = await db.Papers.AsNoTracking()
-            .Where(p => p.VenueId == venue.Id && p.Status == ContentStatus.Visible && p.Year != null)
-            .GroupBy(p => p.Year!.Value)
-            .OrderByDescending(g => g.Key)
-            .Select(g => new VenueYear(g.Key, g.Count(), g.Sum(p => p.SummaryCount)))
-            .ToListAsync(ct);
-        return new VenueDetail(venue.Slug, venue.ShortName, venue.Name, venue.Kind, venue.Url, years);
-    }
+        await VenueDetails.LoadAsync(db, slug, ct) is { } venue ? TypedResults.Ok(venue) : Problems.NotFound($"There is no venue '{slug}'.");
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using ShortScience.Api.Backups;
+using ShortScience.Api.Operations;
 using ShortScience.Api.Demo;
 using ShortScience.Testing;
 

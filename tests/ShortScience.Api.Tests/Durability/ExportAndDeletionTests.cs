@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ShortScience.Api.Accounts;
-using ShortScience.Api.Backups;
+using ShortScience.Api.Operations;
 using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Durability;

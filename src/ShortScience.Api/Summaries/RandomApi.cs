@@ -6,7 +6,7 @@ using ShortScience.Core.Browse;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
-namespace ShortScience.Api.Browse;
+namespace ShortScience.Api.Summaries;
 
 /// <summary>
 /// "Surprise me": a random published summary. A random id between the smallest and largest, then the next published
@@ -15,8 +15,9 @@ namespace ShortScience.Api.Browse;
 /// </summary>
 public static class RandomApi
 {
-    public static void MapRandomApi(this RouteGroupBuilder api) =>
-        api.MapGet("/summaries/random", RandomAsync).WithTags("Summaries").WithName("RandomSummary");
+    /// <param name="summaries">The summaries root (<c>/summaries</c>).</param>
+    public static void MapRandomApi(this RouteGroupBuilder summaries) =>
+        summaries.MapGet("/random", RandomAsync).WithName("RandomSummary");
 
     static async Task<Results<Ok<RandomSummary>, ProblemHttpResult>> RandomAsync(string? field, ShortScienceDb db, HttpContext http, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace ShortScience.Api.Health;
+namespace ShortScience.Api.Operations;
 
 /// <summary>Healthy when PostgreSQL answers a trivial query within the check's time.</summary>
 public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck

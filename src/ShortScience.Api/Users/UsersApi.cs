@@ -6,17 +6,38 @@ using ShortScience.Contracts;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
+using ShortScience.Api.Summaries;
 
 namespace ShortScience.Api.Users;
 
-/// <summary>A person's public summaries and comments, newest first, for their profile.</summary>
-public static class UserActivityApi
+/// <summary>A person's public profile, with their summaries and comments, newest first.</summary>
+public static class UsersApi
 {
-    public static void MapUserActivityApi(this RouteGroupBuilder api)
+    public static void MapUsersApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/users/{name}/summaries", SummariesAsync).WithTags("Accounts");
-        api.MapGet("/users/{name}/comments", CommentsAsync).WithTags("Accounts");
+        var user = api.MapGroup("/users/{name}").WithTags("Users");
+        user.MapGet("/", ProfileAsync);
+        user.MapGet("/summaries", SummariesAsync);
+        user.MapGet("/comments", CommentsAsync);
     }
+
+    static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> ProfileAsync(string name, ShortScienceDb db, CancellationToken ct)
+    {
+        var normalized = name.ToUpperInvariant();
+        var profile = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedUserName == normalized)
+            .Select(u => new
+            {
+                u.UserName, u.DisplayName, u.Bio, u.Affiliation, u.CreatedAt,
+                Scores = db.Summaries.Where(s => s.UserId == u.Id && s.Status == SummaryStatus.Published && !s.Anonymous)
+                    .Select(s => s.Score).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (profile is null) return Problems.NotFound($"There is no user '{name}'.");
+        return TypedResults.Ok(new UserProfile(profile.UserName!, profile.DisplayName, profile.Bio, profile.Affiliation,
+            profile.CreatedAt, profile.Scores.Count, profile.Scores.Count == 0 ? null : profile.Scores.Average()));
+    }
+
 
     static async Task<Results<Ok<Page<SummaryListItem>>, ProblemHttpResult>> SummariesAsync(
         string name, string? cursor, HttpContext http, ShortScienceDb db, CancellationToken ct)
@@ -32,13 +53,10 @@ public static class UserActivityApi
             query = query.Where(s => s.PublishedAt < at || (s.PublishedAt == at && s.Id < after.Id));
         }
         var items = await query.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(21)
-            .Select(s => new SummaryListItem(s.Id,
-                new PaperHeader(s.Paper.Key, s.Paper.Title,
-                    s.Paper.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
-                    s.Paper.Venue == null ? null : new VenueRef(s.Paper.Venue.Slug, s.Paper.Venue.ShortName, s.Paper.Venue.Name), s.Paper.Year),
-                new UserRef(s.User.UserName!, s.User.DisplayName), s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt,
-                s.Current!.ExcerptHtml))
+            .Select(SummaryProjections.ListItem)
             .ToListAsync(ct);
+        // Only the author lists their own anonymous summaries here, and sees their name on them.
+        if (self) items = items.ConvertAll(i => i.Anonymous ? i with { Author = new UserRef(http.User.Identity!.Name!, DisplayNameOf(http.User)) } : i);
         return TypedResults.Ok(PageOf(items, i => new Cursor(i.PublishedAt.UtcTicks, i.Id)));
     }
 
@@ -65,6 +83,9 @@ public static class UserActivityApi
         }
         return new Page<T>(items, next);
     }
+
+    static string DisplayNameOf(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(SessionClaims.DisplayName)?.Value ?? user.Identity!.Name!;
 
     static Task<Guid?> UserIdAsync(ShortScienceDb db, string name, CancellationToken ct)
     {

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Api.Backups;
+using ShortScience.Api.Operations;
 using ShortScience.Api.Demo;
 using ShortScience.Data;
 
-namespace ShortScience.Api.Extensions;
+namespace ShortScience.Api.Operations;
 
 public static class Commands
 {

@@ -5,7 +5,7 @@ using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
-namespace ShortScience.Api.Sitemap;
+namespace ShortScience.Api.Browse;
 
 /// <summary>
 /// What the Web host's sitemap.xml lists. Papers are split into parts by id range, so each part is one primary-key

@@ -5,7 +5,7 @@ using ShortScience.Data;
 using ShortScience.Data.Entities;
 using ShortScience.Contracts;
 
-namespace ShortScience.Api.Backups;
+namespace ShortScience.Api.Operations;
 
 /// <summary>
 /// Everything public, in files anyone can read without this software: papers and comments as JSON, each

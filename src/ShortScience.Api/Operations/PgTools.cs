@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace ShortScience.Api.Backups;
+namespace ShortScience.Api.Operations;
 
 /// <summary>
 /// pg_dump and pg_restore in PostgreSQL's custom format. The tools come from the machine's PostgreSQL

@@ -1,0 +1,11 @@
+namespace ShortScience.Contracts;
+
+/// <summary>Paths of the site's pages, the same for the API (mail, feeds, notifications) and the Web host.</summary>
+public static class Links
+{
+    public static string Paper(string key) => $"/papers/{key}";
+
+    public static string Summary(string paperKey, long summaryId) => $"/papers/{paperKey}/summaries/{summaryId}";
+
+    public static string Comment(string paperKey, long summaryId, long commentId) => $"{Summary(paperKey, summaryId)}#comment-{commentId}";
+}
