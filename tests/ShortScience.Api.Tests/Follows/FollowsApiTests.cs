@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Xml.Linq;
 using ShortScience.Contracts;
+using ShortScience.Api.Tests.Feeds;
 
-namespace ShortScience.Api.Tests.Feeds;
+namespace ShortScience.Api.Tests.Follows;
 
 public sealed class FollowsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 {

@@ -7,7 +7,7 @@ using Npgsql;
 using ShortScience.Contracts;
 using ShortScience.Data.Entities;
 
-namespace ShortScience.Api.Tests.Durability;
+namespace ShortScience.Api.Tests.Operations;
 
 /// <summary>
 /// kill -9 of the API process while people publish: afterwards every revision in the database is whole (its text

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ShortScience.Contracts;
 
-namespace ShortScience.Api.Tests.Discovery;
+namespace ShortScience.Api.Tests.Search;
 
 /// <summary>
 /// Search relevance and filters, run twice: as narrow queries (every match read through the index) and as if every

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ShortScience.Contracts;
 
-namespace ShortScience.Api.Tests.Discussion;
+namespace ShortScience.Api.Tests.Moderation;
 
 public sealed class ModerationApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 {

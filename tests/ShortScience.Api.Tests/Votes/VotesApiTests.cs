@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Contracts;
 
-namespace ShortScience.Api.Tests.Discussion;
+namespace ShortScience.Api.Tests.Votes;
 
 public sealed class VotesApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 {

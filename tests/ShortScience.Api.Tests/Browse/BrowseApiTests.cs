@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Contracts;
 using ShortScience.Data.Entities;
 
-namespace ShortScience.Api.Tests.Discovery;
+namespace ShortScience.Api.Tests.Browse;
 
 public sealed class BrowseApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 {

@@ -5,7 +5,7 @@ using ShortScience.Api.Operations;
 using ShortScience.Api.Demo;
 using ShortScience.Testing;
 
-namespace ShortScience.Api.Tests.Durability;
+namespace ShortScience.Api.Tests.Operations;
 
 public sealed class BackupTests(ApiFactory app) : IClassFixture<ApiFactory>
 {

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using ShortScience.Contracts;
 
-namespace ShortScience.Api.Tests.Discovery;
+namespace ShortScience.Api.Tests.Search;
 
 /// <summary>Every write that changes what a paper is about is searchable the moment it returns.</summary>
 public sealed class SearchFreshnessTests(ApiFactory app) : IClassFixture<ApiFactory>

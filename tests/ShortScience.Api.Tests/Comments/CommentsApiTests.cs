@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Contracts;
 
-namespace ShortScience.Api.Tests.Discussion;
+namespace ShortScience.Api.Tests.Comments;
 
 public sealed class CommentsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 {

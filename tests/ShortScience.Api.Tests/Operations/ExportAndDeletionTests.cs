@@ -7,7 +7,7 @@ using ShortScience.Api.Accounts;
 using ShortScience.Api.Operations;
 using ShortScience.Contracts;
 
-namespace ShortScience.Api.Tests.Durability;
+namespace ShortScience.Api.Tests.Operations;
 
 public sealed class ExportAndDeletionTests(ApiFactory app) : IClassFixture<ApiFactory>
 {

@@ -3,8 +3,9 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Contracts;
 using ShortScience.Data.Entities;
+using ShortScience.Api.Tests.Import;
 
-namespace ShortScience.Api.Tests.Import;
+namespace ShortScience.Api.Tests.Papers;
 
 public sealed class PaperEditsTests(ImportApp app) : IClassFixture<ImportApp>
 {

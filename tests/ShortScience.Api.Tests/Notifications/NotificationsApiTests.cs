@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShortScience.Api.Notifications;
 using ShortScience.Contracts;
 
-namespace ShortScience.Api.Tests.Discussion;
+namespace ShortScience.Api.Tests.Notifications;
 
 public sealed partial class NotificationsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 {

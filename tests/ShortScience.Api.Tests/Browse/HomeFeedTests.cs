@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Contracts;
 using ShortScience.Data.Entities;
 
-namespace ShortScience.Api.Tests.Discovery;
+namespace ShortScience.Api.Tests.Browse;
 
 public sealed class HomeFeedTests(ApiFactory app) : IClassFixture<ApiFactory>
 {

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace ShortScience.Api.Tests.Discovery;
+namespace ShortScience.Api.Tests.Search;
 
 /// <summary>
 /// Search picks its strategy from PostgreSQL's estimate of how many papers match (SearchPlanner). That estimate is only

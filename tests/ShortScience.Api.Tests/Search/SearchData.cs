@@ -4,7 +4,7 @@ using ShortScience.Data;
 using ShortScience.Data.Entities;
 using ShortScience.Contracts;
 
-namespace ShortScience.Api.Tests.Discovery;
+namespace ShortScience.Api.Tests.Search;
 
 /// <summary>A small library whose relevance questions have clear answers; seeded once per test database.</summary>
 public static class SearchData

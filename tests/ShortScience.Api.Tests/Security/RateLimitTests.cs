@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ShortScience.Contracts;
 
-namespace ShortScience.Api.Tests.Discussion;
+namespace ShortScience.Api.Tests.Security;
 
 public sealed class RateLimitTests : IClassFixture<ApiFactory>
 {
