@@ -10,9 +10,23 @@ public sealed record CommentView(
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool Edited, bool IsMine, int MyVote, IReadOnlyList<CommentView> Replies,
     string? Markdown = null);
 
-public sealed record CommentRequest(string Markdown, long? ParentId = null);
+public sealed record CommentRequest(string Markdown, long? ParentId = null) : IValidatable
+{
+    public void Validate(Checks checks)
+    {
+        if (string.IsNullOrWhiteSpace(Markdown)) checks.Add("markdown", "A comment needs some text.");
+        checks.LongText("markdown", Markdown, Limits.CommentChars, "a comment");
+    }
+}
 
-public sealed record CommentEdit(string Markdown);
+public sealed record CommentEdit(string Markdown) : IValidatable
+{
+    public void Validate(Checks checks)
+    {
+        if (string.IsNullOrWhiteSpace(Markdown)) checks.Add("markdown", "A comment needs some text.");
+        checks.LongText("markdown", Markdown, Limits.CommentChars, "a comment");
+    }
+}
 
 /// <summary>Where a comment lives, for permalinks.</summary>
 public sealed record CommentLocation(long Id, long SummaryId, string PaperKey, string Url);

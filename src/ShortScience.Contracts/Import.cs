@@ -3,13 +3,29 @@ namespace ShortScience.Contracts;
 /// <summary>A paper typed in by hand on the "add a paper" form.</summary>
 public sealed record ManualPaper(
     string Title, IReadOnlyList<string>? Authors = null, string? Venue = null, int? Year = null, string? Abstract = null,
-    string? Url = null, string? PdfUrl = null, string? Doi = null, string? ArxivId = null, IReadOnlyList<string>? Keywords = null);
+    string? Url = null, string? PdfUrl = null, string? Doi = null, string? ArxivId = null, IReadOnlyList<string>? Keywords = null) : IValidatable
+{
+    public void Validate(Checks checks) => checks
+        .Text("title", Title, Limits.PaperTitleChars, "a title")
+        .Texts("authors", Authors, Limits.AuthorsPerPaper, Limits.AuthorNameChars, "authors")
+        .Text("venue", Venue, Limits.VenueNameChars, "a venue").Text("abstract", Abstract, Limits.AbstractChars, "an abstract")
+        .WebAddress("url", Url, "the paper's address").WebAddress("pdfUrl", PdfUrl, "the PDF's address")
+        .Text("doi", Doi, Limits.DoiChars, "a DOI").Text("arxivId", ArxivId, Limits.ArxivIdChars, "an arXiv id")
+        .Texts("keywords", Keywords, Limits.KeywordsPerPaper, Limits.KeywordChars, "keywords");
+}
 
 /// <summary>
 /// POST /api/v1/papers: either <see cref="Input"/> (an arXiv id or URL, a DOI or doi.org URL, or one BibTeX
 /// entry, told apart automatically) or <see cref="Manual"/>.
 /// </summary>
-public sealed record AddPaperRequest(string? Input = null, ManualPaper? Manual = null);
+public sealed record AddPaperRequest(string? Input = null, ManualPaper? Manual = null) : IValidatable
+{
+    public void Validate(Checks checks)
+    {
+        checks.Text("input", Input, Limits.BibtexEntryChars, "the input");
+        Manual?.Validate(checks);
+    }
+}
 
 /// <summary>The paper after an import. Outcome: "created", "merged" (new facts added) or "unchanged".</summary>
 public sealed record AddPaperResponse(string Outcome, IReadOnlyList<string> Changes, PaperDetail Paper);

@@ -36,4 +36,5 @@ public static class Limits
     public const int SearchQueryChars = 300;
     public const int TagChars = 100;
     public const int KeysPerRequest = 500;
+    public const int TokenChars = 4_096;
 }

@@ -2,19 +2,38 @@ using System.Text.Json.Serialization;
 
 namespace ShortScience.Contracts;
 
-public sealed record FlagRequest(string TargetType, string TargetId, string Reason);
+public sealed record FlagRequest(string TargetType, string TargetId, string Reason) : IValidatable
+{
+    public void Validate(Checks checks)
+    {
+        checks.Text("targetType", TargetType, 20, "the kind of content").Text("targetId", TargetId, Limits.PaperKeyChars, "the content's id");
+        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > Limits.ReportReasonChars)
+        {
+            checks.Add("reason", $"Say what is wrong (up to {Limits.ReportReasonChars:N0} characters).");
+        }
+    }
+}
 
 public sealed record FlagView(
     long Id, string TargetType, string TargetId, string Reason, FlagStatus Status, UserRef? Reporter, DateTimeOffset CreatedAt,
     string? TargetTitle, string? TargetExcerpt, string? TargetUrl, UserRef? TargetAuthor, string? TargetStatus, int OpenFlagsOnTarget);
 
-public sealed record FlagResolution(string? Reason);
+public sealed record FlagResolution(string? Reason) : IValidatable
+{
+    public void Validate(Checks checks) => checks.Text("reason", Reason, Limits.ModerationReasonChars, "a reason");
+}
 
 public sealed record ModerationLogEntry(long Id, UserRef? Moderator, string Action, string TargetType, string TargetId, string? Reason, DateTimeOffset CreatedAt);
 
-public sealed record BanRequest(string Reason);
+public sealed record BanRequest(string Reason) : IValidatable
+{
+    public void Validate(Checks checks) => checks.Text("reason", Reason, Limits.ModerationReasonChars, "a reason");
+}
 
-public sealed record ModerationRequest(string Reason);
+public sealed record ModerationRequest(string Reason) : IValidatable
+{
+    public void Validate(Checks checks) => checks.Text("reason", Reason, Limits.ModerationReasonChars, "a reason");
+}
 
 /// <summary>A report: waiting for a moderator, dismissed, or acted on.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<FlagStatus>))]

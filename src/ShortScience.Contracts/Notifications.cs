@@ -6,7 +6,10 @@ public sealed record NotificationView(long Id, string Kind, string Text, string 
 
 public sealed record UnreadCount(int Count);
 
-public sealed record MarkReadRequest(IReadOnlyList<long>? Ids);
+public sealed record MarkReadRequest(IReadOnlyList<long>? Ids) : IValidatable
+{
+    public void Validate(Checks checks) => checks.Count("ids", Ids, Limits.KeysPerRequest, "notifications");
+}
 
 /// <summary>Why a person is notified.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<NotificationKind>))]

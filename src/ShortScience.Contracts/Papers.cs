@@ -32,15 +32,37 @@ public enum EditStatus { Pending = 0, Applied = 1, Rejected = 2 }
 public sealed record PaperChanges(
     string? Title = null, IReadOnlyList<string>? Authors = null, string? Venue = null, int? Year = null,
     string? Abstract = null, string? Doi = null, string? ArxivId = null, string? Url = null, string? PdfUrl = null,
-    IReadOnlyList<string>? Keywords = null, DateOnly? PublishedOn = null);
+    IReadOnlyList<string>? Keywords = null, DateOnly? PublishedOn = null) : IValidatable
+{
+    public void Validate(Checks checks) => checks
+        .Text("title", Title, Limits.PaperTitleChars, "a title")
+        .Texts("authors", Authors, Limits.AuthorsPerPaper, Limits.AuthorNameChars, "authors")
+        .Text("venue", Venue, Limits.VenueNameChars, "a venue").Text("abstract", Abstract, Limits.AbstractChars, "an abstract")
+        .WebAddress("url", Url, "the paper's address").WebAddress("pdfUrl", PdfUrl, "the PDF's address")
+        .Text("doi", Doi, Limits.DoiChars, "a DOI").Text("arxivId", ArxivId, Limits.ArxivIdChars, "an arXiv id")
+        .Texts("keywords", Keywords, Limits.KeywordsPerPaper, Limits.KeywordChars, "keywords");
+}
 
 /// <summary>A proposed (members) or direct (moderators) metadata edit, with a note saying why.</summary>
-public sealed record PaperEditRequest(PaperChanges Changes, string? Note = null);
+public sealed record PaperEditRequest(PaperChanges Changes, string? Note = null) : IValidatable
+{
+    public void Validate(Checks checks)
+    {
+        Changes?.Validate(checks);
+        checks.Text("note", Note, Limits.ReportReasonChars, "a note");
+    }
+}
 
 public sealed record PaperEditView(
     long Id, string PaperKey, string PaperTitle, UserRef? Proposer, PaperChanges Changes, string? Note, EditStatus Status,
     DateTimeOffset CreatedAt, UserRef? Reviewer, DateTimeOffset? ReviewedAt);
 
-public sealed record ReviewEditRequest(string? Reason = null);
+public sealed record ReviewEditRequest(string? Reason = null) : IValidatable
+{
+    public void Validate(Checks checks) => checks.Text("reason", Reason, Limits.ModerationReasonChars, "a reason");
+}
 
-public sealed record BibtexExportRequest(IReadOnlyList<string> Keys);
+public sealed record BibtexExportRequest(IReadOnlyList<string> Keys) : IValidatable
+{
+    public void Validate(Checks checks) => checks.Texts("keys", Keys, Limits.KeysPerRequest, Limits.PaperKeyChars, "keys");
+}

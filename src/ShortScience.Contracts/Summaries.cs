@@ -8,10 +8,21 @@ public sealed record MySummary(
 
 public sealed record DraftView(string Markdown, int? BaseRevision, bool Anonymous, DateTimeOffset UpdatedAt);
 
-public sealed record SaveDraftRequest(string Markdown, int? BaseRevision, bool Anonymous);
+public sealed record SaveDraftRequest(string Markdown, int? BaseRevision, bool Anonymous) : IValidatable
+{
+    public void Validate(Checks checks) => checks.LongText("markdown", Markdown, Limits.SummaryChars, "a summary");
+}
 
 /// <param name="BaseRevision">The revision the text was edited from (null or 0 for a first summary).</param>
-public sealed record PublishRequest(string Markdown, int? BaseRevision, bool Anonymous, string? Note);
+public sealed record PublishRequest(string Markdown, int? BaseRevision, bool Anonymous, string? Note) : IValidatable
+{
+    public void Validate(Checks checks)
+    {
+        if (string.IsNullOrWhiteSpace(Markdown)) checks.Add("markdown", "A summary needs some text.");
+        checks.LongText("markdown", Markdown, Limits.SummaryChars, "a summary");
+        if (Note is { Length: > Limits.EditNoteChars }) checks.Add("note", $"An edit note has at most {Limits.EditNoteChars} characters.");
+    }
+}
 
 public sealed record PublishedRevision(long SummaryId, string PaperKey, int Revision, string Html, DateTimeOffset At);
 
@@ -26,7 +37,10 @@ public sealed record RevisionView(
     long SummaryId, string PaperKey, string PaperTitle, UserRef? Author, int Number, int CurrentRevision,
     DateTimeOffset CreatedAt, string Markdown, string Html, string? Note, int? RestoredFrom);
 
-public sealed record RestoreRequest(int? BaseRevision, string? Note);
+public sealed record RestoreRequest(int? BaseRevision, string? Note) : IValidatable
+{
+    public void Validate(Checks checks) => checks.Text("note", Note, Limits.EditNoteChars, "an edit note");
+}
 
 /// <summary>A readable comparison of two texts: blocks (lines) that stayed, went, came or changed word by word.</summary>
 public sealed record TextDiff(IReadOnlyList<DiffBlock> Blocks)

@@ -11,7 +11,11 @@ public sealed record VenueDetail(string Slug, string ShortName, string Name, Ven
 public sealed record VenueYearListing(VenueDetail Venue, int Year, PaperListing Papers);
 
 /// <summary>Merges the venue or author in the URL into <see cref="Into"/> (a slug).</summary>
-public sealed record MergeRequest(string Into, string? Reason = null);
+public sealed record MergeRequest(string Into, string? Reason = null) : IValidatable
+{
+    public void Validate(Checks checks) => checks
+        .Text("into", Into, Limits.PaperKeyChars, "the slug to merge into").Text("reason", Reason, Limits.ModerationReasonChars, "a reason");
+}
 
 /// <summary>What kind of venue publishes a paper.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<VenueKind>))]

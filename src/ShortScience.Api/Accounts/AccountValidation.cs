@@ -27,15 +27,6 @@ static class AccountValidation
         return errors;
     }
 
-    public static Dictionary<string, string[]> Profile(ProfileUpdate p)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(p.DisplayName) || p.DisplayName.Length > 100) errors["displayName"] = ["A display name has 1 to 100 characters."];
-        if (p.Bio is { Length: > 2000 }) errors["bio"] = ["A bio has at most 2,000 characters."];
-        if (p.Affiliation is { Length: > 200 }) errors["affiliation"] = ["An affiliation has at most 200 characters."];
-        return errors;
-    }
-
     static bool IsEmail(string? email) =>
         !string.IsNullOrWhiteSpace(email) && email.Length <= 254 && MailAddress.TryCreate(email.Trim(), out var parsed)
         && parsed.Address == email.Trim() && parsed.Host.Contains('.');

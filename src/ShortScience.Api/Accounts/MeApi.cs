@@ -32,8 +32,6 @@ public static class MeApi
     static async Task<Results<Ok<Me>, ValidationProblem, UnauthorizedHttpResult>> UpdateProfileAsync(
         ProfileUpdate update, HttpContext http, UserManager<User> users)
     {
-        var errors = AccountValidation.Profile(update);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var user = await users.FindByIdAsync(http.User.RequiredUserId().ToString());
         if (user is null) return TypedResults.Unauthorized();
         user.DisplayName = update.DisplayName.Trim();

@@ -16,8 +16,6 @@ namespace ShortScience.Api.Comments;
 /// <summary>Discussion under a summary: Markdown + math comments, replies one level deep, edits kept.</summary>
 public static class CommentsApi
 {
-    public const int MaxLength = 10_000;
-
     public static void MapCommentsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/summaries/{id:long}/comments", ListAsync).WithTags("Comments");
@@ -44,7 +42,6 @@ public static class CommentsApi
         long id, CommentRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, Notifier notifier,
         FeedCache feeds, TimeProvider clock, CancellationToken ct)
     {
-        if (Invalid(request.Markdown) is { } invalid) return invalid;
         var summary = await db.Summaries.AsNoTracking().Where(s => s.Id == id && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible)
             .Select(s => new { s.Id, s.UserId, s.Paper.Key, s.Paper.Title }).FirstOrDefaultAsync(ct);
         if (summary is null) return Problems.NotFound($"There is no published summary {id}.");
@@ -78,7 +75,6 @@ public static class CommentsApi
     static async Task<Results<Ok<CommentLocation>, ProblemHttpResult>> EditAsync(
         long id, CommentEdit edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, FeedCache feeds, TimeProvider clock, CancellationToken ct)
     {
-        if (Invalid(edit.Markdown) is { } invalid) return invalid;
         var comment = await db.Comments.Include(c => c.Summary).ThenInclude(s => s.Paper).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null || comment.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no comment {id}.");
         if (comment.UserId != http.User.RequiredUserId()) return Problems.Forbidden("Only its author can edit a comment.");
@@ -135,9 +131,4 @@ public static class CommentsApi
     }
 
 
-    static ProblemHttpResult? Invalid(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? Problems.BadRequest("A comment needs some text.", "markdown")
-        : markdown.Length > MaxLength ? TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Comment too long",
-            detail: $"A comment can be at most {MaxLength:N0} characters; this one has {markdown.Length:N0}.")
-        : null;
 }

@@ -33,6 +33,9 @@ public static class ApiPipelineExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.Use((context, next) => TextGuard.HasNul(context.Request)
+            ? Results.Problem(statusCode: 400, title: "Invalid input", detail: "The address contains the NUL character.").ExecuteAsync(context)
+            : next(context));
         app.UseAuthentication();
         app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();
@@ -51,7 +54,7 @@ public static class ApiPipelineExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapCacheEvents();
 
-        var v1 = app.MapGroup("/api/v1");
+        var v1 = app.MapGroup("/api/v1").AddEndpointFilter<ValidationFilter>();
         v1.MapAccountsApi();
         var me = v1.MapGroup("/me").RequireAuthorization();
         me.MapMeApi();

@@ -15,6 +15,7 @@ using ShortScience.Api.Search;
 using ShortScience.Core.Rendering;
 using ShortScience.Api.Rendering;
 using ShortScience.Data;
+using ShortScience.Api.Security;
 
 namespace ShortScience.Api.Extensions;
 
@@ -61,7 +62,11 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<ShortScience.Api.Summaries.PopularityRanking>();
 
         builder.Services.AddSharedProblemDetails();
-        builder.Services.Configure<JsonOptions>(options => options.SerializerOptions.MaxDepth = 32);
+        builder.Services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.MaxDepth = 32;
+            options.SerializerOptions.Converters.Add(new TextGuard());
+        });
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }

@@ -23,7 +23,7 @@ public static class FollowsApi
     public static void MapFollowsApi(this RouteGroupBuilder me)
     {
         var follows = me.MapGroup("/follows").WithTags("Follows");
-        follows.MapGet("/", ListAsync);
+        follows.MapGet("", ListAsync);
         follows.MapGet("/{type}/{**key}", StateAsync);
         follows.MapPut("/{type}/{**key}", FollowAsync);
         follows.MapDelete("/{type}/{**key}", UnfollowAsync);

@@ -38,7 +38,6 @@ public static class ModerationApi
     static async Task<Results<Created, Ok, ProblemHttpResult>> FlagAsync(FlagRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
     {
         if (TargetOf(request.TargetType ?? "") is not { } type) return Problems.BadRequest("You can report a summary, a comment or a paper.", "targetType");
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000) return Problems.BadRequest("Say what is wrong (up to 2,000 characters).", "reason");
         if (http.User.IsBanned()) return Problems.Forbidden("Banned accounts cannot report content.");
         var id = request.TargetId ?? "";
         var exists = type switch

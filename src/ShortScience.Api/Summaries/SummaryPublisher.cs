@@ -22,8 +22,6 @@ public abstract record PublishOutcome
 /// </summary>
 public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, FeedCache feeds, TimeProvider clock)
 {
-    public const int MaxLength = 100_000;
-
     public async Task<PublishOutcome> PublishAsync(
         Paper paper, Guid userId, string markdown, int? baseRevision, bool anonymous, string? note, int? restoredFrom, CancellationToken ct)
     {

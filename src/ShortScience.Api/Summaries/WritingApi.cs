@@ -36,7 +36,6 @@ public static class WritingApi
     static async Task<Results<Ok<DraftView>, ProblemHttpResult>> SaveDraftAsync(
         string key, SaveDraftRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (TooLong(request.Markdown) is { } tooLong) return tooLong;
         if (request.Markdown is null) return Problems.BadRequest("Send the draft's text as 'markdown'.", "markdown");
         var userId = http.User.RequiredUserId();
         if (await FindPaperAsync(db, key, ct) is not { } paper) return NoPaper(key);
@@ -62,9 +61,6 @@ public static class WritingApi
     static async Task<Results<Ok<PublishedRevision>, Created<PublishedRevision>, ProblemHttpResult>> PublishAsync(
         string key, PublishRequest request, HttpContext http, ShortScienceDb db, SummaryPublisher publisher, CancellationToken ct)
     {
-        if (TooLong(request.Markdown) is { } tooLong) return tooLong;
-        if (string.IsNullOrWhiteSpace(request.Markdown)) return Problems.BadRequest("A summary needs some text.", "markdown");
-        if (request.Note is { Length: > 300 }) return Problems.BadRequest("An edit note has at most 300 characters.", "note");
         if (await FindPaperAsync(db, key, ct) is not { } paper) return NoPaper(key);
 
         var outcome = await publisher.PublishAsync(paper, http.User.RequiredUserId(), request.Markdown, request.BaseRevision,
@@ -82,11 +78,6 @@ public static class WritingApi
         statusCode: StatusCodes.Status409Conflict, title: "Edited elsewhere",
         detail: $"Revision {conflict.CurrentRevision} was published after you started editing. Your text is kept; merge the two and publish again.",
         extensions: new Dictionary<string, object?> { ["conflict"] = conflict });
-
-    static ProblemHttpResult? TooLong(string? markdown) => markdown is { Length: > SummaryPublisher.MaxLength }
-        ? TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Text too long",
-            detail: $"A summary can be at most {SummaryPublisher.MaxLength:N0} characters; this one has {markdown.Length:N0}.")
-        : null;
 
     static Task<Paper?> FindPaperAsync(ShortScienceDb db, string key, CancellationToken ct) =>
         db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.Key == key && p.Status == ContentStatus.Visible, ct);

@@ -16,7 +16,7 @@ public static class UsersApi
     public static void MapUsersApi(this RouteGroupBuilder api)
     {
         var user = api.MapGroup("/users/{name}").WithTags("Users");
-        user.MapGet("/", ProfileAsync);
+        user.MapGet("", ProfileAsync);
         user.MapGet("/summaries", SummariesAsync);
         user.MapGet("/comments", CommentsAsync);
     }
