@@ -30,7 +30,7 @@ public static class CommentsApi
 
     static async Task<Results<Ok<List<CommentView>>, ProblemHttpResult>> ListAsync(long id, HttpContext http, ShortScienceDb db, CancellationToken ct)
     {
-        if (!await db.Summaries.AnyAsync(s => s.Id == id && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible, ct))
+        if (!await db.Summaries.Published().AnyAsync(s => s.Id == id, ct))
         {
             return Problems.NotFound($"There is no published summary {id}.");
         }
@@ -42,7 +42,7 @@ public static class CommentsApi
         long id, CommentRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, Notifier notifier,
         FeedCache feeds, TimeProvider clock, CancellationToken ct)
     {
-        var summary = await db.Summaries.AsNoTracking().Where(s => s.Id == id && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible)
+        var summary = await db.Summaries.AsNoTracking().Published().Where(s => s.Id == id)
             .Select(s => new { s.Id, s.UserId, s.Paper.Key, s.Paper.Title }).FirstOrDefaultAsync(ct);
         if (summary is null) return Problems.NotFound($"There is no published summary {id}.");
 
@@ -115,7 +115,7 @@ public static class CommentsApi
     static async Task<Results<Ok<CommentLocation>, ProblemHttpResult>> LocateAsync(long id, ShortScienceDb db, CancellationToken ct)
     {
         var found = await db.Comments.AsNoTracking()
-            .Where(c => c.Id == id && c.Status == ContentStatus.Visible && c.Summary.Status == SummaryStatus.Published && c.Summary.Paper.Status == ContentStatus.Visible)
+            .Shown().Where(c => c.Id == id)
             .Select(c => new { c.SummaryId, c.Summary.Paper.Key }).FirstOrDefaultAsync(ct);
         return found is null ? Problems.NotFound($"There is no comment {id}.")
             : TypedResults.Ok(new CommentLocation(id, found.SummaryId, found.Key, Links.Comment(found.Key, found.SummaryId, id)));
@@ -123,7 +123,7 @@ public static class CommentsApi
 
     static async Task<Results<Ok<List<CommentRevisionView>>, ProblemHttpResult>> RevisionsAsync(long id, ShortScienceDb db, CancellationToken ct)
     {
-        var visible = await db.Comments.AnyAsync(c => c.Id == id && c.Status == ContentStatus.Visible && c.Summary.Status == SummaryStatus.Published, ct);
+        var visible = await db.Comments.Shown().AnyAsync(c => c.Id == id, ct);
         if (!visible) return Problems.NotFound($"There is no comment {id}.");
         var revisions = await db.CommentRevisions.AsNoTracking().Where(r => r.CommentId == id).OrderByDescending(r => r.Number)
             .Select(r => new CommentRevisionView(r.Number, r.Markdown, r.Html, r.CreatedAt)).ToListAsync(ct);

@@ -13,11 +13,10 @@ public static class FeedQueries
 {
     /// <summary>What any feed may show: published summaries of visible papers. Hidden and deleted ones never appear.</summary>
     public static IQueryable<Summary> Summaries(ShortScienceDb db) =>
-        db.Summaries.AsNoTracking().Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible && s.Current != null);
+        db.Summaries.AsNoTracking().Published().Where(s => s.Current != null);
 
     public static IQueryable<Comment> Comments(ShortScienceDb db) =>
-        db.Comments.AsNoTracking().Where(c => c.Status == ContentStatus.Visible
-            && c.Summary.Status == SummaryStatus.Published && c.Summary.Paper.Status == ContentStatus.Visible);
+        db.Comments.AsNoTracking().Shown();
 
     public static Task<List<FeedEntry>> SummaryEntriesAsync(IQueryable<Summary> summaries, int limit, CancellationToken ct) =>
         summaries.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(limit)

@@ -22,13 +22,13 @@ public static class FollowsApi
     /// <param name="me">The signed-in person's own root (<c>/me</c>).</param>
     public static void MapFollowsApi(this RouteGroupBuilder me)
     {
-        var follows = me.MapGroup("/follows").WithTags("Follows");
-        follows.MapGet("", ListAsync);
-        follows.MapGet("/{type}/{**key}", StateAsync);
-        follows.MapPut("/{type}/{**key}", FollowAsync);
-        follows.MapDelete("/{type}/{**key}", UnfollowAsync);
-        me.MapGet("/follows.opml", OpmlAsync).WithTags("Follows");
-        me.MapGet("/timeline", TimelineAsync).WithTags("Follows");
+        var follows = me.MapGroup("/").WithTags("Follows");
+        follows.MapGet("/follows", ListAsync);
+        follows.MapGet("/follows.opml", OpmlAsync);
+        follows.MapGet("/follows/{type}/{**key}", StateAsync);
+        follows.MapPut("/follows/{type}/{**key}", FollowAsync);
+        follows.MapDelete("/follows/{type}/{**key}", UnfollowAsync);
+        follows.MapGet("/timeline", TimelineAsync);
     }
 
     static async Task<Ok<List<FollowView>>> ListAsync(HttpContext http, ShortScienceDb db, CancellationToken ct) =>

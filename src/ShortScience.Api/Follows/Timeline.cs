@@ -58,6 +58,6 @@ public static class Timeline
                    AND EXISTS (SELECT 1 FROM papers p WHERE p.id = s2.paper_id AND p.status = 0)
                  ORDER BY s2.published_at DESC, s2.id DESC LIMIT {take})
               ) x ORDER BY x.published_at DESC, x.id DESC LIMIT {take})
-            """).AsNoTracking().Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible && s.Current != null);
+            """).AsNoTracking().Published().Where(s => s.Current != null);
     }
 }

@@ -34,7 +34,7 @@ public sealed class PublicExport(ShortScienceDb db, ILogger<PublicExport> logger
         {
             // Batches by id keep memory flat however large the site is.
             var batch = await db.Summaries.AsNoTracking()
-                .Where(s => s.Id > lastId && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible)
+                .Published().Where(s => s.Id > lastId)
                 .OrderBy(s => s.Id).Take(500)
                 .Select(s => new { s.Id, s.Paper.Key, s.Paper.Title, s.Anonymous, s.User.UserName, s.PublishedAt, s.UpdatedAt, s.CurrentRevision, s.Score, s.Current!.Markdown })
                 .ToListAsync(ct);
@@ -59,7 +59,7 @@ public sealed class PublicExport(ShortScienceDb db, ILogger<PublicExport> logger
         }
 
         var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.Status == ContentStatus.Visible && c.Summary.Status == SummaryStatus.Published && c.Summary.Paper.Status == ContentStatus.Visible)
+            .Shown()
             .OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.SummaryId, c.ParentId, Author = c.User.UserName, c.CreatedAt, c.Markdown, c.Score })
             .ToListAsync(ct);

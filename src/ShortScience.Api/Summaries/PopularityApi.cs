@@ -21,7 +21,7 @@ public static class PopularityApi
 
     static async Task<Results<NoContent, ProblemHttpResult>> CountAsync(string key, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var ids = await db.Summaries.Where(s => s.Paper.Key == key && s.Paper.Status == ContentStatus.Visible && s.Status == SummaryStatus.Published)
+        var ids = await db.Summaries.Published().Where(s => s.Paper.Key == key)
             .Select(s => s.Id).ToListAsync(ct);
         if (ids.Count == 0) return TypedResults.NoContent();
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -52,7 +52,7 @@ public sealed class PopularityRanking(IServiceScopeFactory scopes, TimeProvider 
             var heat = db.SummaryDailyStats.Where(d => d.Day >= since)
                 .GroupBy(d => d.SummaryId)
                 .Select(g => new { Id = g.Key, Heat = g.Sum(x => x.Views) + PopularityApi.VoteWeight * g.Sum(x => x.Votes) });
-            var visible = db.Summaries.Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible);
+            var visible = db.Summaries.Published();
             var rows = await heat.Join(visible, x => x.Id, s => s.Id, (x, s) => new { x.Id, x.Heat, s.Paper.Field })
                 .OrderByDescending(x => x.Heat).ThenByDescending(x => x.Id)
                 // Reads the whole stats window by design, once a minute at most; bench.sh plans lists it apart.

@@ -28,7 +28,7 @@ public static class RandomApi
         if (min is null || max is null) return Problems.NotFound("There are no summaries yet.");
 
         var pick = Random.Shared.NextInt64(min.Value, max.Value + 1);
-        var published = ids.Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible);
+        var published = ids.Published();
         if (field is not null) published = published.Where(s => s.Paper.Field == field);
         var found = await published.Where(s => s.Id >= pick).OrderBy(s => s.Id).Select(s => new { s.Id, s.Paper.Key }).FirstOrDefaultAsync(ct)
             ?? await published.Where(s => s.Id < pick).OrderBy(s => s.Id).Select(s => new { s.Id, s.Paper.Key }).FirstOrDefaultAsync(ct);

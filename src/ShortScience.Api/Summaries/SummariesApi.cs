@@ -40,7 +40,7 @@ public static class SummariesApi
         }
 
         var query = db.Summaries.AsNoTracking()
-            .Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible);
+            .Published();
         if (field is not null) query = query.Where(s => s.Paper.Field == field);
         List<(long Id, int Heat)>? top = null;
         switch (sort ?? "recent")

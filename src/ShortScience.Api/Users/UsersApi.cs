@@ -15,10 +15,10 @@ public static class UsersApi
 {
     public static void MapUsersApi(this RouteGroupBuilder api)
     {
-        var user = api.MapGroup("/users/{name}").WithTags("Users");
-        user.MapGet("", ProfileAsync);
-        user.MapGet("/summaries", SummariesAsync);
-        user.MapGet("/comments", CommentsAsync);
+        var users = api.MapGroup("/users").WithTags("Users");
+        users.MapGet("/{name}", ProfileAsync);
+        users.MapGet("/{name}/summaries", SummariesAsync);
+        users.MapGet("/{name}/comments", CommentsAsync);
     }
 
     static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> ProfileAsync(string name, ShortScienceDb db, CancellationToken ct)
@@ -46,7 +46,7 @@ public static class UsersApi
         // Anonymous summaries stay off the public profile; their author still sees them there.
         var self = http.User.UserId() == userId;
         var query = db.Summaries.AsNoTracking()
-            .Where(s => s.UserId == userId && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible && (self || !s.Anonymous));
+            .Published().Where(s => s.UserId == userId && (self || !s.Anonymous));
         if (Cursor.TryDecode(cursor, out var after))
         {
             var at = new DateTimeOffset(after.Value, TimeSpan.Zero);
@@ -64,8 +64,7 @@ public static class UsersApi
         string name, string? cursor, ShortScienceDb db, CancellationToken ct)
     {
         if (await UserIdAsync(db, name, ct) is not { } userId) return Problems.NotFound($"There is no user '{name}'.");
-        var query = db.Comments.AsNoTracking().Where(c => c.UserId == userId && c.Status == ContentStatus.Visible
-            && c.Summary.Status == SummaryStatus.Published && c.Summary.Paper.Status == ContentStatus.Visible);
+        var query = db.Comments.AsNoTracking().Shown().Where(c => c.UserId == userId);
         if (Cursor.TryDecode(cursor, out var after)) query = query.Where(c => c.Id < after.Id);
         var items = await query.OrderByDescending(c => c.Id).Take(21)
             .Select(c => new UserCommentItem(c.Id, c.SummaryId, c.Summary.Paper.Key, c.Summary.Paper.Title, c.Html, c.Score, c.CreatedAt))

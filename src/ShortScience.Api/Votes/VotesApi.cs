@@ -28,8 +28,8 @@ public static class VotesApi
         var userId = http.User.RequiredUserId();
 
         var owner = target == VoteTarget.Summary
-            ? await db.Summaries.Where(s => s.Id == id && s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible).Select(s => (Guid?)s.UserId).FirstOrDefaultAsync(ct)
-            : await db.Comments.Where(c => c.Id == id && c.Status == ContentStatus.Visible && c.Summary.Status == SummaryStatus.Published).Select(c => (Guid?)c.UserId).FirstOrDefaultAsync(ct);
+            ? await db.Summaries.Published().Where(s => s.Id == id).Select(s => (Guid?)s.UserId).FirstOrDefaultAsync(ct)
+            : await db.Comments.Shown().Where(c => c.Id == id).Select(c => (Guid?)c.UserId).FirstOrDefaultAsync(ct);
         if (owner is null) return Problems.NotFound($"There is no {target.ToString()!.ToLowerInvariant()} {id} to vote on.");
         if (owner == userId) return Problems.Forbidden("Your own summaries and comments cannot get your vote.");
 
