@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs ShortScience locally: PostgreSQL (a private cluster in .data/ unless
 # ConnectionStrings__ShortScience is set), migrations, demo content, the API and the Web site.
-# Ctrl-C stops everything it started.
+# Ctrl-C stops everything it started; so does a host that does not answer within START_TIMEOUT seconds (60).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")" && pwd)
 cd "$ROOT"
@@ -13,16 +13,17 @@ CONFIG=${CONFIGURATION:-Release}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-PIDS=()
 PG_DATA=""
 cleanup() {
   trap - INT TERM EXIT
   log "Stopping"
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  stop_hosts
   [ -n "$PG_DATA" ] && pg_stop "$PG_DATA"
+  return 0
 }
-trap cleanup INT TERM EXIT
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 ensure_npm_packages "$ROOT"
 
@@ -44,7 +45,6 @@ log "Building ($CONFIG)"
 dotnet build ShortScience.sln -c "$CONFIG" -v quiet -nologo -clp:ErrorsOnly >/dev/null || dotnet build ShortScience.sln -c "$CONFIG" -v quiet -nologo -clp:ErrorsOnly
 
 API_DLL="src/ShortScience.Api/bin/$CONFIG/net10.0/ShortScience.Api.dll"
-WEB_DLL="src/ShortScience.Web/bin/$CONFIG/net10.0/ShortScience.Web.dll"
 dotnet "$API_DLL" migrate
 dotnet "$API_DLL" seed-demo
 
@@ -52,18 +52,9 @@ dotnet "$API_DLL" seed-demo
 export Mail__PickupFolder=${Mail__PickupFolder:-$ROOT/.data/mail}
 export Site__PublicUrl=${Site__PublicUrl:-http://127.0.0.1:$WEB_PORT}
 export DataProtection__KeysPath=${DataProtection__KeysPath:-$ROOT/.data/web-keys}
-(cd src/ShortScience.Api && exec dotnet "../../$API_DLL" --urls "http://127.0.0.1:$API_PORT") &
-PIDS+=($!)
-(cd src/ShortScience.Web && exec env Api__BaseUrl="http://127.0.0.1:$API_PORT" dotnet "../../$WEB_DLL" --urls "http://127.0.0.1:$WEB_PORT") &
-PIDS+=($!)
-
-for _ in $(seq 1 120); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/health" 2>/dev/null && curl -fsS -o /dev/null "http://127.0.0.1:$WEB_PORT/" 2>/dev/null; then
-    break
-  fi
-  for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null || die "a server exited during start-up (see its log above)"; done
-  sleep 0.5
-done
+start_host api "$CONFIG" "$API_PORT"
+start_host web "$CONFIG" "$WEB_PORT" Api__BaseUrl="http://127.0.0.1:$API_PORT"
+wait_for_hosts "${START_TIMEOUT:-60}" API "http://127.0.0.1:$API_PORT/health" Web "http://127.0.0.1:$WEB_PORT/"
 
 printf '\n\033[1;32mShortScience is running:\033[0m\n  Web  http://127.0.0.1:%s\n  API  http://127.0.0.1:%s  (OpenAPI: /openapi/v1.json)\nPress Ctrl-C to stop.\n\n' "$WEB_PORT" "$API_PORT"
-wait -n "${PIDS[@]}"
+wait -n "${HOST_PIDS[@]}"

@@ -1,32 +1,50 @@
 #!/usr/bin/env bash
 # Search and browsing at scale: a private PostgreSQL cluster tuned for loading, the generated data set
 # (300k papers, 1M summaries, 3M comments, 10M votes by default), then the measurements against the real API.
-# Run by hand (not part of ./test.sh). Needs ~25 GB free; the data is deleted at the end unless KEEP=1.
+# Run by hand (not part of ./test.sh). Needs ~25 GB free. The data (~15 GB) is kept for the next run and for
+# bench/load.sh; only `bench/bench.sh clean` deletes it.
 #   bench/bench.sh                 generate + measure
-#   bench/bench.sh generate        only generate (KEEP=1 implied)
+#   bench/bench.sh generate        only generate
 #   bench/bench.sh measure         measure a cluster kept from an earlier run
 #   bench/bench.sh plans           every request kind once with auto_explain on; prints any query of the API that
 #                                  reads a big table whole (sequential scan) on this data, and fails if one does
-# Sizes: PAPERS, SUMMARIES, COMMENTS, VOTES. Data folder: BENCH_DATA (default /var/tmp/shortscience-bench).
+#   bench/bench.sh clean           delete the data folder (only one these scripts created)
+# Sizes: PAPERS, SUMMARIES, COMMENTS, VOTES. Data folder: BENCH_DATA (default /var/tmp/shortscience-bench); the
+# script creates it and will not use, chown or delete a folder it did not create. See bench/README.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 . scripts/lib.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 STEP=${1:-all}
-DATA=${BENCH_DATA:-/var/tmp/shortscience-bench}/pg
-[ "$STEP" = generate ] && KEEP=1
-[ "$STEP" = plans ] && KEEP=1
+case "$STEP" in
+  all|generate|measure|plans|clean) ;;
+  -h|--help|help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) die "unknown step '$STEP' (all, generate, measure, plans, clean; --help)" ;;
+esac
+BASE=${BENCH_DATA:-/var/tmp/shortscience-bench}
+DATA=$BASE/pg
+
+if [ "$STEP" = clean ]; then
+  [ -e "$BASE" ] || { log "Nothing to delete: $BASE does not exist"; exit 0; }
+  [ -f "$DATA/postmaster.pid" ] && { ensure_postgres; pg_stop "$DATA"; }
+  remove_owned_dir "$BASE" || die "$BASE was not created by bench/bench.sh; delete it yourself if you mean to"
+  log "Deleted the benchmark data in $BASE"
+  exit 0
+fi
+if [ "$STEP" = measure ] || [ "$STEP" = plans ]; then
+  [ -f "$DATA/PG_VERSION" ] || die "No generated data in $DATA: run bench/bench.sh generate first"
+fi
 ensure_postgres
 ensure_npm_packages "$ROOT"
 
-mkdir -p "$DATA"; [ "$(id -u)" -eq 0 ] && chown -R postgres: "$(dirname "$DATA")"
+make_owned_dir "$BASE"
+if [ ! -d "$DATA" ]; then mkdir "$DATA"; [ "$(id -u)" -eq 0 ] && chown postgres: "$DATA"; fi
 PORT=$(free_port 55800)
-API_PID=""
 cleanup() {
-  [ -n "$API_PID" ] && kill "$API_PID" 2>/dev/null && wait "$API_PID" 2>/dev/null
+  stop_hosts
   pg_stop "$DATA"
-  if [ "${KEEP:-0}" != 1 ]; then log "Deleting the benchmark data"; rm -rf "$(dirname "$DATA")"; fi
+  log "The benchmark data stays in $BASE (bench/bench.sh clean deletes it)"
 }
 trap cleanup EXIT
 # Loading settings: no durability (a benchmark can be regenerated), big memory for index builds, no autovacuum.
@@ -55,10 +73,9 @@ fi
 
 if [ "$STEP" != generate ]; then
   API_PORT=$(free_port 5091)
-  (cd src/ShortScience.Api && exec env ConnectionStrings__ShortScience="$CS;Application Name=shortscience-api" Serilog__MinimumLevel__Default=Warning Caching__Reads=false Rendering__RerenderOnStart=false \
-    ASPNETCORE_ENVIRONMENT=Production dotnet ../../src/ShortScience.Api/bin/Release/net10.0/ShortScience.Api.dll --urls "http://127.0.0.1:$API_PORT") &
-  API_PID=$!
-  for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/health" 2>/dev/null && break; sleep 0.5; done
+  start_host api Release "$API_PORT" ConnectionStrings__ShortScience="$CS;Application Name=shortscience-api" \
+    Serilog__MinimumLevel__Default=Warning Caching__Reads=false Rendering__RerenderOnStart=false ASPNETCORE_ENVIRONMENT=Production
+  wait_for_hosts "${START_TIMEOUT:-60}" API "http://127.0.0.1:$API_PORT/health"
   if [ "$STEP" = plans ]; then
     $BENCH measure --connection "$CS" --api "http://127.0.0.1:$API_PORT" --rounds 1 >/dev/null
     $BENCH plans "$DATA/server.log" shortscience-api

@@ -6,7 +6,14 @@
 #   bench/load.sh            DURATION=15s CONNECTIONS=32 THREADS=2 by default
 #   bench/load.sh profile    where the uncached paper page's time goes: dotnet-trace samples of both hosts under load,
 #                            summarized by `ShortScience.Bench hot` (running managed code only, waits left out)
+# Data: BENCH_DATA as for bench/bench.sh (read, never deleted). A host that does not answer within START_TIMEOUT
+# seconds (120) stops the run. See bench/README.md.
 set -euo pipefail
+case "${1:-}" in
+  ""|profile) ;;
+  -h|--help|help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) printf 'unknown argument %s (none, or profile; --help)\n' "$1" >&2; exit 1 ;;
+esac
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 . scripts/lib.sh
@@ -18,8 +25,8 @@ command -v wrk >/dev/null || { log "Installing wrk"; apt_install wrk; }
 ensure_postgres
 ensure_npm_packages "$ROOT"
 
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; pg_stop "$DATA"; }
+PIDS=() # helpers other than the hosts (dotnet-trace)
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_hosts; wait 2>/dev/null || true; pg_stop "$DATA"; }
 trap cleanup EXIT
 PORT=$(free_port 55800)
 pg_start "$DATA" "$PORT" shared_buffers=2GB effective_cache_size=8GB work_mem=16MB random_page_cost=1.1 max_connections=300
@@ -39,17 +46,13 @@ log "Paper $PAPER, venue-year $VENUE_YEAR"
 API_PORT=$(free_port 5191); WEB_PORT=$(free_port 5190); STATIC_PORT=$(free_port 5192)
 API_PID=""; WEB_PID=""
 start_site() { # $1 = true|false (caches)
-  (cd src/ShortScience.Api && exec env ConnectionStrings__ShortScience="$CS" Caching__Reads="$1" Serilog__MinimumLevel__Default=Warning \
-    Rendering__RerenderOnStart=false ASPNETCORE_ENVIRONMENT=Production dotnet bin/Release/net10.0/ShortScience.Api.dll --urls "http://127.0.0.1:$API_PORT") &
-  API_PID=$!; PIDS+=("$API_PID")
-  (cd src/ShortScience.Web && exec env Api__BaseUrl="http://127.0.0.1:$API_PORT" Caching__Pages="$1" Serilog__MinimumLevel__Default=Warning \
-    Site__SecureCookies=false ASPNETCORE_ENVIRONMENT=Production dotnet bin/Release/net10.0/ShortScience.Web.dll --urls "http://127.0.0.1:$WEB_PORT") &
-  WEB_PID=$!; PIDS+=("$WEB_PID")
-  for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$API_PORT/health" 2>/dev/null && break; sleep 0.5; done
-  for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$WEB_PORT/papers/$PAPER" 2>/dev/null && return; sleep 0.5; done
-  die "The site did not start"
+  start_host api Release "$API_PORT" ConnectionStrings__ShortScience="$CS" Caching__Reads="$1" Serilog__MinimumLevel__Default=Warning \
+    Rendering__RerenderOnStart=false ASPNETCORE_ENVIRONMENT=Production
+  start_host web Release "$WEB_PORT" Api__BaseUrl="http://127.0.0.1:$API_PORT" Caching__Pages="$1" Serilog__MinimumLevel__Default=Warning \
+    Site__SecureCookies=false ASPNETCORE_ENVIRONMENT=Production
+  wait_for_hosts "${START_TIMEOUT:-120}" API "http://127.0.0.1:$API_PORT/health" Web "http://127.0.0.1:$WEB_PORT/papers/$PAPER"
 }
-stop_site() { kill "$API_PID" "$WEB_PID" 2>/dev/null || true; wait "$API_PID" "$WEB_PID" 2>/dev/null || true; }
+stop_site() { stop_hosts "$API_PID" "$WEB_PID"; }
 peak() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
 
 CEILING=""
@@ -100,12 +103,12 @@ start_site true
 mkdir -p /tmp/shortscience-ceiling
 curl -fsS "http://127.0.0.1:$WEB_PORT/papers/$PAPER" > /tmp/shortscience-ceiling/paper.html
 dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll static /tmp/shortscience-ceiling "http://127.0.0.1:$STATIC_PORT" &
-STATIC_PID=$!; PIDS+=("$STATIC_PID")
-for _ in $(seq 1 60); do curl -fsS -o /dev/null "http://127.0.0.1:$STATIC_PORT/paper.html" 2>/dev/null && break; sleep 0.5; done
+STATIC_PID=$!; track_host "static file server" "$STATIC_PID"
+wait_for_hosts "${START_TIMEOUT:-120}" "static file server" "http://127.0.0.1:$STATIC_PORT/paper.html"
 SAVED_WEB=$WEB_PID; WEB_PID=""
 measure "ceiling: static paper.html" "http://127.0.0.1:$STATIC_PORT/paper.html"
 WEB_PID=$SAVED_WEB
-kill "$STATIC_PID"
+stop_hosts "$STATIC_PID"
 
 W="http://127.0.0.1:$WEB_PORT"
 ETAG=$(curl -fsS -D - -o /dev/null "$W/feeds/summaries.rss" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')

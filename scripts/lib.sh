@@ -1,5 +1,5 @@
-# Shared helpers for run.sh and test.sh: installing what is missing and running a private PostgreSQL.
-# Sourced, not executed.
+# Shared helpers for run.sh, test.sh and bench/*.sh: installing what is missing, a private PostgreSQL,
+# starting the API and Web hosts, and folders the scripts may delete. Sourced, not executed.
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -111,4 +111,101 @@ pg_start() {
 pg_stop() {
   local data=$1
   [ -f "$data/postmaster.pid" ] && pg_as_owner "$PG_BIN/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# --- The API and Web hosts --------------------------------------------------------------------------------------
+# One way to start them for every script (run.sh and bench/*.sh): from their build output, each in its own project
+# folder, in the background. HOST_NAMES/HOST_PIDS list what was started, so wait_for_hosts can tell which one
+# failed and stop_hosts can stop exactly those.
+SHORTSCIENCE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+HOST_NAMES=()
+HOST_PIDS=()
+
+# start_host api|web CONFIGURATION PORT [VAR=VALUE…]: starts that host on 127.0.0.1:PORT with the extra
+# environment given; sets API_PID or WEB_PID.
+start_host() {
+  local host=$1 config=$2 port=$3; shift 3
+  local project name
+  case "$host" in
+    api) project=ShortScience.Api; name=API ;;
+    web) project=ShortScience.Web; name=Web ;;
+    *) die "start_host: unknown host '$host' (api or web)" ;;
+  esac
+  local dll="bin/$config/net10.0/$project.dll"
+  [ -f "$SHORTSCIENCE_ROOT/src/$project/$dll" ] || die "$name host not built: src/$project/$dll is missing"
+  (cd "$SHORTSCIENCE_ROOT/src/$project" && exec env "$@" dotnet "$dll" --urls "http://127.0.0.1:$port") &
+  track_host "$name" $!
+  if [ "$host" = api ]; then API_PID=$!; else WEB_PID=$!; fi
+}
+
+# track_host NAME PID: another process for wait_for_hosts and stop_hosts to watch (e.g. a benchmark's static server).
+track_host() { HOST_NAMES+=("$1"); HOST_PIDS+=("$2"); }
+
+# wait_for_hosts SECONDS NAME URL [NAME URL…]: waits until every URL answers with a success status. Dies, after
+# stopping the hosts, when one of them exits or when a URL has not answered within SECONDS, naming which.
+wait_for_hosts() {
+  local timeout=$1; shift
+  local names=() urls=()
+  while [ $# -ge 2 ]; do names+=("$1"); urls+=("$2"); shift 2; done
+  local deadline=$((SECONDS + timeout)) i pending
+  while :; do
+    pending=()
+    for i in "${!urls[@]}"; do
+      [ -n "${urls[$i]}" ] || continue
+      if curl -fsS -o /dev/null --max-time 5 "${urls[$i]}" 2>/dev/null; then urls[$i]=""; else pending+=("$i"); fi
+    done
+    [ ${#pending[@]} -eq 0 ] && return 0
+    for i in "${!HOST_PIDS[@]}"; do
+      if ! kill -0 "${HOST_PIDS[$i]}" 2>/dev/null; then
+        local exited=${HOST_NAMES[$i]}
+        stop_hosts
+        die "the $exited host exited during start-up (see its log above)"
+      fi
+    done
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      local silent=""
+      for i in "${pending[@]}"; do silent="$silent${silent:+; }${names[$i]} (${urls[$i]})"; done
+      stop_hosts
+      die "no answer within $timeout s from: $silent"
+    fi
+    sleep 0.5
+  done
+}
+
+# stop_hosts [PID…]: stops the given hosts, or every host started so far, and waits until they have exited.
+stop_hosts() {
+  local pids=("$@") i keep_names=() keep_pids=()
+  [ ${#pids[@]} -gt 0 ] || pids=("${HOST_PIDS[@]}")
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+  for i in "${!HOST_PIDS[@]}"; do
+    case " ${pids[*]} " in *" ${HOST_PIDS[$i]} "*) ;; *) keep_names+=("${HOST_NAMES[$i]}"); keep_pids+=("${HOST_PIDS[$i]}") ;; esac
+  done
+  HOST_NAMES=("${keep_names[@]}"); HOST_PIDS=("${keep_pids[@]}")
+}
+
+# --- Folders the scripts may delete ------------------------------------------------------------------------------
+# A script deletes, or hands to the postgres user, only a folder it created itself: creating one leaves this
+# marker file in it, and a folder without the marker is refused, whatever path a variable names.
+OWNED_MARKER=.created-by-shortscience-scripts
+
+# make_owned_dir DIR: creates DIR with the marker; DIR must not exist yet, or carry the marker from an earlier run.
+make_owned_dir() {
+  local dir=$1
+  if [ -e "$dir" ]; then
+    [ -f "$dir/$OWNED_MARKER" ] \
+      || die "$dir exists and was not created by these scripts; name another folder, or if it is data of an earlier run of this script, mark it: touch '$dir/$OWNED_MARKER'"
+    return 0
+  fi
+  mkdir -p "$dir" && : > "$dir/$OWNED_MARKER"
+}
+
+# remove_owned_dir DIR: deletes DIR only when it carries the marker; says so and keeps it otherwise.
+remove_owned_dir() {
+  local dir=$1
+  [ -e "$dir" ] || return 0
+  if [ -f "$dir/$OWNED_MARKER" ]; then rm -rf -- "$dir"
+  else log "Not deleting $dir: these scripts did not create it"; return 1
+  fi
 }
