@@ -37,7 +37,11 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
 
     const string WarmUp = "# A\n\n*b* **c** [d](https://example.org) `e` \\cite{1406.2661}\n\n- [x] f\n\n| g | h |\n|--:|---|\n| 1 | 2 |\n\ni[^1]\n\n[^1]: j";
 
-    /// <summary>2: KaTeX/MathJax math, citations, sanitizer allow-list, AST excerpts.</summary>
+    /// <summary>
+    /// Bumped whenever the same Markdown would render differently; stored texts of an older version are re-rendered in
+    /// the background at start. 2: KaTeX/MathJax math, citations, sanitizer allow-list, AST excerpts. 3: display math
+    /// scrolls by keyboard (tabindex on wide formulas).
+    /// </summary>
     public int Version => 3;
 
     /// <summary>Engines created so far; each holds its own V8 heap.</summary>
