@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using ShortScience.Web.Clients;
 using ShortScience.Web.Services;
 
 namespace ShortScience.Web.Extensions;
@@ -11,13 +12,13 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this WebApplication app)
     {
         // A form post (with antiforgery), never a link: a GET must not sign anyone out.
-        app.MapPost("/account/logout", async (HttpContext http, ApiClient api, [FromForm] string? returnUrl) =>
+        app.MapPost("/account/logout", async (HttpContext http, AccountsClient accounts, [FromForm] string? returnUrl) =>
         {
             if (http.User.FindFirstValue(UserClaims.AccessToken) is { } token)
             {
                 try
                 {
-                    await api.LogoutAsync(token, http.RequestAborted);
+                    await accounts.LogoutAsync(token, http.RequestAborted);
                 }
                 catch (ApiUnavailableException)
                 {

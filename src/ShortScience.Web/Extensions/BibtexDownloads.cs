@@ -1,5 +1,4 @@
-using System.Text;
-using ShortScience.Web.Services;
+using ShortScience.Web.Clients;
 
 namespace ShortScience.Web.Extensions;
 
@@ -7,8 +6,8 @@ public static class BibtexDownloads
 {
     /// <summary>/papers/{key}.bib: the paper's BibTeX entry as a file, for reference managers and "Cite".</summary>
     public static void MapBibtexDownloads(this WebApplication app) =>
-        app.MapGet("/papers/{key}.bib", async (string key, ImportClient api, CancellationToken ct) =>
-            await api.BibtexAsync(key, ct) is { } bib
-                ? Results.File(Encoding.UTF8.GetBytes(bib), "application/x-bibtex; charset=utf-8", $"{key}.bib")
+        app.MapGet("/papers/{key}.bib", async (string key, PapersClient papers, CancellationToken ct) =>
+            await papers.GetBibtexAsync(key, ct) is { } bib
+                ? Results.File(bib, "application/x-bibtex; charset=utf-8", $"{key}.bib")
                 : Results.NotFound());
 }

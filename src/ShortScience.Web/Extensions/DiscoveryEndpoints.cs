@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using ShortScience.Contracts;
-using ShortScience.Web.Services;
+using ShortScience.Web.Clients;
 
 namespace ShortScience.Web.Extensions;
 
@@ -11,28 +11,28 @@ public static class DiscoveryEndpoints
 {
     public static void MapDiscoveryEndpoints(this WebApplication app)
     {
-        app.MapGet("/paper", async (string? bibtexKey, string? key, DiscoveryClient api, CancellationToken ct) =>
-            (bibtexKey ?? key) is { Length: > 0 } id && await api.LookupPaperAsync(id, ct) is { } paper
+        app.MapGet("/paper", async (string? bibtexKey, string? key, SearchClient search, CancellationToken ct) =>
+            (bibtexKey ?? key) is { Length: > 0 } id && await search.LookupPaperAsync(id, ct) is { } paper
                 ? Results.Redirect($"/papers/{Uri.EscapeDataString(paper.Key)}", permanent: true)
                 : Results.NotFound());
-        app.MapGet("/venue", async (string? key, int? year, DiscoveryClient api, CancellationToken ct) =>
-            key is { Length: > 0 } && await api.LookupVenueAsync(key, ct) is { } venue
+        app.MapGet("/venue", async (string? key, int? year, SearchClient search, CancellationToken ct) =>
+            key is { Length: > 0 } && await search.LookupVenueAsync(key, ct) is { } venue
                 ? Results.Redirect(year is null ? $"/venues/{venue.Slug}" : $"/venues/{venue.Slug}/{year}", permanent: true)
                 : Results.NotFound());
         app.MapGet("/user", (string? name) => name is { Length: > 0 }
             ? Results.Redirect($"/users/{Uri.EscapeDataString(name)}", permanent: true)
             : Results.NotFound());
-        app.MapGet("/random", async (string? field, HttpContext http, DiscoveryClient api, CancellationToken ct) =>
+        app.MapGet("/random", async (string? field, HttpContext http, BrowseClient browse, CancellationToken ct) =>
         {
             http.Response.Headers.CacheControl = "no-store";
-            return await api.RandomSummaryAsync(field, ct) is { } pick ? Results.Redirect(pick.Url) : Results.Redirect("/");
+            return await browse.GetRandomSummaryAsync(field, ct) is { } pick ? Results.Redirect(pick.Url) : Results.Redirect("/");
         });
         app.MapGet("/robots.txt", (HttpContext http, IConfiguration config) => Results.Text(
             $"User-agent: *\nDisallow: /account/\nDisallow: /api/\nDisallow: /search\nDisallow: /random\nDisallow: /add\n" +
             $"Disallow: /*/summarize\nDisallow: /*/edit\n\nSitemap: {Origin(http, config)}/sitemap.xml\n", "text/plain; charset=utf-8"));
-        app.MapGet("/sitemap.xml", async (HttpContext http, IConfiguration config, DiscoveryClient api, CancellationToken ct) =>
+        app.MapGet("/sitemap.xml", async (HttpContext http, IConfiguration config, BrowseClient browse, CancellationToken ct) =>
         {
-            var index = await api.SitemapIndexAsync(ct) ?? throw new ApiUnavailableException("The API has no sitemap index.");
+            var index = await browse.GetSitemapIndexAsync(ct) ?? throw new ApiUnavailableException("The API has no sitemap index.");
             var origin = Origin(http, config);
             return Xml(w =>
             {
@@ -42,10 +42,10 @@ public static class DiscoveryEndpoints
                 w.WriteEndElement();
             });
         });
-        app.MapGet("/sitemaps/pages.xml", async (HttpContext http, IConfiguration config, DiscoveryClient api, CancellationToken ct) =>
-            Urls(Origin(http, config), await api.SitemapPagesAsync(ct) ?? []));
-        app.MapGet("/sitemaps/papers-{part:int}.xml", async (int part, HttpContext http, IConfiguration config, DiscoveryClient api, CancellationToken ct) =>
-            await api.SitemapPapersAsync(part, ct) is { } entries ? Urls(Origin(http, config), entries) : Results.NotFound());
+        app.MapGet("/sitemaps/pages.xml", async (HttpContext http, IConfiguration config, BrowseClient browse, CancellationToken ct) =>
+            Urls(Origin(http, config), await browse.GetSitemapPagesAsync(ct) ?? []));
+        app.MapGet("/sitemaps/papers-{part:int}.xml", async (int part, HttpContext http, IConfiguration config, BrowseClient browse, CancellationToken ct) =>
+            await browse.GetSitemapPapersAsync(part, ct) is { } entries ? Urls(Origin(http, config), entries) : Results.NotFound());
     }
 
     const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";

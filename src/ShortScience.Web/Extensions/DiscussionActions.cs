@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ShortScience.Contracts;
+using ShortScience.Web.Clients;
 using ShortScience.Web.Services;
 
 namespace ShortScience.Web.Extensions;
@@ -15,17 +16,17 @@ public static class DiscussionActions
         var actions = app.MapGroup("/actions").RequireAuthorization(); // [FromForm] parameters make every post check its antiforgery token.
 
         actions.MapPost("/vote", async ([FromForm] string targetType, [FromForm] long id, [FromForm] int value, [FromForm] string? returnUrl,
-            HttpContext http, ApiClient api, Flash flash) =>
+            HttpContext http, VotesClient votes, Flash flash) =>
         {
-            var result = await api.VoteAsync(targetType, id, value, http.RequestAborted);
+            var result = await votes.VoteAsync(targetType, id, value, http.RequestAborted);
             if (!result.Ok) flash.Set(http, new FlashMessage(null, result.Problem!.Message));
             return Back(returnUrl, targetType.StartsWith("comment", StringComparison.Ordinal) ? $"comment-{id}" : $"summary-{id}");
         });
 
         actions.MapPost("/comment", async ([FromForm] long summaryId, [FromForm] long? parentId, [FromForm] string? markdown, [FromForm] string? returnUrl,
-            HttpContext http, ApiClient api, Flash flash) =>
+            HttpContext http, CommentsClient comments, Flash flash) =>
         {
-            var result = await api.PostCommentAsync(summaryId, new CommentRequest(markdown ?? "", parentId), http.RequestAborted);
+            var result = await comments.PostAsync(summaryId, new CommentRequest(markdown ?? "", parentId), http.RequestAborted);
             if (result.Value is { } created) return Back(returnUrl, $"comment-{created.Id}");
             var form = parentId is null ? $"comment-{summaryId}" : $"reply-{parentId}";
             flash.Set(http, new FlashMessage(null, result.Problem!.Message, form, markdown));
@@ -33,31 +34,31 @@ public static class DiscussionActions
         });
 
         actions.MapPost("/comment/edit", async ([FromForm] long id, [FromForm] string? markdown, [FromForm] string? returnUrl,
-            HttpContext http, ApiClient api, Flash flash) =>
+            HttpContext http, CommentsClient comments, Flash flash) =>
         {
-            var result = await api.EditCommentAsync(id, markdown ?? "", http.RequestAborted);
+            var result = await comments.EditAsync(id, markdown ?? "", http.RequestAborted);
             flash.Set(http, result.Ok ? new FlashMessage("Comment updated.") : new FlashMessage(null, result.Problem!.Message, $"edit-{id}", markdown));
             return Back(returnUrl, $"comment-{id}");
         });
 
-        actions.MapPost("/comment/delete", async ([FromForm] long id, [FromForm] string? returnUrl, HttpContext http, ApiClient api, Flash flash) =>
+        actions.MapPost("/comment/delete", async ([FromForm] long id, [FromForm] string? returnUrl, HttpContext http, CommentsClient comments, Flash flash) =>
         {
-            var result = await api.DeleteCommentAsync(id, http.RequestAborted);
+            var result = await comments.DeleteAsync(id, http.RequestAborted);
             flash.Set(http, result.Ok ? new FlashMessage("Comment deleted.") : new FlashMessage(null, result.Problem!.Message));
             return Back(returnUrl, null);
         });
 
         actions.MapPost("/flag", async ([FromForm] string targetType, [FromForm] string targetId, [FromForm] string? reason, [FromForm] string? returnUrl,
-            HttpContext http, ApiClient api, Flash flash) =>
+            HttpContext http, ModerationClient moderation, Flash flash) =>
         {
-            var result = await api.FlagAsync(new FlagRequest(targetType, targetId, reason ?? ""), http.RequestAborted);
+            var result = await moderation.FlagAsync(new FlagRequest(targetType, targetId, reason ?? ""), http.RequestAborted);
             flash.Set(http, result.Ok ? new FlashMessage("Thank you. A moderator will look at your report.") : new FlashMessage(null, result.Problem!.Message));
             return Back(returnUrl, null);
         });
 
-        actions.MapPost("/notifications/read", async ([FromForm] string? returnUrl, HttpContext http, ApiClient api) =>
+        actions.MapPost("/notifications/read", async ([FromForm] string? returnUrl, HttpContext http, NotificationsClient notifications) =>
         {
-            await api.MarkNotificationsReadAsync(http.RequestAborted);
+            await notifications.MarkAllReadAsync(http.RequestAborted);
             return Back(returnUrl ?? "/notifications", null);
         });
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ShortScience.Web.Clients;
 using ShortScience.Web.Services;
 
 namespace ShortScience.Web.Extensions;
@@ -14,9 +15,9 @@ public static class FollowActions
         var actions = app.MapGroup("/actions").RequireAuthorization();
 
         actions.MapPost("/follow", async ([FromForm] string type, [FromForm] string key, [FromForm] string? title, [FromForm] string? returnUrl,
-            HttpContext http, ApiClient api, Flash flash) =>
+            HttpContext http, FollowsClient follows, Flash flash) =>
         {
-            var result = await api.FollowAsync(type, key, http.RequestAborted);
+            var result = await follows.FollowAsync(type, key, http.RequestAborted);
             flash.Set(http, result.Ok
                 ? new FlashMessage($"You follow {title ?? key}. New summaries appear on your Following page.")
                 : new FlashMessage(null, result.Problem!.Message));
@@ -24,31 +25,31 @@ public static class FollowActions
         });
 
         actions.MapPost("/unfollow", async ([FromForm] string type, [FromForm] string key, [FromForm] string? title, [FromForm] string? returnUrl,
-            HttpContext http, ApiClient api, Flash flash) =>
+            HttpContext http, FollowsClient follows, Flash flash) =>
         {
-            var result = await api.UnfollowAsync(type, key, http.RequestAborted);
+            var result = await follows.UnfollowAsync(type, key, http.RequestAborted);
             flash.Set(http, result.Ok ? new FlashMessage($"You no longer follow {title ?? key}.") : new FlashMessage(null, result.Problem!.Message));
             return DiscussionActions.Back(returnUrl, null);
         });
 
-        actions.MapPost("/feed/regenerate", async ([FromForm] string? confirm, HttpContext http, ApiClient api, Flash flash) =>
+        actions.MapPost("/feed/regenerate", async ([FromForm] string? confirm, HttpContext http, FollowsClient follows, Flash flash) =>
         {
-            var result = await api.RegeneratePrivateFeedAsync(http.RequestAborted);
+            var result = await follows.RegeneratePrivateFeedAsync(http.RequestAborted);
             flash.Set(http, result.Ok
                 ? new FlashMessage("Your private feed has a new address; the old one no longer works. Update your feed reader.")
                 : new FlashMessage(null, result.Problem!.Message));
             return DiscussionActions.Back("/account/settings", "following");
         });
 
-        actions.MapPost("/feed/revoke", async ([FromForm] string? confirm, HttpContext http, ApiClient api, Flash flash) =>
+        actions.MapPost("/feed/revoke", async ([FromForm] string? confirm, HttpContext http, FollowsClient follows, Flash flash) =>
         {
-            var result = await api.RevokePrivateFeedAsync(http.RequestAborted);
+            var result = await follows.RevokePrivateFeedAsync(http.RequestAborted);
             flash.Set(http, result.Ok ? new FlashMessage("Your private feed is switched off.") : new FlashMessage(null, result.Problem!.Message));
             return DiscussionActions.Back("/account/settings", "following");
         });
 
-        app.MapGet("/account/follows.opml", async (ApiClient api, CancellationToken ct) =>
-            await api.GetFollowsOpmlAsync(ct) is { } opml
+        app.MapGet("/account/follows.opml", async (FollowsClient follows, CancellationToken ct) =>
+            await follows.GetOpmlAsync(ct) is { } opml
                 ? Results.File(opml, "text/x-opml; charset=utf-8", "shortscience-follows.opml")
                 : Results.NotFound()).RequireAuthorization();
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
 using ShortScience.Hosting;
 using Serilog.Events;
+using ShortScience.Web.Clients;
 using ShortScience.Web.Components;
 using ShortScience.Web.Services;
 
@@ -19,24 +20,7 @@ public static class WebServiceExtensions
         builder.AddSharedLogging();
 
         var apiBase = builder.Configuration["Api:BaseUrl"] ?? "http://127.0.0.1:5081";
-        builder.Services.AddHttpClient<ApiClient>(http =>
-        {
-            http.BaseAddress = new Uri(apiBase.TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromSeconds(10);
-        });
-
-        builder.Services.AddHttpClient<DiscoveryClient>(http =>
-        {
-            http.BaseAddress = new Uri(apiBase.TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromSeconds(10);
-        });
-
-        // Imports wait on arXiv/Crossref and on large .bib files: a longer timeout than reading pages.
-        builder.Services.AddHttpClient<ImportClient>(http =>
-        {
-            http.BaseAddress = new Uri(apiBase.TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromMinutes(5);
-        });
+        builder.Services.AddApiClients(apiBase);
 
         builder.Services.AddReverseProxy().LoadFromMemory(
             [
@@ -48,9 +32,7 @@ public static class WebServiceExtensions
                 new() { ClusterId = "api", Destinations = new Dictionary<string, Yarp.ReverseProxy.Configuration.DestinationConfig> { ["api"] = new() { Address = apiBase } } },
             ]);
 
-        builder.Services.AddScoped<UserTokens>();
         builder.Services.AddSingleton<Flash>();
-        builder.Services.AddHttpContextAccessor();
         // Secure, __Host- cookies need HTTPS; a plain-HTTP deployment (docker compose on localhost) turns them off.
         var secureCookies = builder.Configuration.GetValue("Site:SecureCookies",
             !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"));

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using ShortScience.Contracts;
-using ShortScience.Web.Services;
+using ShortScience.Web.Clients;
 
 namespace ShortScience.Web.Components.Pages.Papers;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Components.Authorization;
 using ShortScience.Contracts;
+using ShortScience.Web.Clients;
 
 namespace ShortScience.Web.Services;
 
@@ -39,44 +39,6 @@ public static class UserClaims
     public static string DisplayNameOf(this ClaimsPrincipal user) => user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
 }
 
-/// <summary>The token for API calls made on this request or circuit, refreshed in place when it runs out.</summary>
-public sealed class UserTokens(IHttpContextAccessor context)
-{
-    string? _access;
-    string? _refresh;
-
-    public async Task<string?> AccessTokenAsync(AuthenticationStateProvider auth) =>
-        _access ?? (await UserAsync(auth)).FindFirstValue(UserClaims.AccessToken);
-
-    /// <summary>
-    /// The person behind this call: the request's user in pages and form posts, the circuit's user in
-    /// interactive components (where there is no request).
-    /// </summary>
-    async Task<ClaimsPrincipal> UserAsync(AuthenticationStateProvider auth)
-    {
-        if (context.HttpContext?.User is { Identity.IsAuthenticated: true } user) return user;
-        try
-        {
-            return (await auth.GetAuthenticationStateAsync()).User;
-        }
-        catch (InvalidOperationException)
-        {
-            // Outside any component (a minimal-API form post by someone signed out): nobody.
-            return new ClaimsPrincipal();
-        }
-    }
-
-    public async Task<string?> RefreshAsync(ApiClient api, AuthenticationStateProvider auth, CancellationToken ct)
-    {
-        var refresh = _refresh ?? (await UserAsync(auth)).FindFirstValue(UserClaims.RefreshToken);
-        if (refresh is null) return null;
-        var result = await api.RefreshAsync(refresh, ct);
-        if (result.Value is not { } tokens) return null;
-        (_access, _refresh) = (tokens.AccessToken, tokens.RefreshToken);
-        return _access;
-    }
-}
-
 /// <summary>
 /// Cookie check on each request: shortly before the access token expires, trade the refresh token for a new
 /// one and renew the cookie; when the API says the session is over, sign the browser out too.
@@ -92,11 +54,11 @@ public static class CookieSessionRefresh
         var now = DateTimeOffset.UtcNow;
         if (DateTimeOffset.FromUnixTimeSeconds(expiresAt) - now > Margin) return;
 
-        var api = context.HttpContext.RequestServices.GetRequiredService<ApiClient>();
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountsClient>();
         try
         {
-            var refreshed = await api.RefreshAsync(user.FindFirstValue(UserClaims.RefreshToken) ?? "", context.HttpContext.RequestAborted);
-            var me = refreshed.Value is { } tokens ? await api.GetMeAsync(tokens.AccessToken, context.HttpContext.RequestAborted) : default;
+            var refreshed = await accounts.RefreshAsync(user.FindFirstValue(UserClaims.RefreshToken) ?? "", context.HttpContext.RequestAborted);
+            var me = refreshed.Value is { } tokens ? await accounts.GetMeAsync(tokens.AccessToken, context.HttpContext.RequestAborted) : default;
             if (refreshed.Value is null || me.Value is null)
             {
                 context.RejectPrincipal();
