@@ -8,6 +8,14 @@ using ShortScience.Hosting;
 using Serilog.Events;
 using ShortScience.Web.Clients;
 using ShortScience.Web.Components;
+using ShortScience.Web.Components.Pages.Accounts;
+using ShortScience.Web.Components.Pages.Browse;
+using ShortScience.Web.Components.Pages.Comments;
+using ShortScience.Web.Components.Pages.Follows;
+using ShortScience.Web.Components.Pages.Moderation;
+using ShortScience.Web.Components.Pages.Notifications;
+using ShortScience.Web.Components.Pages.Papers;
+using ShortScience.Web.Components.Pages.Votes;
 using ShortScience.Web.Services;
 
 namespace ShortScience.Web.Extensions;
@@ -117,12 +125,14 @@ public static class WebServiceExtensions
 
         app.MapStaticAssets().CacheKatexFontsForGood();
         app.MapReverseProxy();
-        app.MapAccountEndpoints();
-        app.MapDiscussionActions();
-        app.MapFollowActions();
-        app.MapModerationActions();
-        app.MapBibtexDownloads();
-        app.MapDiscoveryEndpoints();
+        app.MapAccountsForms();
+        app.MapCommentsForms();
+        app.MapVotesForms();
+        app.MapModerationForms();
+        app.MapNotificationsForms();
+        app.MapFollowsForms();
+        app.MapPapersEndpoints();
+        app.MapBrowseEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

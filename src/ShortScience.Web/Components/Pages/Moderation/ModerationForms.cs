@@ -1,15 +1,29 @@
 using Microsoft.AspNetCore.Mvc;
+using ShortScience.Contracts;
 using ShortScience.Web.Clients;
+using ShortScience.Web.Components.Shared;
 using ShortScience.Web.Services;
 
-namespace ShortScience.Web.Extensions;
+namespace ShortScience.Web.Components.Pages.Moderation;
 
-/// <summary>The moderation queue's buttons: plain form posts, checked by the API (moderators only).</summary>
-public static class ModerationActions
+/// <summary>
+/// Reporting (any signed-in person) and the moderation queue's buttons (moderators only, checked by the API), as plain
+/// form posts with post-redirect-get.
+/// </summary>
+public static class ModerationForms
 {
-    public static void MapModerationActions(this WebApplication app)
+    public static void MapModerationForms(this WebApplication app)
     {
-        var actions = app.MapGroup("/actions/moderation").RequireAuthorization(); // [FromForm] parameters make every post check its antiforgery token.
+        // [FromForm] parameters make every post check its antiforgery token.
+        app.MapGroup("/actions").RequireAuthorization().MapPost("/flag", async ([FromForm] string targetType, [FromForm] string targetId,
+            [FromForm] string? reason, [FromForm] string? returnUrl, HttpContext http, ModerationClient moderation, Flash flash) =>
+        {
+            var result = await moderation.FlagAsync(new FlagRequest(targetType, targetId, reason ?? ""), http.RequestAborted);
+            flash.Set(http, result.Ok ? new FlashMessage("Thank you. A moderator will look at your report.") : new FlashMessage(null, result.Problem!.Message));
+            return LocalUrl.Back(returnUrl, null);
+        });
+
+        var actions = app.MapGroup("/actions/moderation").RequireAuthorization();
 
         actions.MapPost("/flags/{id:long}/dismiss", async (long id, [FromForm] string? reason, HttpContext http, ModerationClient moderation, Flash flash) =>
             Done(http, flash, await moderation.DismissFlagAsync(id, reason, http.RequestAborted), "Report dismissed."));

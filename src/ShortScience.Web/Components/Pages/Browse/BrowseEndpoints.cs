@@ -4,12 +4,12 @@ using System.Xml;
 using ShortScience.Contracts;
 using ShortScience.Web.Clients;
 
-namespace ShortScience.Web.Extensions;
+namespace ShortScience.Web.Components.Pages.Browse;
 
 /// <summary>ShortScience.org's old addresses (permanent redirects), the random summary, robots.txt and the sitemaps.</summary>
-public static class DiscoveryEndpoints
+public static class BrowseEndpoints
 {
-    public static void MapDiscoveryEndpoints(this WebApplication app)
+    public static void MapBrowseEndpoints(this WebApplication app)
     {
         app.MapGet("/paper", async (string? bibtexKey, string? key, SearchClient search, CancellationToken ct) =>
             (bibtexKey ?? key) is { Length: > 0 } id && await search.LookupPaperAsync(id, ct) is { } paper

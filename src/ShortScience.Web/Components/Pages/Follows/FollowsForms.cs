@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using ShortScience.Web.Clients;
+using ShortScience.Web.Components.Shared;
 using ShortScience.Web.Services;
 
-namespace ShortScience.Web.Extensions;
+namespace ShortScience.Web.Components.Pages.Follows;
 
 /// <summary>
-/// Following as plain form posts (post-redirect-get with a flash message), so follow buttons and the private-feed
+/// Follow and unfollow as plain form posts (post-redirect-get with a flash message), so follow buttons and the private-feed
 /// controls work without JavaScript; plus the OPML download, fetched with the person's token.
 /// </summary>
-public static class FollowActions
+public static class FollowsForms
 {
-    public static void MapFollowActions(this WebApplication app)
+    public static void MapFollowsForms(this WebApplication app)
     {
         var actions = app.MapGroup("/actions").RequireAuthorization();
 
@@ -21,7 +22,7 @@ public static class FollowActions
             flash.Set(http, result.Ok
                 ? new FlashMessage($"You follow {title ?? key}. New summaries appear on your Following page.")
                 : new FlashMessage(null, result.Problem!.Message));
-            return DiscussionActions.Back(returnUrl, null);
+            return LocalUrl.Back(returnUrl, null);
         });
 
         actions.MapPost("/unfollow", async ([FromForm] string type, [FromForm] string key, [FromForm] string? title, [FromForm] string? returnUrl,
@@ -29,7 +30,7 @@ public static class FollowActions
         {
             var result = await follows.UnfollowAsync(type, key, http.RequestAborted);
             flash.Set(http, result.Ok ? new FlashMessage($"You no longer follow {title ?? key}.") : new FlashMessage(null, result.Problem!.Message));
-            return DiscussionActions.Back(returnUrl, null);
+            return LocalUrl.Back(returnUrl, null);
         });
 
         actions.MapPost("/feed/regenerate", async ([FromForm] string? confirm, HttpContext http, FollowsClient follows, Flash flash) =>
@@ -38,14 +39,14 @@ public static class FollowActions
             flash.Set(http, result.Ok
                 ? new FlashMessage("Your private feed has a new address; the old one no longer works. Update your feed reader.")
                 : new FlashMessage(null, result.Problem!.Message));
-            return DiscussionActions.Back("/account/settings", "following");
+            return LocalUrl.Back("/account/settings", "following");
         });
 
         actions.MapPost("/feed/revoke", async ([FromForm] string? confirm, HttpContext http, FollowsClient follows, Flash flash) =>
         {
             var result = await follows.RevokePrivateFeedAsync(http.RequestAborted);
             flash.Set(http, result.Ok ? new FlashMessage("Your private feed is switched off.") : new FlashMessage(null, result.Problem!.Message));
-            return DiscussionActions.Back("/account/settings", "following");
+            return LocalUrl.Back("/account/settings", "following");
         });
 
         app.MapGet("/account/follows.opml", async (FollowsClient follows, CancellationToken ct) =>

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using ShortScience.Contracts;
 using ShortScience.Web.Clients;
 
-namespace ShortScience.Web.Components.Pages.Papers;
+namespace ShortScience.Web.Components.Pages.Import;
 
 public sealed partial class AddPaper
 {
