@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ShortScience.Web.Components.Pages.Papers;
 
-namespace ShortScience.Web.Tests.Discovery;
+namespace ShortScience.Web.Tests.Browse;
 
-[Collection(DiscoveryCollection.Name)]
+[Collection(BrowseCollection.Name)]
 public sealed partial class SeoTests(SiteFixture site, Browser browser)
 {
     static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -59,7 +59,7 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
         Assert.Contains("/papers/1706.03762", urls);
         Assert.Contains("/venues/neurips/2014", urls);
         Assert.Contains("/years/2017", urls);
-        Assert.DoesNotContain($"/papers/{DiscoverySite.WaitingKey}", urls);
+        Assert.DoesNotContain($"/papers/{BrowseSite.WaitingKey}", urls);
         Assert.Equal(13, urls.Count(u => u.StartsWith("/papers/", StringComparison.Ordinal)));
     }
 
@@ -86,13 +86,13 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
         var (page, errors) = await browser.NewPageAsync();
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
-        await page.GotoAsync(new Uri(site.WebUrl, $"/papers/{DiscoverySite.TrickyKey}").ToString());
+        await page.GotoAsync(new Uri(site.WebUrl, $"/papers/{BrowseSite.TrickyKey}").ToString());
 
         Assert.Equal("noindex, follow", await page.Locator("meta[name=robots]").GetAttributeAsync("content"));
         var scripts = page.Locator("script[type='application/ld+json']");
         Assert.Equal(1, await scripts.CountAsync());
         using var ld = JsonDocument.Parse(await scripts.TextContentAsync() ?? "");
-        Assert.Equal(DiscoverySite.TrickyTitle, ld.RootElement.GetProperty("name").GetString());
+        Assert.Equal(BrowseSite.TrickyTitle, ld.RootElement.GetProperty("name").GetString());
         Assert.Equal(0, dialogs);
         Assert.Empty(errors);
     }

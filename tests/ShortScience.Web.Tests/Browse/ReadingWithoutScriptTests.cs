@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace ShortScience.Web.Tests.Browsing;
+namespace ShortScience.Web.Tests.Browse;
 
 /// <summary>Reading pages are complete HTML: with JavaScript off they show everything and their links work.</summary>
 [Collection(SiteCollection.Name)]

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Xunit.Abstractions;
 
-namespace ShortScience.Web.Tests.Browsing;
+namespace ShortScience.Web.Tests.Browse;
 
 /// <summary>
 /// A math-heavy paper page as a first-time visitor loads it over loopback: largest contentful paint (target 500 ms),

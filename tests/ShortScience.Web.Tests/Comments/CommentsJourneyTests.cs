@@ -4,10 +4,10 @@ using Microsoft.Playwright;
 using ShortScience.Contracts;
 using static Microsoft.Playwright.Assertions;
 
-namespace ShortScience.Web.Tests.Discussion;
+namespace ShortScience.Web.Tests.Comments;
 
-[Collection(DiscussionSiteCollection.Name)]
-public sealed class DiscussionJourneyTests(SiteFixture site, Browser browser)
+[Collection(CommentsSiteCollection.Name)]
+public sealed class CommentsJourneyTests(SiteFixture site, Browser browser)
 {
     async Task<long> PublishAsync(string author, string paperKey, string text)
     {

@@ -3,11 +3,11 @@ using Microsoft.Playwright;
 using ShortScience.Contracts;
 using static Microsoft.Playwright.Assertions;
 
-namespace ShortScience.Web.Tests.Following;
+namespace ShortScience.Web.Tests.Follows;
 
 // Follows and publishes: runs on the writing site, away from the reading tests.
-[Collection(WritingSiteCollection.Name)]
-public sealed class FollowingJourneyTests(SiteFixture site, Browser browser)
+[Collection(SummariesSiteCollection.Name)]
+public sealed class FollowsJourneyTests(SiteFixture site, Browser browser)
 {
     [Fact]
     public async Task AReaderFollowsAVenueAndFindsItsNewSummaryOnTheTimelineAndInTheirPrivateFeed()

@@ -3,16 +3,16 @@ using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
-namespace ShortScience.Web.Tests.Discovery;
+namespace ShortScience.Web.Tests.Browse;
 
 /// <summary>Browsing and search tests add papers of their own: they get a site of their own.</summary>
 [CollectionDefinition(Name)]
-public sealed class DiscoveryCollection : ICollectionFixture<SiteFixture>, ICollectionFixture<Browser>
+public sealed class BrowseCollection : ICollectionFixture<SiteFixture>, ICollectionFixture<Browser>
 {
-    public const string Name = "discovery-site";
+    public const string Name = "browse-site";
 }
 
-public static class DiscoverySite
+public static class BrowseSite
 {
     public const string WaitingKey = "needle2017";
     public const string WaitingTitle = "Needle Attention in a Haystack";

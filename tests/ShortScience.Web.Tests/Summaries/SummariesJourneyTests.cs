@@ -2,10 +2,10 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace ShortScience.Web.Tests.Writing;
+namespace ShortScience.Web.Tests.Summaries;
 
-[Collection(WritingSiteCollection.Name)]
-public sealed class WritingJourneyTests(SiteFixture site, Browser browser)
+[Collection(SummariesSiteCollection.Name)]
+public sealed class SummariesJourneyTests(SiteFixture site, Browser browser)
 {
     /// <summary>The editor is an interactive island: it appears once the circuit is connected, then typing counts.</summary>
     static async Task<ILocator> OpenEditorAsync(IPage page)
