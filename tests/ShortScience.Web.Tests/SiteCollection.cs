@@ -11,15 +11,15 @@ public sealed class SiteCollection : ICollectionFixture<SiteFixture>, ICollectio
 }
 
 [CollectionDefinition(Name)]
-public sealed class WritingSiteCollection : ICollectionFixture<SiteFixture>, ICollectionFixture<Browser>
+public sealed class SummariesSiteCollection : ICollectionFixture<SiteFixture>, ICollectionFixture<Browser>
 {
-    public const string Name = "writing-site";
+    public const string Name = "summaries-site";
 }
 
 [CollectionDefinition(Name)]
-public sealed class DiscussionSiteCollection : ICollectionFixture<SiteFixture>, ICollectionFixture<Browser>
+public sealed class CommentsSiteCollection : ICollectionFixture<SiteFixture>, ICollectionFixture<Browser>
 {
-    public const string Name = "discussion-site";
+    public const string Name = "comments-site";
 }
 
 [CollectionDefinition(Name)]

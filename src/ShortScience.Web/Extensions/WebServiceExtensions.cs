@@ -6,7 +6,16 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
 using ShortScience.Hosting;
 using Serilog.Events;
+using ShortScience.Web.Clients;
 using ShortScience.Web.Components;
+using ShortScience.Web.Components.Pages.Accounts;
+using ShortScience.Web.Components.Pages.Browse;
+using ShortScience.Web.Components.Pages.Comments;
+using ShortScience.Web.Components.Pages.Follows;
+using ShortScience.Web.Components.Pages.Moderation;
+using ShortScience.Web.Components.Pages.Notifications;
+using ShortScience.Web.Components.Pages.Papers;
+using ShortScience.Web.Components.Pages.Votes;
 using ShortScience.Web.Services;
 
 namespace ShortScience.Web.Extensions;
@@ -19,24 +28,7 @@ public static class WebServiceExtensions
         builder.AddSharedLogging();
 
         var apiBase = builder.Configuration["Api:BaseUrl"] ?? "http://127.0.0.1:5081";
-        builder.Services.AddHttpClient<ApiClient>(http =>
-        {
-            http.BaseAddress = new Uri(apiBase.TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromSeconds(10);
-        });
-
-        builder.Services.AddHttpClient<DiscoveryClient>(http =>
-        {
-            http.BaseAddress = new Uri(apiBase.TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromSeconds(10);
-        });
-
-        // Imports wait on arXiv/Crossref and on large .bib files: a longer timeout than reading pages.
-        builder.Services.AddHttpClient<ImportClient>(http =>
-        {
-            http.BaseAddress = new Uri(apiBase.TrimEnd('/') + "/");
-            http.Timeout = TimeSpan.FromMinutes(5);
-        });
+        builder.Services.AddApiClients(apiBase);
 
         builder.Services.AddReverseProxy().LoadFromMemory(
             [
@@ -48,9 +40,7 @@ public static class WebServiceExtensions
                 new() { ClusterId = "api", Destinations = new Dictionary<string, Yarp.ReverseProxy.Configuration.DestinationConfig> { ["api"] = new() { Address = apiBase } } },
             ]);
 
-        builder.Services.AddScoped<UserTokens>();
         builder.Services.AddSingleton<Flash>();
-        builder.Services.AddHttpContextAccessor();
         // Secure, __Host- cookies need HTTPS; a plain-HTTP deployment (docker compose on localhost) turns them off.
         var secureCookies = builder.Configuration.GetValue("Site:SecureCookies",
             !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"));
@@ -135,12 +125,14 @@ public static class WebServiceExtensions
 
         app.MapStaticAssets().CacheKatexFontsForGood();
         app.MapReverseProxy();
-        app.MapAccountEndpoints();
-        app.MapDiscussionActions();
-        app.MapFollowActions();
-        app.MapModerationActions();
-        app.MapBibtexDownloads();
-        app.MapDiscoveryEndpoints();
+        app.MapAccountsForms();
+        app.MapCommentsForms();
+        app.MapVotesForms();
+        app.MapModerationForms();
+        app.MapNotificationsForms();
+        app.MapFollowsForms();
+        app.MapPapersEndpoints();
+        app.MapBrowseEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -10,7 +10,7 @@ namespace ShortScience.Web.Tests.Accessibility;
 /// axe-core on every kind of page, signed out and signed in, in the light and the dark theme: no serious or
 /// critical violation (contrast included).
 /// </summary>
-[Collection(WritingSiteCollection.Name)]
+[Collection(SummariesSiteCollection.Name)]
 public sealed class AccessibilityTests(SiteFixture site, Browser browser)
 {
     static readonly string[] PublicPages =

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ShortScience.Web.Tests.Accounts;
 
-[Collection(WritingSiteCollection.Name)]
+[Collection(SummariesSiteCollection.Name)]
 public sealed partial class AccountJourneyTests(SiteFixture site, Browser browser)
 {
     [Fact]

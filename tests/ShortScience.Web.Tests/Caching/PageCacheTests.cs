@@ -8,7 +8,7 @@ namespace ShortScience.Web.Tests.Caching;
 /// Signed-out pages come from the Web host's cache, and a write anywhere (here a comment through the API, not
 /// through this Web host) replaces them at once; signed-in pages are never shared.
 /// </summary>
-[Collection(DiscussionSiteCollection.Name)]
+[Collection(CommentsSiteCollection.Name)]
 public sealed class PageCacheTests(SiteFixture site)
 {
     [Fact]

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ShortScience.Web.Clients;
+
+/// <summary>
+/// How every client talks to the API: a refusal (4xx) is a problem for the page to show; no answer, a failure (5xx)
+/// or an unreadable answer means the API is unavailable, and the page answers 503 (WebServiceExtensions).
+/// </summary>
+public static class ApiResponses
+{
+    /// <summary>A request to the API; a body that is not already <see cref="HttpContent"/> goes as JSON.</summary>
+    public static HttpRequestMessage Request(HttpMethod method, string path, object? body = null) => new(method, path)
+    {
+        Content = body switch { null => null, HttpContent content => content, _ => JsonContent.Create(body, body.GetType()) },
+    };
+
+    /// <summary>Sent without the signed-in person's token (sign-in, sign-up, public lookups).</summary>
+    public static HttpRequestMessage Anonymous(this HttpRequestMessage request)
+    {
+        request.Options.Set(UserTokenHandler.Anonymous, true);
+        return request;
+    }
+
+    /// <summary>Sent with this token rather than the signed-in person's (a fresh sign-in, before the cookie exists).</summary>
+    public static HttpRequestMessage WithToken(this HttpRequestMessage request, string accessToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return request;
+    }
+
+    public static Task<ApiResult<T>> SendAsync<T>(this HttpClient http, HttpMethod method, string path, object? body = null, CancellationToken ct = default) =>
+        http.SendAsync<T>(Request(method, path, body), ct);
+
+    /// <summary>
+    /// Sends a request; a 4xx answer comes back as <see cref="ApiResult{T}.Problem"/>. With
+    /// <paramref name="upstreamFailureIsProblem"/>, so does a 502/504 problem from the API: a metadata service it asked
+    /// failed, which the import form explains, while the API itself works.
+    /// </summary>
+    public static async Task<ApiResult<T>> SendAsync<T>(this HttpClient http, HttpRequestMessage request, CancellationToken ct,
+        bool upstreamFailureIsProblem = false)
+    {
+        using (request)
+        using (var response = await http.SendOrUnavailableAsync(request, ct))
+        {
+            var status = (int)response.StatusCode;
+            var upstream = upstreamFailureIsProblem && response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout
+                && response.Content.Headers.ContentType?.MediaType == "application/problem+json";
+            if ((status >= 500 || status == 0) && !upstream)
+            {
+                throw new ApiUnavailableException($"The API answered {status} for {request.RequestUri}.");
+            }
+            if (!response.IsSuccessStatusCode) return new ApiResult<T>(default, await ApiProblem.ReadAsync(response, ct));
+            if (response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.Accepted || response.Content.Headers.ContentLength == 0)
+            {
+                return new ApiResult<T>(default, null);
+            }
+            try
+            {
+                return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(ct), null);
+            }
+            catch (JsonException ex)
+            {
+                throw new ApiUnavailableException($"The API sent an unreadable answer for {request.RequestUri}.", ex);
+            }
+        }
+    }
+
+    /// <summary>A GET for a page that only reads: null when there is no such thing (404), any other refusal is exceptional.</summary>
+    public static async Task<T?> GetOrNullAsync<T>(this HttpClient http, string path, CancellationToken ct) where T : class
+    {
+        var result = await http.SendAsync<T>(HttpMethod.Get, path, null, ct);
+        return result.Problem switch
+        {
+            null => result.Value,
+            { Status: 404 } => null,
+            var problem => throw new ApiRequestException((HttpStatusCode)problem.Status, problem.Detail ?? problem.Title ?? ""),
+        };
+    }
+
+    /// <summary>A GET for a page that only reads something that always exists: any refusal is exceptional.</summary>
+    public static async Task<T> GetRequiredAsync<T>(this HttpClient http, string path, CancellationToken ct) where T : class
+    {
+        var result = await http.SendAsync<T>(HttpMethod.Get, path, null, ct);
+        return result.Problem is { } problem
+            ? throw new ApiRequestException((HttpStatusCode)problem.Status, problem.Detail ?? problem.Title ?? "")
+            : result.Value!;
+    }
+
+    /// <summary>
+    /// A public GET, for crawlers and old links whoever follows them, sent without the person's token: the value, or
+    /// null when the API refuses (no such identifier, nothing to pick from).
+    /// </summary>
+    public static async Task<T?> GetPublicOrNullAsync<T>(this HttpClient http, string path, CancellationToken ct) where T : class =>
+        (await http.SendAsync<T>(Request(HttpMethod.Get, path).Anonymous(), ct)).Value;
+
+    /// <summary>A file (BibTeX, OPML) as the API sent it, or null when the API refuses it.</summary>
+    public static async Task<byte[]?> GetFileOrNullAsync(this HttpClient http, HttpRequestMessage request, CancellationToken ct)
+    {
+        using (request)
+        using (var response = await http.SendOrUnavailableAsync(request, ct))
+        {
+            if ((int)response.StatusCode >= 500) throw new ApiUnavailableException($"The API answered {(int)response.StatusCode} for {request.RequestUri}.");
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(ct) : null;
+        }
+    }
+
+    static async Task<HttpResponseMessage> SendOrUnavailableAsync(this HttpClient http, HttpRequestMessage request, CancellationToken ct)
+    {
+        try
+        {
+            return await http.SendAsync(request, ct);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new ApiUnavailableException($"The API did not answer {request.Method} {request.RequestUri}.", ex);
+        }
+    }
+}
+
+public readonly record struct ApiResult<T>(T? Value, ApiProblem? Problem)
+{
+    public bool Ok => Problem is null;
+}
+
+/// <summary>An RFC 7807 answer from the API, with per-field errors when it was a validation problem.</summary>
+public sealed record ApiProblem(int Status, string? Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
+{
+    /// <summary>The whole problem document, for extensions such as a save conflict's two texts.</summary>
+    public JsonElement? Body { get; init; }
+
+    public T? Extension<T>(string name) =>
+        Body is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty(name, out var value)
+            ? value.Deserialize<T>(JsonSerializerOptions.Web) : default;
+
+    /// <summary>What to tell the person: the detail, else the field errors, else the title.</summary>
+    public string Message => Detail ?? (Errors.Count > 0 ? string.Join(" ", Errors.Values.SelectMany(e => e)) : Title ?? $"The request failed ({Status}).");
+
+    public string? ErrorFor(string field) =>
+        Errors.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } messages
+            ? string.Join(" ", messages) : null;
+
+    public static async Task<ApiProblem> ReadAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var status = (int)response.StatusCode;
+        try
+        {
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            var body = json.Deserialize<ProblemBody>(JsonSerializerOptions.Web);
+            return new ApiProblem(status, body?.Title, body?.Detail, body?.Errors ?? new Dictionary<string, string[]>()) { Body = json };
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return new ApiProblem(status, response.ReasonPhrase, null, new Dictionary<string, string[]>());
+        }
+    }
+
+    sealed record ProblemBody(string? Title, string? Detail, Dictionary<string, string[]>? Errors);
+}
+
+/// <summary>The API could not be reached or failed; pages answer 503 with a readable explanation.</summary>
+public sealed class ApiUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The API refused a request a reading page needed.</summary>
+public sealed class ApiRequestException(HttpStatusCode status, string detail)
+    : Exception($"The API answered {(int)status}: {detail}");
+
+/// <summary>The API no longer accepts this person's session (signed out elsewhere, password changed).</summary>
+public sealed class SessionEndedException() : Exception("The session has ended; sign in again.");

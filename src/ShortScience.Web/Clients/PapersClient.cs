@@ -1,0 +1,18 @@
+using ShortScience.Contracts;
+using static ShortScience.Web.Clients.ApiQuery;
+
+namespace ShortScience.Web.Clients;
+
+/// <summary>One paper (/papers/{key}): its page, its BibTeX entry, and corrections proposed to the moderators.</summary>
+public sealed class PapersClient(HttpClient http)
+{
+    public Task<PaperDetail?> GetPaperAsync(string key, CancellationToken ct = default) =>
+        http.GetOrNullAsync<PaperDetail>($"api/v1/papers/{E(key)}", ct);
+
+    /// <summary>The paper's BibTeX entry as the API sent it, or null when there is no such paper.</summary>
+    public Task<byte[]?> GetBibtexAsync(string key, CancellationToken ct = default) =>
+        http.GetFileOrNullAsync(ApiResponses.Request(HttpMethod.Get, $"api/v1/papers/{E(key)}/bibtex").Anonymous(), ct);
+
+    public Task<ApiResult<PaperEditView>> ProposeEditAsync(string key, PaperEditRequest request, CancellationToken ct = default) =>
+        http.SendAsync<PaperEditView>(HttpMethod.Post, $"api/v1/papers/{E(key)}/edits", request, ct);
+}

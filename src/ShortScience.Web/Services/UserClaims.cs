@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using ShortScience.Contracts;
+using ShortScience.Web.Clients;
+
+namespace ShortScience.Web.Services;
+
+/// <summary>Claims the Web host keeps in its encrypted cookie: who the person is and their API tokens.</summary>
+public static class UserClaims
+{
+    public const string AccessToken = "access_token";
+    public const string RefreshToken = "refresh_token";
+    public const string AccessExpires = "access_expires";
+    public const string DisplayName = "display_name";
+    public const string EmailConfirmed = "email_confirmed";
+
+    public static ClaimsPrincipal Build(Me me, TokenResponse tokens, DateTimeOffset now)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, me.Id.ToString()),
+            new(ClaimTypes.Name, me.UserName),
+            new(DisplayName, me.DisplayName),
+            new(EmailConfirmed, me.EmailConfirmed ? "true" : "false"),
+            new(AccessToken, tokens.AccessToken),
+            new(RefreshToken, tokens.RefreshToken),
+            new(AccessExpires, now.AddSeconds(tokens.ExpiresIn).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+        };
+        claims.AddRange(me.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+
+    public static Task SignInAsync(HttpContext http, Me me, TokenResponse tokens, bool persistent) =>
+        http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Build(me, tokens, DateTimeOffset.UtcNow),
+            new AuthenticationProperties { IsPersistent = persistent });
+
+    public static string DisplayNameOf(this ClaimsPrincipal user) => user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
+}
+
+/// <summary>
+/// Cookie check on each request: shortly before the access token expires, trade the refresh token for a new
+/// one and renew the cookie; when the API says the session is over, sign the browser out too.
+/// </summary>
+public static class CookieSessionRefresh
+{
+    static readonly TimeSpan Margin = TimeSpan.FromMinutes(15);
+
+    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var user = context.Principal;
+        if (user is null || !long.TryParse(user.FindFirstValue(UserClaims.AccessExpires), out var expiresAt)) return;
+        var now = DateTimeOffset.UtcNow;
+        if (DateTimeOffset.FromUnixTimeSeconds(expiresAt) - now > Margin) return;
+
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountsClient>();
+        try
+        {
+            var refreshed = await accounts.RefreshAsync(user.FindFirstValue(UserClaims.RefreshToken) ?? "", context.HttpContext.RequestAborted);
+            var me = refreshed.Value is { } tokens ? await accounts.GetMeAsync(tokens.AccessToken, context.HttpContext.RequestAborted) : default;
+            if (refreshed.Value is null || me.Value is null)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return;
+            }
+            context.ReplacePrincipal(UserClaims.Build(me.Value, refreshed.Value, now));
+            context.ShouldRenew = true;
+        }
+        catch (ApiUnavailableException)
+        {
+            // The API is down: keep the person signed in; pages will say the service is unavailable.
+        }
+    }
+}

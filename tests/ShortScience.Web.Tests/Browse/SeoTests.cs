@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using ShortScience.Web.Components.Pages.Papers;
+
+namespace ShortScience.Web.Tests.Browse;
+
+[Collection(BrowseCollection.Name)]
+public sealed partial class SeoTests(SiteFixture site, Browser browser)
+{
+    static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    HttpClient Http() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = site.WebUrl };
+
+    [Theory]
+    [InlineData("/paper?bibtexKey=journals/corr/1406.2661", "/papers/1406.2661")]
+    [InlineData("/paper?bibtexKey=journals%2Fcorr%2Fabs-1706-03762", "/papers/1706.03762")]
+    [InlineData("/paper?bibtexKey=1412.6980", "/papers/1412.6980")]
+    [InlineData("/venue?key=NIPS", "/venues/neurips")]
+    [InlineData("/venue?key=Neural%20Information%20Processing%20Systems&year=2017", "/venues/neurips/2017")]
+    [InlineData("/user?name=ada", "/users/ada")]
+    public async Task ShortScienceOrgAddressesMovePermanently(string old, string now)
+    {
+        using var http = Http();
+        var response = await http.GetAsync(old);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(now, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task AnOldAddressOfAPaperThatIsNotHereIsNotFound()
+    {
+        using var http = Http();
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/paper?bibtexKey=conf/nowhere/Nobody99")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSitemapListsSummarizedPapersAndBrowsingPagesAndRobotsPointToIt()
+    {
+        await site.SeedAsync();
+        using var http = Http();
+
+        var robots = await http.GetStringAsync("/robots.txt");
+        var index = XDocument.Parse(await http.GetStringAsync("/sitemap.xml"));
+        var parts = index.Descendants(Sitemap + "loc").Select(l => new Uri(l.Value).PathAndQuery).ToList();
+        var urls = new List<string>();
+        foreach (var part in parts)
+        {
+            var xml = XDocument.Parse(await http.GetStringAsync(part));
+            Assert.Equal(Sitemap + "urlset", xml.Root!.Name);
+            urls.AddRange(xml.Descendants(Sitemap + "loc").Select(l => new Uri(l.Value).AbsolutePath));
+        }
+
+        Assert.Contains($"Sitemap: {new Uri(site.WebUrl, "/sitemap.xml")}", robots);
+        Assert.Contains("Disallow: /search", robots);
+        Assert.Contains("/sitemaps/pages.xml", parts);
+        Assert.Contains("/papers/1706.03762", urls);
+        Assert.Contains("/venues/neurips/2014", urls);
+        Assert.Contains("/years/2017", urls);
+        Assert.DoesNotContain($"/papers/{BrowseSite.WaitingKey}", urls);
+        Assert.Equal(13, urls.Count(u => u.StartsWith("/papers/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task APaperPageHasItsCanonicalAddressSharingTagsAndScholarlyArticleData()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1706.03762").ToString());
+
+        Assert.Equal(new Uri(site.WebUrl, "/papers/1706.03762").ToString(), await page.Locator("link[rel=canonical]").GetAttributeAsync("href"));
+        Assert.Equal("Attention Is All You Need", await page.Locator("meta[property='og:title']").GetAttributeAsync("content"));
+        Assert.Equal("article", await page.Locator("meta[property='og:type']").GetAttributeAsync("content"));
+        Assert.Equal(0, await page.Locator("meta[name=robots]").CountAsync());
+        using var ld = JsonDocument.Parse(await page.Locator("script[type='application/ld+json']").TextContentAsync() ?? "");
+        Assert.Equal("ScholarlyArticle", ld.RootElement.GetProperty("@type").GetString());
+        Assert.Equal("Ashish Vaswani", ld.RootElement.GetProperty("author")[0].GetProperty("name").GetString());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AnUnsummarizedPaperIsNoindexAndAHostileTitleStaysInsideItsData()
+    {
+        await site.SeedAsync();
+        var (page, errors) = await browser.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        await page.GotoAsync(new Uri(site.WebUrl, $"/papers/{BrowseSite.TrickyKey}").ToString());
+
+        Assert.Equal("noindex, follow", await page.Locator("meta[name=robots]").GetAttributeAsync("content"));
+        var scripts = page.Locator("script[type='application/ld+json']");
+        Assert.Equal(1, await scripts.CountAsync());
+        using var ld = JsonDocument.Parse(await scripts.TextContentAsync() ?? "");
+        Assert.Equal(BrowseSite.TrickyTitle, ld.RootElement.GetProperty("name").GetString());
+        Assert.Equal(0, dialogs);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void StructuredDataCannotCloseItsScriptElement()
+    {
+        var paper = new Contracts.PaperDetail("k", "A </script><b>bold</b> & <!-- title", "</SCRIPT> abstract", [], null, 2020, [],
+            null, null, null, null, null, null, []);
+
+        var script = PaperJsonLd.Script(paper, "https://example.org/papers/k");
+
+        Assert.Equal(1, ScriptClose().Count(script));
+        Assert.DoesNotContain("<!--", script);
+        using var json = JsonDocument.Parse(script["<script type=\"application/ld+json\">".Length..^"</script>".Length]);
+        Assert.Equal(paper.Title, json.RootElement.GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("/papers/1706.03762", "text/html")]
+    [InlineData("/venues/neurips/2017", "text/html")]
+    [InlineData("/papers/1706.03762.bib", "application/x-bibtex")]
+    [InlineData("/feeds/summaries.atom", "application/atom+xml")]
+    [InlineData("/sitemap.xml", "application/xml")]
+    public async Task HeadAnswersAsGetDoesWithoutTheBody(string path, string type)
+    {
+        await site.SeedAsync();
+        using var http = Http();
+        var get = await http.GetAsync(path);
+        var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.StartsWith(type, get.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        // On the wire: the HEAD answer ends with its headers, so the next answer on the same connection
+        // starts right after them (a body would stand in between).
+        var wire = await PipelinedAsync($"HEAD {path} HTTP/1.1\r\nHost: localhost\r\n\r\n" +
+            "GET /robots.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        var answers = wire.Split("\r\n\r\n", 3);
+        Assert.StartsWith("HTTP/1.1 200 ", answers[0]);
+        Assert.StartsWith("HTTP/1.1 200 ", answers[1]);
+        Assert.StartsWith("User-agent: *", answers[2]);
+    }
+
+    [Fact]
+    public async Task HeadOfAPageThatIsNotHereIsNotFound()
+    {
+        using var http = Http();
+        var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/papers/0000.00000-nowhere"));
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+    }
+
+    async Task<string> PipelinedAsync(string requests)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(site.WebUrl.Host, site.WebUrl.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(requests));
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [GeneratedRegex("</script", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptClose();
+}

@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ShortScience.Web.Tests.Summaries;
+
+[Collection(SummariesSiteCollection.Name)]
+public sealed class SummariesJourneyTests(SiteFixture site, Browser browser)
+{
+    /// <summary>The editor is an interactive island: it appears once the circuit is connected, then typing counts.</summary>
+    static async Task<ILocator> OpenEditorAsync(IPage page)
+    {
+        await Expect(page.Locator(".editor[data-ready]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        return page.GetByLabel("Markdown and LaTeX");
+    }
+
+    [Fact]
+    public async Task AMemberWritesWithMathSeesThePreviewPublishesEditsComparesAndRestores()
+    {
+        await site.CreateMemberAsync("writer1");
+        var (page, errors) = await browser.NewPageAsync();
+        await site.SignInAsync(page, "writer1");
+
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1409.3215").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Summarize this paper" }).ClickAsync();
+        var source = await OpenEditorAsync(page);
+        await source.FillAsync("## Idea\n\nThe encoder reads $x_1, \\dots, x_T$ into a vector:\n\n$$h_T = f(x_T, h_{T-1})$$\n\nIt works *well*.");
+
+        var preview = page.Locator(".preview");
+        await Expect(preview.Locator("h2")).ToHaveTextAsync("Idea");
+        await Expect(preview.Locator("em")).ToHaveTextAsync("well");
+        await Expect(preview.Locator(".katex").First).ToBeVisibleAsync();
+        await Expect(preview.Locator("math").First).ToBeAttachedAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish summary" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/papers/1409\.3215/summaries/\d+$"));
+        await Expect(page.Locator(".prose em")).ToHaveTextAsync("well");
+        await Expect(page.Locator(".prose .katex").First).ToBeVisibleAsync();
+        var summaryUrl = page.Url;
+
+        // Edit: the published text comes back in the editor; change a word and say why.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
+        source = await OpenEditorAsync(page);
+        await Expect(source).ToHaveValueAsync(new Regex("It works \\*well\\*"));
+        await source.FillAsync((await source.InputValueAsync()).Replace("*well*", "*remarkably well*"));
+        await page.GetByLabel("What did you change?").FillAsync("Stronger claim");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish changes" }).ClickAsync();
+        await Expect(page.Locator(".prose em")).ToHaveTextAsync("remarkably well");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await Expect(page.Locator("table.revisions tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("table.revisions")).ToContainTextAsync("Stronger claim");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare selected revisions" }).ClickAsync();
+        await Expect(page.Locator(".diff-line ins")).ToContainTextAsync("remarkably");
+
+        await page.GoBackAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Revision 1 restored as revision 3");
+        await page.GotoAsync(summaryUrl);
+        await Expect(page.Locator(".prose em")).ToHaveTextAsync("well");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ADraftSavesItselfAndComesBackAfterTheTabIsClosed()
+    {
+        await site.CreateMemberAsync("drafter1");
+        var (page, errors) = await browser.NewPageAsync();
+        await site.SignInAsync(page, "drafter1");
+
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1506.02025/summarize").ToString());
+        var source = await OpenEditorAsync(page);
+        await source.FillAsync("Unfinished thoughts about $\\theta$ and sampling grids.");
+        await Expect(page.GetByText(new Regex("Draft saved at"))).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await page.CloseAsync();
+
+        var (again, moreErrors) = await browser.NewPageAsync();
+        await site.SignInAsync(again, "drafter1");
+        await again.GotoAsync(new Uri(site.WebUrl, "/papers/1506.02025/summarize").ToString());
+        var restored = await OpenEditorAsync(again);
+        await Expect(restored).ToHaveValueAsync("Unfinished thoughts about $\\theta$ and sampling grids.");
+        await Expect(again.GetByText(new Regex("unpublished draft"))).ToBeVisibleAsync();
+        // A draft is private: the paper page still has no summary by this person.
+        await again.GotoAsync(new Uri(site.WebUrl, "/papers/1506.02025").ToString());
+        await Expect(again.Locator("article.summary")).Not.ToContainTextAsync("Unfinished thoughts");
+        Assert.Empty(errors);
+        Assert.Empty(moreErrors);
+    }
+
+    [Fact]
+    public async Task TwoTabsEditingTheSameRevision_TheSecondPublishShowsTheConflictAndKeepsItsText()
+    {
+        await site.CreateMemberAsync("twotabs");
+        var (first, errors) = await browser.NewPageAsync();
+        await site.SignInAsync(first, "twotabs");
+        await first.GotoAsync(new Uri(site.WebUrl, "/papers/1505.05424/summarize").ToString());
+        await (await OpenEditorAsync(first)).FillAsync("Version from the first tab.");
+        // The second tab shares the browser's cookie, like a real second tab.
+        var second = await browser.TabAsync(first.Context, errors);
+        await second.GotoAsync(new Uri(site.WebUrl, "/papers/1505.05424/summarize").ToString());
+        var secondSource = await OpenEditorAsync(second);
+
+        await first.GetByRole(AriaRole.Button, new() { Name = "Publish summary" }).ClickAsync();
+        await Expect(first).ToHaveURLAsync(new Regex(@"/summaries/\d+$"));
+        await secondSource.FillAsync("Version from the second tab.");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Publish summary" }).ClickAsync();
+
+        var conflict = second.Locator("section.conflict");
+        await Expect(conflict).ToContainTextAsync("Revision 1 was published while you were editing");
+        await Expect(conflict.Locator(".diff-line del")).ToContainTextAsync("first");
+        await Expect(secondSource).ToHaveValueAsync("Version from the second tab.");
+        // Merged by hand, the second tab publishes on top of revision 1.
+        await secondSource.FillAsync("Version from both tabs.");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Publish changes" }).ClickAsync();
+        await Expect(second.Locator(".prose")).ToContainTextAsync("Version from both tabs.");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AnonymousVisitorsAreAskedToSignInBeforeWriting()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1506.02025").ToString());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Summarize this paper" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login\\?returnUrl=", RegexOptions.IgnoreCase));
+        Assert.Empty(errors);
+    }
+}
