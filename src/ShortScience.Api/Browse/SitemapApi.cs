@@ -17,7 +17,7 @@ public static class SitemapApi
 
     public static void MapSitemapApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/sitemap").WithTags("Sitemap");
+        var group = api.MapGroup("/sitemap").WithTags("Browse");
         group.MapGet("/", IndexAsync).WithName("SitemapIndex");
         group.MapGet("/papers/{part:int}", PapersAsync).WithName("SitemapPapers");
         group.MapGet("/pages", PagesAsync).WithName("SitemapPages");

@@ -17,7 +17,7 @@ public static class BibtexApi
 
     public static void MapBibtexApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/").WithTags("BibTeX");
+        var group = api.MapGroup("/").WithTags("Papers");
         group.MapGet("/papers/{key}/bibtex", PaperAsync);
         group.MapGet("/papers/bibtex", ListAsync);
         group.MapPost("/papers/bibtex", (BibtexExportRequest request, ShortScienceDb db, CancellationToken ct) => KeysAsync(request.Keys, db, ct));

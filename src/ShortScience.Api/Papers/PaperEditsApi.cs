@@ -20,10 +20,10 @@ public static class PaperEditsApi
 
     public static void MapPaperEditsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/papers/{key}/edits", ProposeAsync).WithTags("Paper edits").RequireAuthorization(Policies.Member);
-        api.MapPatch("/papers/{key}", EditAsync).WithTags("Paper edits").RequireAuthorization(Policies.Moderator);
+        api.MapPost("/papers/{key}/edits", ProposeAsync).WithTags("Papers").RequireAuthorization(Policies.Member);
+        api.MapPatch("/papers/{key}", EditAsync).WithTags("Papers").RequireAuthorization(Policies.Moderator);
 
-        var edits = api.MapGroup("/paper-edits").WithTags("Paper edits").RequireAuthorization(Policies.Moderator);
+        var edits = api.MapGroup("/paper-edits").WithTags("Papers").RequireAuthorization(Policies.Moderator);
         edits.MapGet("/", ListAsync);
         edits.MapPost("/{id:long}/apply", ApplyAsync);
         edits.MapPost("/{id:long}/reject", RejectAsync);

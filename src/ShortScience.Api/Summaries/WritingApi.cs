@@ -13,7 +13,7 @@ public static class WritingApi
 {
     public static void MapWritingApi(this RouteGroupBuilder api)
     {
-        var mine = api.MapGroup("/papers/{key}/summaries/mine").WithTags("Writing").RequireAuthorization(Policies.Member);
+        var mine = api.MapGroup("/papers/{key}/summaries/mine").WithTags("Summaries").RequireAuthorization(Policies.Member);
         mine.MapGet("/", GetMineAsync);
         mine.MapPut("/", PublishAsync);
         mine.MapPut("/draft", SaveDraftAsync);
