@@ -196,7 +196,8 @@ public sealed partial class CrashTests : IAsyncLifetime
     static async Task WaitHealthyAsync(HttpClient http)
     {
         var started = Stopwatch.StartNew();
-        while (started.Elapsed < TimeSpan.FromSeconds(60))
+        // Generous: a cold process start (JIT, migrations check) on a busy 2-core machine can take a minute or more.
+        while (started.Elapsed < TimeSpan.FromSeconds(180))
         {
             try
             {
