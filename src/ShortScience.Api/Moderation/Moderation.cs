@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Accounts;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Feeds;
 using ShortScience.Api.Summaries;
@@ -62,16 +63,25 @@ public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider c
             .ExecuteUpdateAsync(f => f.SetProperty(x => x.Status, status).SetProperty(x => x.ResolvedById, moderatorId)
                 .SetProperty(x => x.ResolvedAt, clock.GetUtcNow()).SetProperty(x => x.Resolution, resolution), ct);
 
-    public async Task<bool> BanAsync(Guid moderatorId, string userName, bool banned, string? reason, CancellationToken ct)
+    /// <summary>
+    /// Bans or unbans someone. Nobody bans or unbans themselves (a banned moderator cannot reach this at all: the policy
+    /// refuses them), and only an admin bans or unbans a moderator or an admin.
+    /// </summary>
+    public async Task<RoleChange> BanAsync(Guid moderatorId, bool actorIsAdmin, string userName, bool banned, string? reason, CancellationToken ct)
     {
         var normalized = userName.ToUpperInvariant();
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
-        if (user is null) return false;
+        if (user is null) return RoleChange.NoSuchUser;
+        if (user.Id == moderatorId) return RoleChange.OwnAccount;
+        var staff = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name)
+            .AnyAsync(r => r == Roles.Moderator || r == Roles.Admin, ct);
+        if (staff && !actorIsAdmin) return RoleChange.TargetIsAdmin;
+        if ((user.BannedAt is not null) == banned) return RoleChange.Unchanged;
         user.BannedAt = banned ? clock.GetUtcNow() : null;
         user.BanReason = banned ? reason : null;
+        ModerationLog.Add(db, moderatorId, banned ? "ban" : "unban", "user", user.UserName!, reason, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        await LogAsync(moderatorId, banned ? "ban" : "unban", "user", user.UserName!, reason, null, ct);
-        return true;
+        return RoleChange.Done;
     }
 
     public async Task LogAsync(Guid moderatorId, string action, string targetType, string targetId, string? reason, long? flagId, CancellationToken ct)
