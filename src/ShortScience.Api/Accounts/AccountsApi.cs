@@ -54,13 +54,14 @@ public static class AccountsApi
             var shown = IdentityResult.Failed([.. created.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.DuplicateEmail))]);
             if (shown.Errors.Any()) return TypedResults.ValidationProblem(AccountValidation.FromIdentity(shown));
             var owner = await users.FindByEmailAsync(user.Email);
-            if (owner is not null) mail.Enqueue((m, token) => m.SendSignUpAttemptAsync(owner.Id, token));
+            // A fresh sign-up mails a confirmation, so this one mails too, and waits as long for it.
+            if (owner is not null) await Task.WhenAny(mail.Enqueue((m, token) => m.SendSignUpAttemptAsync(owner.Id, token)), Task.Delay(AccountMailQueue.AnswerTime));
             logger.LogInformation("Sign-up with an address that has an account; its owner is told");
             return Registered(new Me(Guid.NewGuid(), user.UserName, user.DisplayName, user.Email, false, [Roles.Reader], null, null, true, false));
         }
         await users.AddToRoleAsync(user, Roles.Reader);
         var id = user.Id;
-        mail.Enqueue((m, token) => m.SendConfirmationAsync(id, token));
+        await Task.WhenAny(mail.Enqueue((m, token) => m.SendConfirmationAsync(id, token)), Task.Delay(AccountMailQueue.AnswerTime));
         logger.LogInformation("New account {UserName}", user.UserName);
         return Registered(await MeApi.ToMeAsync(user, users));
     }
@@ -139,24 +140,28 @@ public static class AccountsApi
         return TypedResults.Ok();
     }
 
-    // These two answer the same, equally fast, whether or not the address is known: the mail goes out afterwards.
+    // These two answer the same, in the same time, whether or not the address is known (AccountMailQueue.SameTimeAsync).
     static async Task<Accepted> ResendConfirmationAsync(EmailRequest request, UserManager<User> users, AccountMailQueue mail)
     {
+        Task? sent = null;
         if (await users.FindByEmailAsync(request.Email ?? "") is { EmailConfirmed: false } user)
         {
             var id = user.Id;
-            mail.Enqueue((m, ct) => m.SendConfirmationAsync(id, ct));
+            sent = mail.Enqueue((m, ct) => m.SendConfirmationAsync(id, ct));
         }
+        await AccountMailQueue.SameTimeAsync(sent);
         return TypedResults.Accepted((string?)null);
     }
 
     static async Task<Accepted> ForgotPasswordAsync(EmailRequest request, UserManager<User> users, AccountMailQueue mail)
     {
+        Task? sent = null;
         if (await users.FindByEmailAsync(request.Email ?? "") is { Email: not null } user)
         {
             var id = user.Id;
-            mail.Enqueue((m, ct) => m.SendPasswordResetAsync(id, ct));
+            sent = mail.Enqueue((m, ct) => m.SendPasswordResetAsync(id, ct));
         }
+        await AccountMailQueue.SameTimeAsync(sent);
         return TypedResults.Accepted((string?)null);
     }
 
