@@ -26,6 +26,33 @@ public sealed class AuthorizationMatrixTests(ApiFactory app) : IClassFixture<Api
         Assert.True(stale.Count == 0, "Rules for routes that no longer exist: " + string.Join(", ", stale));
     }
 
+    /// <summary>SECURITY.md's trust model names, for each row, the access rules and the tests that prove it: they exist.</summary>
+    [Fact]
+    public void TheTrustModelInSecurityMdNamesEveryAccessRuleAndOnlyTestsThatExist()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ShortScience.sln"))) root = root.Parent;
+        var text = File.ReadAllText(Path.Combine(root!.FullName, "SECURITY.md"));
+        var start = text.IndexOf("## Trust model", StringComparison.Ordinal);
+        Assert.True(start >= 0, "SECURITY.md has no trust model section");
+        var section = text[start..text.IndexOf("\n## ", start + 5, StringComparison.Ordinal)];
+
+        var types = typeof(AuthorizationMatrixTests).Assembly.GetTypes();
+        var cited = System.Text.RegularExpressions.Regex.Matches(section, @"`([A-Z][A-Za-z]+Tests)(?:\.([A-Za-z]+))?`");
+        var missing = cited.Where(m => types.FirstOrDefault(t => t.Name == m.Groups[1].Value) is not { } type
+                || (m.Groups[2].Success && type.GetMethod(m.Groups[2].Value) is null))
+            .Select(m => m.Value).ToList();
+
+        Assert.True(cited.Count > 15, section);
+        Assert.True(missing.Count == 0, "SECURITY.md cites tests that do not exist: " + string.Join(", ", missing));
+        var unnamed = Enum.GetNames<Access>().Where(a => !section.Contains($"({a}", StringComparison.Ordinal)).ToList();
+        Assert.True(unnamed.Count == 0, "The trust model does not say which rows the access rules prove: " + string.Join(", ", unnamed));
+        foreach (var caller in new[] { "signed out", "reader", "member", "owner", "moderator", "admin", "banned" })
+        {
+            Assert.Contains($"**{caller}**", section, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task EveryRouteLetsInExactlyWhoItsRuleSays()
     {
