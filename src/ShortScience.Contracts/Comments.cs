@@ -10,6 +10,16 @@ public sealed record CommentView(
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool Edited, bool IsMine, int MyVote, IReadOnlyList<CommentView> Replies,
     string? Markdown = null);
 
+/// <summary>
+/// How a comment written by the anonymous author of the summary it is under names its writer to everyone but that
+/// writer and moderators: no user name (so no profile link), as the anonymous summary itself shows no name.
+/// </summary>
+public static class AnonymousAuthor
+{
+    public const string DisplayName = "Anonymous (author)";
+    public static readonly UserRef Ref = new("", DisplayName);
+}
+
 public sealed record CommentRequest(string Markdown, long? ParentId = null) : IValidatable
 {
     public void Validate(Checks checks)

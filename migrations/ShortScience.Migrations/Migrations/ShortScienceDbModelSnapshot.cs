@@ -1002,6 +1002,10 @@ namespace ShortScience.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
+                    b.Property<int?>("StatusBeforeHidden")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_before_hidden");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -1300,6 +1304,14 @@ namespace ShortScience.Migrations.Migrations
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
+
+                    b.Property<int>("RefreshGeneration")
+                        .HasColumnType("integer")
+                        .HasColumnName("refresh_generation");
+
+                    b.Property<DateTimeOffset?>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using ShortScience.Api.Moderation;
+using ShortScience.Data;
 using ShortScience.Data.Entities;
 using ShortScience.Contracts;
 
@@ -54,7 +56,14 @@ public sealed class AccountBootstrap(IServiceProvider services, IConfiguration c
         }
         foreach (var role in new[] { Roles.Member, Roles.Admin })
         {
-            if (!await users.IsInRoleAsync(admin, role)) await users.AddToRoleAsync(admin, role);
+            if (await users.IsInRoleAsync(admin, role)) continue;
+            await users.AddToRoleAsync(admin, role);
+            if (role != Roles.Admin) continue;
+            // Every grant of a role is in the moderation log, this one included.
+            var db = scope.ServiceProvider.GetRequiredService<ShortScienceDb>();
+            ModerationLog.Add(db, admin.Id, "grant-admin", "user", admin.UserName!, "Admin:Email configuration",
+                scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow());
+            await db.SaveChangesAsync(ct);
         }
     }
 

@@ -53,6 +53,10 @@ public static class AccountServices
 
         services.AddSingleton<CommonPasswords>();
         services.AddScoped<Sessions>();
+        services.AddSingleton<UnknownAccounts>();
+        services.AddSingleton<AccountMailQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccountMailQueue>());
+        services.AddScoped<RoleChanges>();
         services.AddHostedService<AccountBootstrap>();
 
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();

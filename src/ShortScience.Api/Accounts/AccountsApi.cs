@@ -29,7 +29,7 @@ public static class AccountsApi
     }
 
     static async Task<Results<Created<Me>, Ok, ValidationProblem>> RegisterAsync(
-        RegisterRequest request, UserManager<User> users, AccountMail mail, TimeProvider clock, ILogger<User> logger, CancellationToken ct)
+        RegisterRequest request, UserManager<User> users, AccountMailQueue mail, TimeProvider clock, ILogger<User> logger, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(request.Website))
         {
@@ -46,34 +46,58 @@ public static class AccountsApi
             DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.UserName.Trim() : request.DisplayName.Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
+        // Identity validates and hashes the password before it looks for duplicates, so a taken address costs the same.
         var created = await users.CreateAsync(user, request.Password);
-        if (!created.Succeeded) return TypedResults.ValidationProblem(AccountValidation.FromIdentity(created));
+        if (!created.Succeeded)
+        {
+            // User names are public (profiles), so "taken" may be said; an address is not, so it never is.
+            var shown = IdentityResult.Failed([.. created.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.DuplicateEmail))]);
+            if (shown.Errors.Any()) return TypedResults.ValidationProblem(AccountValidation.FromIdentity(shown));
+            var owner = await users.FindByEmailAsync(user.Email);
+            // A fresh sign-up mails a confirmation, so this one mails too, and waits as long for it.
+            if (owner is not null) await Task.WhenAny(mail.Enqueue((m, token) => m.SendSignUpAttemptAsync(owner.Id, token)), Task.Delay(AccountMailQueue.AnswerTime));
+            logger.LogInformation("Sign-up with an address that has an account; its owner is told");
+            return Registered(new Me(Guid.NewGuid(), user.UserName, user.DisplayName, user.Email, false, [Roles.Reader], null, null, true, false));
+        }
         await users.AddToRoleAsync(user, Roles.Reader);
-        await mail.SendConfirmationAsync(user, ct);
+        var id = user.Id;
+        await Task.WhenAny(mail.Enqueue((m, token) => m.SendConfirmationAsync(id, token)), Task.Delay(AccountMailQueue.AnswerTime));
         logger.LogInformation("New account {UserName}", user.UserName);
-        return TypedResults.Created($"/api/v1/users/{user.UserName}", await MeApi.ToMeAsync(user, users));
+        return Registered(await MeApi.ToMeAsync(user, users));
     }
 
+    static Created<Me> Registered(Me me) => TypedResults.Created($"/api/v1/users/{me.UserName}", me);
+
+    /// <remarks>
+    /// Unknown names and deleted accounts go through <see cref="UnknownAccounts"/>: the same hashing cost, the same
+    /// "wrong" answer, and the same "locked" answer after as many tries, as an account that exists.
+    /// </remarks>
     static async Task<Results<EmptyHttpResult, SignInHttpResult, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, UserManager<User> users, SignInManager<User> signIn, Sessions sessions, HttpContext http, CancellationToken ct)
+        LoginRequest request, UserManager<User> users, SignInManager<User> signIn, Sessions sessions, UnknownAccounts unknown,
+        TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var name = request.UserNameOrEmail?.Trim() ?? "";
         var user = name.Contains('@') ? await users.FindByEmailAsync(name) : await users.FindByNameAsync(name);
-        if (user is null || string.IsNullOrEmpty(request.Password)) return WrongCredentials();
+        if (string.IsNullOrEmpty(request.Password)) return WrongCredentials();
+        if (user is not { PasswordHash: not null })
+        {
+            return unknown.Check(name, request.Password) is { } until ? Locked(http, until, clock) : WrongCredentials();
+        }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            var until = await users.GetLockoutEndDateAsync(user);
-            var seconds = Math.Max(1, (int)Math.Ceiling(((until ?? DateTimeOffset.UtcNow) - DateTimeOffset.UtcNow).TotalSeconds));
-            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Account locked",
-                detail: $"Too many failed sign-ins. Try again in {Math.Ceiling(seconds / 60.0)} minutes, or reset your password.");
-        }
+        if (result.IsLockedOut) return Locked(http, await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow(), clock);
         if (!result.Succeeded) return WrongCredentials();
 
         var principal = await sessions.StartAsync(user, http.Request.Headers.UserAgent.ToString(), ct);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    static ProblemHttpResult Locked(HttpContext http, DateTimeOffset until, TimeProvider clock)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Account locked",
+            detail: $"Too many failed sign-ins. Try again in {Math.Ceiling(seconds / 60.0)} minutes, or reset your password.");
     }
 
     static ProblemHttpResult WrongCredentials() => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
@@ -92,7 +116,10 @@ public static class AccountsApi
         if (await sessions.ValidateAsync(ticket.Principal, ct) is null) return unauthorized;
 
         var sessionId = Guid.Parse(ticket.Principal.FindFirst(SessionClaims.SessionId)!.Value);
-        return TypedResults.SignIn(await sessions.PrincipalAsync(user, sessionId), authenticationScheme: IdentityConstants.BearerScheme);
+        // Tokens issued before rotation existed carry no generation: they were generation 0.
+        var presented = int.TryParse(ticket.Principal.FindFirst(SessionClaims.RefreshGeneration)?.Value, out var g) ? g : 0;
+        if (await sessions.RotateAsync(sessionId, presented, ct) is not { } generation) return unauthorized;
+        return TypedResults.SignIn(await sessions.PrincipalAsync(user, sessionId, generation), authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     static async Task<NoContent> LogoutAsync(HttpContext http, Sessions sessions, CancellationToken ct)
@@ -113,16 +140,28 @@ public static class AccountsApi
         return TypedResults.Ok();
     }
 
-    static async Task<Accepted> ResendConfirmationAsync(EmailRequest request, UserManager<User> users, AccountMail mail, CancellationToken ct)
+    // These two answer the same, in the same time, whether or not the address is known (AccountMailQueue.SameTimeAsync).
+    static async Task<Accepted> ResendConfirmationAsync(EmailRequest request, UserManager<User> users, AccountMailQueue mail)
     {
-        // Same answer whether or not the address is known: the endpoint must not reveal who has an account.
-        if (await users.FindByEmailAsync(request.Email ?? "") is { EmailConfirmed: false } user) await mail.SendConfirmationAsync(user, ct);
+        Task? sent = null;
+        if (await users.FindByEmailAsync(request.Email ?? "") is { EmailConfirmed: false } user)
+        {
+            var id = user.Id;
+            sent = mail.Enqueue((m, ct) => m.SendConfirmationAsync(id, ct));
+        }
+        await AccountMailQueue.SameTimeAsync(sent);
         return TypedResults.Accepted((string?)null);
     }
 
-    static async Task<Accepted> ForgotPasswordAsync(EmailRequest request, UserManager<User> users, AccountMail mail, CancellationToken ct)
+    static async Task<Accepted> ForgotPasswordAsync(EmailRequest request, UserManager<User> users, AccountMailQueue mail)
     {
-        if (await users.FindByEmailAsync(request.Email ?? "") is { } user) await mail.SendPasswordResetAsync(user, ct);
+        Task? sent = null;
+        if (await users.FindByEmailAsync(request.Email ?? "") is { Email: not null } user)
+        {
+            var id = user.Id;
+            sent = mail.Enqueue((m, ct) => m.SendPasswordResetAsync(id, ct));
+        }
+        await AccountMailQueue.SameTimeAsync(sent);
         return TypedResults.Accepted((string?)null);
     }
 

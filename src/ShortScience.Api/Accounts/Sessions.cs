@@ -13,6 +13,9 @@ public static class SessionClaims
     public const string Banned = "banned";
     public const string DisplayName = "display_name";
 
+    /// <summary>The refresh generation a token pair was issued for (see <see cref="Sessions.RotateAsync"/>).</summary>
+    public const string RefreshGeneration = "rgen";
+
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
@@ -22,10 +25,17 @@ public static class SessionClaims
 
 /// <summary>
 /// Server-side sessions behind the bearer tokens: every token names its session, and a revoked session
-/// (sign-out, password change, account deletion) makes its tokens worthless at once.
+/// (sign-out, password change, account deletion, a refresh token used twice) makes its tokens worthless at once.
 /// </summary>
-public sealed class Sessions(ShortScienceDb db, SignInManager<User> signIn, TimeProvider clock)
+public sealed class Sessions(ShortScienceDb db, SignInManager<User> signIn, TimeProvider clock, ILogger<Sessions> logger)
 {
+    /// <summary>
+    /// How long the refresh token just traded still gets a pair: two requests of one browser that both noticed the
+    /// access token running out present the same refresh token within moments of each other, and the second must
+    /// not end the session. Any later use is a replay.
+    /// </summary>
+    public static readonly TimeSpan RefreshGrace = TimeSpan.FromSeconds(30);
+
     public async Task<ClaimsPrincipal> StartAsync(User user, string? userAgent, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -39,12 +49,37 @@ public sealed class Sessions(ShortScienceDb db, SignInManager<User> signIn, Time
         return await PrincipalAsync(user, session.Id);
     }
 
-    public async Task<ClaimsPrincipal> PrincipalAsync(User user, Guid sessionId)
+    public async Task<ClaimsPrincipal> PrincipalAsync(User user, Guid sessionId, int refreshGeneration = 0)
     {
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var identity = (ClaimsIdentity)principal.Identity!;
         identity.AddClaim(new Claim(SessionClaims.SessionId, sessionId.ToString()));
+        identity.AddClaim(new Claim(SessionClaims.RefreshGeneration, refreshGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return principal;
+    }
+
+    /// <summary>
+    /// Trades a refresh token of generation <paramref name="presented"/>: the current generation moves the session on
+    /// by one (atomically, so two racing trades cannot both move it); the one just before, within
+    /// <see cref="RefreshGrace"/> of its trade, gets the current generation again; anything else is a stolen or replayed
+    /// token, and the whole session ends, its access tokens included.
+    /// </summary>
+    /// <returns>The generation of the new pair, or null when the session is over.</returns>
+    public async Task<int?> RotateAsync(Guid sessionId, int presented, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var moved = await db.UserSessions.Where(s => s.Id == sessionId && s.RevokedAt == null && s.RefreshGeneration == presented)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RefreshGeneration, presented + 1).SetProperty(x => x.RefreshedAt, now), ct);
+        if (moved == 1) return presented + 1;
+
+        var row = await db.UserSessions.AsNoTracking().Where(s => s.Id == sessionId && s.RevokedAt == null)
+            .Select(s => new { s.RefreshGeneration, s.RefreshedAt }).FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        if (presented == row.RefreshGeneration - 1 && row.RefreshedAt is { } at && now - at <= RefreshGrace) return row.RefreshGeneration;
+        await RevokeAsync(sessionId, ct);
+        logger.LogWarning("Refresh token of generation {Presented} reused on session {SessionId} (current {Current}); the session is revoked",
+            presented, sessionId, row.RefreshGeneration);
+        return null;
     }
 
     public Task<int> RevokeAsync(Guid sessionId, CancellationToken ct) =>

@@ -18,7 +18,7 @@ public static class CommentThreads
             .Where(c => summaryIds.Contains(c.SummaryId))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new Row(c.Id, c.SummaryId, c.ParentId, c.UserId, c.User.UserName!, c.User.DisplayName, c.Html, c.Markdown, c.Status,
-                c.Score, c.CreatedAt, c.UpdatedAt, c.RevisionCount))
+                c.Score, c.CreatedAt, c.UpdatedAt, c.RevisionCount, c.Summary.Anonymous && c.UserId == c.Summary.UserId))
             .ToListAsync(ct);
         var viewerId = viewer.UserId();
         var votes = new Dictionary<long, int>();
@@ -48,15 +48,18 @@ public static class CommentThreads
     static CommentView View(Row r, IReadOnlyList<CommentView> replies, Guid? viewerId, Dictionary<long, int> votes, bool moderator)
     {
         var shown = Visible(r, moderator);
+        // The anonymous author answering under their own summary stays anonymous, as the summary does.
+        var author = !shown ? null
+            : r.ByAnonymousAuthor && viewerId != r.UserId && !moderator ? AnonymousAuthor.Ref : new UserRef(r.UserName, r.DisplayName);
         return new CommentView(
-            r.Id, r.SummaryId, r.ParentId, shown ? new UserRef(r.UserName, r.DisplayName) : null, shown ? r.Html : "",
+            r.Id, r.SummaryId, r.ParentId, author, shown ? r.Html : "",
             r.Status, r.Score, r.CreatedAt, r.UpdatedAt, r.RevisionCount > 1,
             viewerId == r.UserId, votes.GetValueOrDefault(r.Id), replies, viewerId == r.UserId && shown ? r.Markdown : null);
     }
 
     sealed record Row(
         long Id, long SummaryId, long? ParentId, Guid UserId, string UserName, string DisplayName, string Html, string Markdown, ContentStatus Status,
-        int Score, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int RevisionCount);
+        int Score, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int RevisionCount, bool ByAnonymousAuthor);
 
     /// <summary>Recomputes a summary's count of visible comments.</summary>
     public static Task<int> RefreshCountAsync(ShortScienceDb db, long summaryId, CancellationToken ct) =>

@@ -51,6 +51,10 @@ public static class CommentsApi
         {
             parent = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId && c.SummaryId == id, ct);
             if (parent is null) return Problems.BadRequest("The comment you reply to is not under this summary.", "parentId");
+            // A thread whose comment (or whose first comment) was hidden or deleted takes no new replies.
+            var threadOpen = parent.Status == ContentStatus.Visible
+                && (parent.ParentId is not { } root || await db.Comments.AnyAsync(c => c.Id == root && c.Status == ContentStatus.Visible, ct));
+            if (!threadOpen) return Problems.Conflict("The comment you reply to has been removed; it takes no new replies.");
         }
         var userId = http.User.RequiredUserId();
         var now = clock.GetUtcNow();

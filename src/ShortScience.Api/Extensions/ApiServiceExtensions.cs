@@ -44,7 +44,12 @@ public static class ApiServiceExtensions
         builder.Services.AddSharedForwardedHeaders(builder.Configuration, "Api", ForwardedHeaders.XForwardedFor);
         builder.Services.AddSingleton(TimeProvider.System);
         // The largest legitimate body is a .bib file (5 MB); anything bigger is refused before it is read.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Security.BodySizeLimitMiddleware.MaxBodyBytes);
+        // No "Server: Kestrel" header either: it tells scanners what to try.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = Security.BodySizeLimitMiddleware.MaxBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
         builder.Services.AddExceptionHandler<Security.DatabaseUnavailable>();
         builder.Services.AddExceptionHandler<Security.InputProblems>();
         builder.AddAccounts();

@@ -44,7 +44,8 @@ public static class FeedQueries
                     c.Summary.Paper.Venue == null ? null
                         : new VenueRef(c.Summary.Paper.Venue.Slug, c.Summary.Paper.Venue.ShortName, c.Summary.Paper.Venue.Name),
                     c.Summary.Paper.Year, c.Summary.Paper.ArxivId, c.Summary.Paper.Doi, c.Summary.Paper.BibtexKey, c.Summary.Paper.Keywords),
-                new UserRef(c.User.UserName!, c.User.DisplayName),
+                // The anonymous author answering under their own summary stays anonymous (see CommentThreads).
+                c.Summary.Anonymous && c.UserId == c.Summary.UserId ? new UserRef("", AnonymousAuthor.DisplayName) : new UserRef(c.User.UserName!, c.User.DisplayName),
                 c.CreatedAt, c.UpdatedAt, c.Id, c.RendererVersion))
             .AsSplitQuery()
             .ToListAsync(ct);

@@ -40,7 +40,9 @@ public sealed class Mailer(Microsoft.Extensions.Options.IOptions<MailOptions> op
         {
             Directory.CreateDirectory(o.PickupFolder);
             var path = Path.Combine(o.PickupFolder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml");
-            await mime.WriteToAsync(path, ct);
+            // Written aside, then renamed: whoever watches the folder never reads half a message.
+            await mime.WriteToAsync(path + ".part", ct);
+            File.Move(path + ".part", path);
             logger.LogInformation("Mail to {To} ({Subject}) written to {Path}:\n{Text}", message.To, message.Subject, Path.GetFullPath(path), message.Text);
             return;
         }

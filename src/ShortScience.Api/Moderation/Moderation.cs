@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Accounts;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Feeds;
 using ShortScience.Api.Summaries;
@@ -12,6 +13,11 @@ namespace ShortScience.Api.Moderation;
 /// <summary>Hiding and restoring content, and banning people; every action lands in the audit log.</summary>
 public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider clock)
 {
+    /// <summary>
+    /// Hides a target, or gives it back the state it had before it was hidden. Restoring what is not hidden changes
+    /// nothing (a moderator never republishes what its author deleted), and a comment its author deleted is not hidden
+    /// (it is gone already, and its author has no way to bring it back).
+    /// </summary>
     /// <returns>False when the target does not exist.</returns>
     public async Task<bool> SetHiddenAsync(Guid moderatorId, FlagTarget type, string targetId, bool hidden, string? reason, long? flagId, CancellationToken ct)
     {
@@ -19,11 +25,11 @@ public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider c
         {
             FlagTarget.Summary when long.TryParse(targetId, out var id) => await HideSummaryAsync(id, hidden, reason, ct),
             FlagTarget.Comment when long.TryParse(targetId, out var id) => await HideCommentAsync(id, hidden, reason, ct),
-            FlagTarget.Paper => await db.Papers.Where(p => p.Key == targetId)
-                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Status, hidden ? ContentStatus.Hidden : ContentStatus.Visible), ct) > 0,
-            _ => false,
+            FlagTarget.Paper => await HidePaperAsync(targetId, hidden, ct),
+            _ => null,
         };
-        if (!changed) return false;
+        if (changed is null) return false;
+        if (changed == false) return true;
         await (type switch
         {
             FlagTarget.Summary => feeds.SummaryChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
@@ -34,26 +40,48 @@ public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider c
         return true;
     }
 
-    async Task<bool> HideSummaryAsync(long id, bool hidden, string? reason, CancellationToken ct)
+    /// <returns>Null when there is no such summary; false when nothing changed.</returns>
+    async Task<bool?> HideSummaryAsync(long id, bool hidden, string? reason, CancellationToken ct)
     {
         var summary = await db.Summaries.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (summary is null) return false;
-        summary.Status = hidden ? SummaryStatus.Hidden : SummaryStatus.Published;
-        summary.ModerationReason = hidden ? reason : null;
+        if (summary is null) return null;
+        if (hidden)
+        {
+            if (summary.Status != SummaryStatus.Hidden) summary.StatusBeforeHidden = summary.Status;
+            summary.Status = SummaryStatus.Hidden;
+            summary.ModerationReason = reason;
+        }
+        else
+        {
+            if (summary.Status != SummaryStatus.Hidden) return false;
+            // Summaries hidden before this was kept were published ones (hiding a deleted one republished it on restore).
+            summary.Status = summary.StatusBeforeHidden ?? SummaryStatus.Published;
+            summary.StatusBeforeHidden = null;
+            summary.ModerationReason = null;
+        }
         await db.SaveChangesAsync(ct);
         await PaperStats.RefreshAsync(db, summary.PaperId, ct);
         return true;
     }
 
-    async Task<bool> HideCommentAsync(long id, bool hidden, string? reason, CancellationToken ct)
+    async Task<bool?> HideCommentAsync(long id, bool hidden, string? reason, CancellationToken ct)
     {
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (comment is null) return false;
+        if (comment is null) return null;
+        if (comment.Status == ContentStatus.Deleted || (comment.Status == ContentStatus.Hidden) == hidden) return false;
         comment.Status = hidden ? ContentStatus.Hidden : ContentStatus.Visible;
         comment.ModerationReason = hidden ? reason : null;
         await db.SaveChangesAsync(ct);
         await CommentThreads.RefreshCountAsync(db, comment.SummaryId, ct);
         return true;
+    }
+
+    async Task<bool?> HidePaperAsync(string key, bool hidden, CancellationToken ct)
+    {
+        if (!await db.Papers.AnyAsync(p => p.Key == key, ct)) return null;
+        var from = hidden ? ContentStatus.Visible : ContentStatus.Hidden;
+        return await db.Papers.Where(p => p.Key == key && p.Status == from)
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Status, hidden ? ContentStatus.Hidden : ContentStatus.Visible), ct) > 0;
     }
 
     /// <summary>Closes every open flag on a target (it has been dealt with).</summary>
@@ -62,16 +90,25 @@ public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider c
             .ExecuteUpdateAsync(f => f.SetProperty(x => x.Status, status).SetProperty(x => x.ResolvedById, moderatorId)
                 .SetProperty(x => x.ResolvedAt, clock.GetUtcNow()).SetProperty(x => x.Resolution, resolution), ct);
 
-    public async Task<bool> BanAsync(Guid moderatorId, string userName, bool banned, string? reason, CancellationToken ct)
+    /// <summary>
+    /// Bans or unbans someone. Nobody bans or unbans themselves (a banned moderator cannot reach this at all: the policy
+    /// refuses them), and only an admin bans or unbans a moderator or an admin.
+    /// </summary>
+    public async Task<RoleChange> BanAsync(Guid moderatorId, bool actorIsAdmin, string userName, bool banned, string? reason, CancellationToken ct)
     {
         var normalized = userName.ToUpperInvariant();
         var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
-        if (user is null) return false;
+        if (user is null) return RoleChange.NoSuchUser;
+        if (user.Id == moderatorId) return RoleChange.OwnAccount;
+        var staff = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name)
+            .AnyAsync(r => r == Roles.Moderator || r == Roles.Admin, ct);
+        if (staff && !actorIsAdmin) return RoleChange.TargetIsAdmin;
+        if ((user.BannedAt is not null) == banned) return RoleChange.Unchanged;
         user.BannedAt = banned ? clock.GetUtcNow() : null;
         user.BanReason = banned ? reason : null;
+        ModerationLog.Add(db, moderatorId, banned ? "ban" : "unban", "user", user.UserName!, reason, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        await LogAsync(moderatorId, banned ? "ban" : "unban", "user", user.UserName!, reason, null, ct);
-        return true;
+        return RoleChange.Done;
     }
 
     public async Task LogAsync(Guid moderatorId, string action, string targetType, string targetId, string? reason, long? flagId, CancellationToken ct)

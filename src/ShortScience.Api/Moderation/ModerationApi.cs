@@ -14,7 +14,8 @@ public static class ModerationApi
 {
     public static void MapModerationApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/flags", FlagAsync).WithTags("Moderation").RequireAuthorization().RequireRateLimiting(RateLimits.Flagging);
+        // Reports are a member's act: an unconfirmed reader (a throwaway sign-up) cannot file them.
+        api.MapPost("/flags", FlagAsync).WithTags("Moderation").RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Flagging);
 
         var mod = api.MapGroup("/moderation").WithTags("Moderation").RequireAuthorization(Policies.Moderator);
         mod.MapGet("/flags", QueueAsync);
@@ -25,6 +26,7 @@ public static class ModerationApi
         mod.MapPost("/users/{name}/ban", BanAsync);
         mod.MapPost("/users/{name}/unban", UnbanAsync);
         mod.MapGet("/log", LogAsync);
+        mod.MapRolesApi();
     }
 
     static FlagTarget? TargetOf(string type) => type switch
@@ -38,7 +40,6 @@ public static class ModerationApi
     static async Task<Results<Created, Ok, ProblemHttpResult>> FlagAsync(FlagRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
     {
         if (TargetOf(request.TargetType ?? "") is not { } type) return Problems.BadRequest("You can report a summary, a comment or a paper.", "targetType");
-        if (http.User.IsBanned()) return Problems.Forbidden("Banned accounts cannot report content.");
         var id = request.TargetId ?? "";
         var exists = type switch
         {
@@ -119,12 +120,19 @@ public static class ModerationApi
     static async Task<Results<NoContent, ProblemHttpResult>> BanAsync(string name, BanRequest request, HttpContext http, Moderator moderator, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Reason)) return Problems.BadRequest("Give a reason for the ban.", "reason");
-        return await moderator.BanAsync(http.User.RequiredUserId(), name, true, request.Reason.Trim(), ct)
-            ? TypedResults.NoContent() : Problems.NotFound($"There is no user '{name}'.");
+        return BanAnswer(name, await moderator.BanAsync(http.User.RequiredUserId(), http.User.IsAdmin(), name, true, request.Reason.Trim(), ct));
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> UnbanAsync(string name, HttpContext http, Moderator moderator, CancellationToken ct) =>
-        await moderator.BanAsync(http.User.RequiredUserId(), name, false, null, ct) ? TypedResults.NoContent() : Problems.NotFound($"There is no user '{name}'.");
+        BanAnswer(name, await moderator.BanAsync(http.User.RequiredUserId(), http.User.IsAdmin(), name, false, null, ct));
+
+    static Results<NoContent, ProblemHttpResult> BanAnswer(string name, RoleChange outcome) => outcome switch
+    {
+        RoleChange.NoSuchUser => Problems.NotFound($"There is no user '{name}'."),
+        RoleChange.OwnAccount => Problems.Forbidden("Nobody bans or unbans themselves."),
+        RoleChange.TargetIsAdmin => Problems.Forbidden("Only an admin bans or unbans a moderator or an admin."),
+        _ => TypedResults.NoContent(),
+    };
 
     static async Task<Ok<Page<ModerationLogEntry>>> LogAsync(ShortScienceDb db, string? cursor, CancellationToken ct)
     {

@@ -12,7 +12,10 @@ public sealed class Notifier(ShortScienceDb db, TimeProvider clock)
     public async Task CommentedAsync(
         Guid actorId, Guid summaryAuthorId, Guid? parentAuthorId, string paperTitle, long summaryId, long commentId, string url, CancellationToken ct)
     {
-        var actor = await db.Users.AsNoTracking().Where(u => u.Id == actorId).Select(u => u.DisplayName).FirstAsync(ct);
+        // The anonymous author of the summary replying under it is not named, here either.
+        var anonymousAuthor = actorId == summaryAuthorId && await db.Summaries.AnyAsync(s => s.Id == summaryId && s.Anonymous, ct);
+        var actor = anonymousAuthor ? "The summary's anonymous author"
+            : await db.Users.AsNoTracking().Where(u => u.Id == actorId).Select(u => u.DisplayName).FirstAsync(ct);
         var now = clock.GetUtcNow();
         if (summaryAuthorId != actorId)
         {

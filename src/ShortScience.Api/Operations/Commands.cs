@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Api.Operations;
+using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
 using ShortScience.Data;
 
@@ -9,7 +9,8 @@ public static class Commands
 {
     /// <summary>
     /// Runs a maintenance command named on the command line (migrate, seed-demo, backup FILE, restore FILE,
-    /// export FOLDER); false when the first argument is not a command.
+    /// export FOLDER, make-admin USER); false when the first argument is not a command. A command that fails sets a
+    /// non-zero exit code.
     /// </summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
@@ -34,6 +35,9 @@ public static class Commands
             case "migrate":
                 await MigrateAsync(app.Services);
                 return true;
+            case "make-admin":
+                await MakeAdminAsync(app.Services, Argument("user name or email"), logger);
+                return true;
             case "seed-demo":
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
@@ -43,6 +47,26 @@ public static class Commands
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// <c>dotnet ShortScience.Api.dll make-admin &lt;user&gt;</c>: the first admin (or another one) is made on the server,
+    /// by whoever runs the site; from then on admins appoint moderators through the API.
+    /// </summary>
+    public static async Task<RoleChange> MakeAdminAsync(IServiceProvider services, string user, ILogger logger)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<RoleChanges>().MakeAdminAsync(user, CancellationToken.None);
+        if (outcome == RoleChange.NoSuchUser)
+        {
+            logger.LogError("There is no account {User}; sign up first, then run make-admin again", user);
+            Environment.ExitCode = 1;
+        }
+        else
+        {
+            logger.LogInformation("{User} is an admin{Already}", user, outcome == RoleChange.Unchanged ? " (already)" : "");
+        }
+        return outcome;
     }
 
     public static async Task MigrateAsync(IServiceProvider services)

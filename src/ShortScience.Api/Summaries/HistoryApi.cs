@@ -82,7 +82,6 @@ public static class HistoryApi
         var summary = await db.Summaries.AsNoTracking().Include(s => s.Paper).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (summary is null || summary.Paper.Status != ContentStatus.Visible) return NoSummary(id);
         if (summary.UserId != userId) return Problems.Forbidden("Only the author can restore a revision of their summary.");
-        if (summary.Status == SummaryStatus.Hidden) return Problems.Forbidden("A moderator has hidden this summary; it cannot be changed now.");
         var markdown = await db.SummaryRevisions.Where(r => r.SummaryId == id && r.Number == number).Select(r => r.Markdown).FirstOrDefaultAsync(ct);
         if (markdown is null) return Problems.NotFound($"Summary {id} has no revision {number}.");
 
@@ -92,6 +91,7 @@ public static class HistoryApi
         {
             PublishOutcome.Published { Revision: var r } => TypedResults.Ok(r),
             PublishOutcome.Conflict { Details: var c } => WritingApi.ConflictProblem(c),
+            PublishOutcome.Hidden { Reason: var reason } => WritingApi.HiddenProblem(reason),
             _ => throw new InvalidOperationException(),
         };
     }

@@ -14,6 +14,9 @@ public abstract record PublishOutcome
     public sealed record Published(PublishedRevision Revision) : PublishOutcome;
 
     public sealed record Conflict(SaveConflict Details) : PublishOutcome;
+
+    /// <summary>A moderator hid the summary: its author may not change it (nor bring it back by publishing) meanwhile.</summary>
+    public sealed record Hidden(string? Reason) : PublishOutcome;
 }
 
 /// <summary>
@@ -29,6 +32,9 @@ public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer
         var now = clock.GetUtcNow();
         var summary = await db.Summaries.Include(s => s.Current)
             .FirstOrDefaultAsync(s => s.PaperId == paper.Id && s.UserId == userId, ct);
+        // Every way of publishing (the editor, restoring a revision) comes through here, so this is where it is refused.
+        // A moderator hiding it meanwhile changes the row's xmin, and the save below fails as a conflict.
+        if (summary?.Status == SummaryStatus.Hidden) return new PublishOutcome.Hidden(summary.ModerationReason);
         var current = summary?.CurrentRevision ?? 0;
         if ((baseRevision ?? 0) != current)
         {

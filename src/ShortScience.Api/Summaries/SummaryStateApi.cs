@@ -36,6 +36,15 @@ public static class SummaryStateApi
         var summary = await db.Summaries.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (summary is null) return Problems.NotFound($"There is no summary {id}.");
         if (summary.UserId != http.User.RequiredUserId()) return Problems.Forbidden("Only the author can delete or restore their summary.");
+        if (summary.Status == SummaryStatus.Hidden)
+        {
+            // Hidden by a moderator: the author may still take it down for good (it stays down when unhidden),
+            // but not bring it back while it is hidden.
+            if (to != SummaryStatus.Deleted) return WritingApi.HiddenProblem(summary.ModerationReason);
+            summary.StatusBeforeHidden = SummaryStatus.Deleted;
+            await db.SaveChangesAsync(ct);
+            return TypedResults.NoContent();
+        }
         if (summary.Status == to) return TypedResults.NoContent();
         if (summary.Status != from) return Problems.Conflict($"The summary is {summary.Status.ToString().ToLowerInvariant()}, so this cannot be done.");
         summary.Status = to;

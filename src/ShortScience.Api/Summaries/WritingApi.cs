@@ -70,9 +70,13 @@ public static class WritingApi
             PublishOutcome.Published { Revision: var r } when r.Revision == 1 => TypedResults.Created($"/api/v1/summaries/{r.SummaryId}", r),
             PublishOutcome.Published { Revision: var r } => TypedResults.Ok(r),
             PublishOutcome.Conflict { Details: var c } => ConflictProblem(c),
+            PublishOutcome.Hidden { Reason: var reason } => HiddenProblem(reason),
             _ => throw new InvalidOperationException(),
         };
     }
+
+    public static ProblemHttpResult HiddenProblem(string? reason) => Problems.Forbidden(
+        "A moderator has hidden this summary" + (string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason})") + "; it cannot be changed while it is hidden.");
 
     public static ProblemHttpResult ConflictProblem(SaveConflict conflict) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict, title: "Edited elsewhere",

@@ -61,10 +61,12 @@ public static class UsersApi
     }
 
     static async Task<Results<Ok<Page<UserCommentItem>>, ProblemHttpResult>> CommentsAsync(
-        string name, string? cursor, ShortScienceDb db, CancellationToken ct)
+        string name, string? cursor, HttpContext http, ShortScienceDb db, CancellationToken ct)
     {
         if (await UserIdAsync(db, name, ct) is not { } userId) return Problems.NotFound($"There is no user '{name}'.");
         var query = db.Comments.AsNoTracking().Shown().Where(c => c.UserId == userId);
+        // Comments under one's own anonymous summary would unmask it here: only its author and moderators see them listed.
+        if (http.User.UserId() != userId && !http.User.IsModerator()) query = query.Where(c => !(c.Summary.Anonymous && c.Summary.UserId == userId));
         if (Cursor.TryDecode(cursor, out var after)) query = query.Where(c => c.Id < after.Id);
         var items = await query.OrderByDescending(c => c.Id).Take(21)
             .Select(c => new UserCommentItem(c.Id, c.SummaryId, c.Summary.Paper.Key, c.Summary.Paper.Title, c.Html, c.Score, c.CreatedAt))

@@ -24,7 +24,7 @@ public static class VotesApi
     {
         VoteTarget? target = targetType switch { "summary" or "summaries" => VoteTarget.Summary, "comment" or "comments" => VoteTarget.Comment, _ => null };
         if (target is null) return Problems.BadRequest("Votes go to 'summaries' or 'comments'.", "targetType");
-        if (request.Value is < -1 or > 1) return Problems.BadRequest("A vote is -1, 0 (remove) or 1.", "value");
+        if (request.Value is not (>= -1 and <= 1)) return Problems.BadRequest("A vote is -1, 0 (remove) or 1.", "value");
         var userId = http.User.RequiredUserId();
 
         var owner = target == VoteTarget.Summary
@@ -34,7 +34,7 @@ public static class VotesApi
         if (owner == userId) return Problems.Forbidden("Your own summaries and comments cannot get your vote.");
 
         var now = clock.GetUtcNow();
-        var value = (short)request.Value;
+        var value = (short)request.Value.Value;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One person voting twice at once must not count twice: serialize per (person, target).
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"{userId}:{(int)target}:{id}"}, 0))", ct);

@@ -33,4 +33,13 @@ public sealed class UserSession
     public DateTimeOffset LastSeenAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public string? UserAgent { get; set; }
+
+    /// <summary>
+    /// Refresh-token rotation: every refresh token names the generation it was issued for; only the current one
+    /// (or, for a few seconds, the one just before it) may be traded, and trading it moves the session on by one.
+    /// </summary>
+    public int RefreshGeneration { get; set; }
+
+    /// <summary>When <see cref="RefreshGeneration"/> last moved on; null before the first refresh.</summary>
+    public DateTimeOffset? RefreshedAt { get; set; }
 }

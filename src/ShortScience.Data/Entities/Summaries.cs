@@ -22,6 +22,12 @@ public sealed class Summary
     public long? CurrentRevisionId { get; set; }
     public SummaryRevision? Current { get; set; }
     public string? ModerationReason { get; set; }
+
+    /// <summary>
+    /// While a moderator hides the summary: the status it had before (published, or deleted by its author), so that
+    /// unhiding gives back exactly that and never republishes what its author took down.
+    /// </summary>
+    public SummaryStatus? StatusBeforeHidden { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -25,6 +25,7 @@ public static class WebServiceExtensions
     public static void AddWebServices(this WebApplicationBuilder builder)
     {
         builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false); // no "Server: Kestrel" for scanners
         builder.AddSharedLogging();
 
         var apiBase = builder.Configuration["Api:BaseUrl"] ?? "http://127.0.0.1:5081";

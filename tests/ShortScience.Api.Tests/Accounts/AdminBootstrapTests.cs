@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Accounts;
@@ -24,5 +25,15 @@ public sealed class AdminBootstrapTests : IClassFixture<ApiFactory>
 
         Assert.Contains("admin", me!.Roles);
         Assert.True(me.EmailConfirmed);
+    }
+
+    [Fact]
+    public async Task TheConfiguredAdminIsWrittenToTheModerationLogOnce()
+    {
+        await _app.LoginAsync("root", "an admin passphrase from config");
+
+        var grants = await _app.WithDbAsync(db => db.ModerationActions.Where(a => a.TargetId == "root").Select(a => a.Action).ToListAsync());
+
+        Assert.Equal(["grant-admin"], grants);
     }
 }

@@ -6,10 +6,10 @@ public enum Access
     /// <summary>Anyone, signed in or not.</summary>
     Public,
 
-    /// <summary>Any signed-in person, banned ones included (their own account, inbox, data).</summary>
+    /// <summary>Any signed-in person, unconfirmed readers and banned people included (their own account, inbox, data).</summary>
     SignedIn,
 
-    /// <summary>Confirmed members who are not banned.</summary>
+    /// <summary>Confirmed members who are not banned (moderators and admins are members too, unless banned).</summary>
     Member,
 
     /// <summary>Members, but not on their own content (votes).</summary>
@@ -163,9 +163,17 @@ public static class AccessRules
         ["POST /api/v1/moderation/users/{name}/ban"] = Access.Moderator,
         ["POST /api/v1/moderation/users/{name}/unban"] = Access.Moderator,
         ["GET /api/v1/moderation/log"] = Access.Moderator,
+        // Roles: admins appoint and remove moderators; the first admin is made on the server (make-admin).
+        ["GET /api/v1/moderation/moderators/"] = Access.Admin,
+        ["PUT /api/v1/moderation/moderators/{name}"] = Access.Admin,
+        ["DELETE /api/v1/moderation/moderators/{name}"] = Access.Admin,
     };
 
-    public enum Caller { Anonymous, Banned, Member, Owner, Moderator, Admin }
+    /// <summary>
+    /// Who calls: signed out; signed up but email not confirmed (a reader); a member; the author of the content the
+    /// route acts on; a banned member; a moderator; a banned moderator; an admin. SECURITY.md's trust model is this table.
+    /// </summary>
+    public enum Caller { Anonymous, Reader, Member, Owner, Banned, Moderator, BannedModerator, Admin }
 
     /// <summary>True when the caller may pass; false when the answer must be 401 or 403.</summary>
     public static bool Allows(Access access, Caller caller) => (access, caller) switch
@@ -173,7 +181,8 @@ public static class AccessRules
         (Access.Public, _) => true,
         (_, Caller.Anonymous) => false,
         (Access.SignedIn, _) => true,
-        (_, Caller.Banned) => false,
+        // A ban outranks every role, and a reader has not confirmed an address yet: neither passes anything else.
+        (_, Caller.Banned or Caller.BannedModerator or Caller.Reader) => false,
         (Access.Member, _) => true,
         (Access.MemberNotOwner, var c) => c != Caller.Owner,
         (Access.Owner, var c) => c == Caller.Owner,

@@ -11,8 +11,8 @@ using ShortScience.Contracts;
 namespace ShortScience.Api.Tests.Security;
 
 /// <summary>
-/// Every route the API serves × {anonymous, banned, member, owner, moderator, admin}: each call either passes
-/// authorization or answers 401/403, exactly as <see cref="AccessRules"/> says.
+/// Every route the API serves × {signed out, unconfirmed reader, member, owner, banned member, moderator, banned
+/// moderator, admin}: each call either passes authorization or answers 401/403, exactly as <see cref="AccessRules"/> says.
 /// </summary>
 public sealed class AuthorizationMatrixTests(ApiFactory app) : IClassFixture<ApiFactory>
 {
@@ -26,15 +26,43 @@ public sealed class AuthorizationMatrixTests(ApiFactory app) : IClassFixture<Api
         Assert.True(stale.Count == 0, "Rules for routes that no longer exist: " + string.Join(", ", stale));
     }
 
+    /// <summary>SECURITY.md's trust model names, for each row, the access rules and the tests that prove it: they exist.</summary>
+    [Fact]
+    public void TheTrustModelInSecurityMdNamesEveryAccessRuleAndOnlyTestsThatExist()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ShortScience.sln"))) root = root.Parent;
+        var text = File.ReadAllText(Path.Combine(root!.FullName, "SECURITY.md"));
+        var start = text.IndexOf("## Trust model", StringComparison.Ordinal);
+        Assert.True(start >= 0, "SECURITY.md has no trust model section");
+        var section = text[start..text.IndexOf("\n## ", start + 5, StringComparison.Ordinal)];
+
+        var types = typeof(AuthorizationMatrixTests).Assembly.GetTypes();
+        var cited = System.Text.RegularExpressions.Regex.Matches(section, @"`([A-Z][A-Za-z]+Tests)(?:\.([A-Za-z]+))?`");
+        var missing = cited.Where(m => types.FirstOrDefault(t => t.Name == m.Groups[1].Value) is not { } type
+                || (m.Groups[2].Success && type.GetMethod(m.Groups[2].Value) is null))
+            .Select(m => m.Value).ToList();
+
+        Assert.True(cited.Count > 15, section);
+        Assert.True(missing.Count == 0, "SECURITY.md cites tests that do not exist: " + string.Join(", ", missing));
+        var unnamed = Enum.GetNames<Access>().Where(a => !section.Contains($"({a}", StringComparison.Ordinal)).ToList();
+        Assert.True(unnamed.Count == 0, "The trust model does not say which rows the access rules prove: " + string.Join(", ", unnamed));
+        foreach (var caller in new[] { "signed out", "reader", "member", "owner", "moderator", "admin", "banned" })
+        {
+            Assert.Contains($"**{caller}**", section, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task EveryRouteLetsInExactlyWhoItsRuleSays()
     {
-        var clients = await app.ManyMembersAsync("mx", 6);
+        // mx5 is whom moderators ban, mx8 whom admins make a moderator: targets, not callers.
+        var clients = await app.ManyMembersAsync("mx", 9);
         // The owner calls last: what the others may not do must not depend on what the owner already did.
         (Caller, HttpClient)[] callers =
         [
-            (Caller.Anonymous, app.CreateClient()), (Caller.Banned, clients[4]), (Caller.Member, clients[1]),
-            (Caller.Moderator, clients[2]), (Caller.Admin, clients[3]), (Caller.Owner, clients[0]),
+            (Caller.Anonymous, app.CreateClient()), (Caller.Reader, clients[7]), (Caller.Banned, clients[4]), (Caller.BannedModerator, clients[6]),
+            (Caller.Member, clients[1]), (Caller.Moderator, clients[2]), (Caller.Admin, clients[3]), (Caller.Owner, clients[0]),
         ];
         await app.WithDbAsync(async db =>
         {
@@ -43,6 +71,12 @@ public sealed class AuthorizationMatrixTests(ApiFactory app) : IClassFixture<Api
             db.UserRoles.Add(new() { UserId = users["mx2"].Id, RoleId = roles[Roles.Moderator] });
             db.UserRoles.Add(new() { UserId = users["mx3"].Id, RoleId = roles[Roles.Admin] });
             users["mx4"].BannedAt = DateTimeOffset.UtcNow;
+            db.UserRoles.Add(new() { UserId = users["mx6"].Id, RoleId = roles[Roles.Moderator] });
+            users["mx6"].BannedAt = DateTimeOffset.UtcNow;
+            // A reader: signed up, address not confirmed.
+            users["mx7"].EmailConfirmed = false;
+            db.UserRoles.Remove(await db.UserRoles.SingleAsync(ur => ur.UserId == users["mx7"].Id && ur.RoleId == roles[Roles.Member]));
+            db.UserRoles.Add(new() { UserId = users["mx7"].Id, RoleId = roles[Roles.Reader] });
             await db.SaveChangesAsync();
         });
 
@@ -71,7 +105,7 @@ public sealed class AuthorizationMatrixTests(ApiFactory app) : IClassFixture<Api
     }
 }
 
-/// <summary>Fresh content for one route's six calls: a paper, the owner's summary and comment, a report, an edit.</summary>
+/// <summary>Fresh content for one route's eight calls: a paper, the owner's summary and comment, a report, an edit.</summary>
 sealed record MatrixContext(string PaperKey, long SummaryId, long CommentId, long FlagId, long EditId, string VenueSlug, string AuthorSlug)
 {
     public static Task<MatrixContext> CreateAsync(ApiFactory app, int n) => app.WithDbAsync(async db =>
@@ -111,7 +145,8 @@ sealed record MatrixContext(string PaperKey, long SummaryId, long CommentId, lon
             .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{year:int}", "2020", StringComparison.Ordinal)
             .Replace("{slug}", path.Contains("/authors/", StringComparison.Ordinal) ? AuthorSlug : VenueSlug, StringComparison.Ordinal)
-            .Replace("{name}", path.Contains("/moderation/", StringComparison.Ordinal) ? "mx5" : "mx0", StringComparison.Ordinal)
+            .Replace("{name}", path.Contains("/moderation/moderators/", StringComparison.Ordinal) ? "mx8"
+                : path.Contains("/moderation/", StringComparison.Ordinal) ? "mx5" : "mx0", StringComparison.Ordinal)
             .Replace("{targetType}", path.Contains("/votes/", StringComparison.Ordinal) ? "summaries" : "summary", StringComparison.Ordinal)
             .Replace("{targetId}", SummaryId.ToString(), StringComparison.Ordinal)
             .Replace("{token}", "not-a-token", StringComparison.Ordinal)

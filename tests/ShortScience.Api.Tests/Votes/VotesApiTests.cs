@@ -23,6 +23,24 @@ public sealed class VotesApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task AVoteWithoutAValueIsRefusedAndRemovesNothing()
+    {
+        var (id, _) = await SummaryAsync("v-empty");
+        var voter = await app.MemberAsync("v-empty-voter");
+        await Vote(voter, "summaries", id, 1);
+
+        foreach (var body in new[] { "{}", """{"value":null}""", """{"other":1}""" })
+        {
+            var response = await voter.PutAsync($"/api/v1/votes/summaries/{id}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("value", await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.Summaries.Where(s => s.Id == id).Select(s => s.Score).SingleAsync()));
+        Assert.Equal(0, (await Vote(voter, "summaries", id, 0)).Score); // an explicit 0 still removes it
+    }
+
+    [Fact]
     public async Task AVoteCanBeCastChangedAndRemovedAndCountsOnce()
     {
         var (id, _) = await SummaryAsync("v-basic");

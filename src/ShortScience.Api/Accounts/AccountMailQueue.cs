@@ -1,0 +1,76 @@
+using System.Threading.Channels;
+
+namespace ShortScience.Api.Accounts;
+
+/// <summary>
+/// Account mail (confirmation, reset, "someone tried to sign up with your address") is sent by one background worker,
+/// so that no answer has to wait for an SMTP server: an answer that waited only when the address belongs to someone
+/// would tell anyone with a stopwatch who has an account (see <see cref="SameTimeAsync"/>). Each job runs in its own
+/// scope; a failure is logged, never shown.
+/// </summary>
+public sealed class AccountMailQueue(IServiceScopeFactory scopes, ILogger<AccountMailQueue> logger) : BackgroundService
+{
+    /// <summary>
+    /// How long an answer that may send mail takes, whether it sends one or not. Long enough for a mail written to the
+    /// pickup folder or handed to a nearby SMTP server (so it is out by the time the answer arrives); a slower server
+    /// finishes in the background.
+    /// </summary>
+    public static readonly TimeSpan AnswerTime = TimeSpan.FromMilliseconds(400);
+
+    readonly Channel<(Func<AccountMail, CancellationToken, Task> Job, TaskCompletionSource Done)> _jobs =
+        Channel.CreateBounded<(Func<AccountMail, CancellationToken, Task>, TaskCompletionSource)>(
+            new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <returns>A task that completes when the mail is out (or has failed).</returns>
+    public Task Enqueue(Func<AccountMail, CancellationToken, Task> job)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_jobs.Writer.TryWrite((job, done)))
+        {
+            logger.LogError("The account mail queue is full; a mail was dropped");
+            done.SetResult();
+        }
+        return done.Task;
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="mail"/> (if any) for at most <see cref="AnswerTime"/>, and always for exactly that
+    /// long: an address that has an account and one that has none take the same time to answer.
+    /// </summary>
+    public static async Task SameTimeAsync(Task? mail)
+    {
+        var answer = Task.Delay(AnswerTime);
+        if (mail is not null) await Task.WhenAny(mail, answer);
+        await answer;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (job, done) in _jobs.Reader.ReadAllAsync(stoppingToken)) await RunAsync(job, done, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: what is still queued is sent below.
+        }
+        while (_jobs.Reader.TryRead(out var item)) await RunAsync(item.Job, item.Done, CancellationToken.None);
+    }
+
+    async Task RunAsync(Func<AccountMail, CancellationToken, Task> job, TaskCompletionSource done, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await job(scope.ServiceProvider.GetRequiredService<AccountMail>(), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "An account mail could not be sent");
+        }
+        finally
+        {
+            done.TrySetResult();
+        }
+    }
+}
