@@ -1,11 +1,16 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.JSInterop;
+using ShortScience.Web.Components.Pages.Accounts;
+using ShortScience.Contracts;
 using ShortScience.Web.Services;
 
 namespace ShortScience.Web.Clients;
 
 /// <summary>The token for API calls made on this request or circuit, refreshed in place when it runs out.</summary>
-public sealed class UserTokens(IHttpContextAccessor context, AuthenticationStateProvider auth, AccountsClient accounts)
+public sealed class UserTokens(
+    IHttpContextAccessor context, AuthenticationStateProvider auth, AccountsClient accounts, IDataProtectionProvider keys, IServiceProvider services)
 {
     string? _access;
     string? _refresh;
@@ -19,7 +24,32 @@ public sealed class UserTokens(IHttpContextAccessor context, AuthenticationState
         var result = await accounts.RefreshAsync(refresh, ct);
         if (result.Value is not { } tokens) return null;
         (_access, _refresh) = (tokens.AccessToken, tokens.RefreshToken);
+        await KeepCookieAsync(tokens);
         return _access;
+    }
+
+    /// <summary>
+    /// The refresh token just used is spent (the API rotates them): the browser's cookie must carry the new pair. In a
+    /// request the cookie is rewritten on the response; in the editor's circuit the browser is asked to renew it.
+    /// </summary>
+    async Task KeepCookieAsync(TokenResponse tokens)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (context.HttpContext is { } http)
+        {
+            await SessionRenewal.RenewCookieAsync(http, tokens, now);
+            return;
+        }
+        if ((await UserAsync()).FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return;
+        try
+        {
+            await services.GetRequiredService<IJSRuntime>().InvokeVoidAsync("shortScienceRenewSession",
+                SessionRenewal.Protect(keys, userId, tokens, now));
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
+        {
+            // The page is gone: the cookie keeps its old pair, and the next page load asks to sign in again.
+        }
     }
 
     /// <summary>

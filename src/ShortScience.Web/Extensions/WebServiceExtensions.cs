@@ -127,6 +127,7 @@ public static class WebServiceExtensions
         app.MapStaticAssets().CacheKatexFontsForGood();
         app.MapReverseProxy();
         app.MapAccountsForms();
+        app.MapSessionRenewal();
         app.MapCommentsForms();
         app.MapVotesForms();
         app.MapModerationForms();

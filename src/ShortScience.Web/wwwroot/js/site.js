@@ -32,3 +32,9 @@ document.addEventListener("click", async (event) => {
     // Clipboard refused (insecure origin, permissions): the text stays selected for Ctrl+C.
   }
 });
+
+// The editor's live session refreshed the sign-in tokens: the server hands over an opaque, encrypted renewal that
+// this page posts back, so the cookie follows (the page never sees a token).
+window.shortScienceRenewSession = (renewal) =>
+  fetch("/account/session", { method: "POST", body: renewal, credentials: "same-origin", headers: { "Content-Type": "text/plain" } })
+    .then((response) => response.ok);
