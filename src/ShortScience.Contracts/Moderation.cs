@@ -41,4 +41,4 @@ public enum FlagStatus { Open = 0, Dismissed = 1, Actioned = 2 }
 
 /// <summary>What a report or a moderation action is about.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<FlagTarget>))]
-public enum FlagTarget { Summary = 0, Comment = 1, Paper = 2 }
+public enum FlagTarget { Summary = 0, Comment = 1, Paper = 2, Question = 3, Answer = 4 }
