@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Feeds;
 using ShortScience.Api.Summaries;
+using ShortScience.Api.Votes;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 using ShortScience.Contracts;
@@ -24,20 +25,8 @@ public sealed class AccountDeletion(ShortScienceDb db, FeedCache feeds, TimeProv
         var votes = await db.Votes.Where(v => v.UserId == id).ToListAsync(ct);
         foreach (var vote in votes)
         {
-            if (vote.TargetType == VoteTarget.Summary)
-            {
-                await db.Summaries.Where(s => s.Id == vote.TargetId).ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.Score, x => x.Score - vote.Value)
-                    .SetProperty(x => x.Upvotes, x => x.Upvotes - (vote.Value == 1 ? 1 : 0))
-                    .SetProperty(x => x.Downvotes, x => x.Downvotes - (vote.Value == -1 ? 1 : 0)), ct);
-            }
-            else
-            {
-                await db.Comments.Where(c => c.Id == vote.TargetId).ExecuteUpdateAsync(c => c
-                    .SetProperty(x => x.Score, x => x.Score - vote.Value)
-                    .SetProperty(x => x.Upvotes, x => x.Upvotes - (vote.Value == 1 ? 1 : 0))
-                    .SetProperty(x => x.Downvotes, x => x.Downvotes - (vote.Value == -1 ? 1 : 0)), ct);
-            }
+            var (delta, up, down) = Votables.Change(vote.Value, 0);
+            await Votables.AdjustAsync(db, vote.TargetType, vote.TargetId, delta, up, down, ct);
         }
         await db.Votes.Where(v => v.UserId == id).ExecuteDeleteAsync(ct);
 
