@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Feeds;
+using ShortScience.Api.Questions;
 using ShortScience.Api.Summaries;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -19,6 +20,8 @@ public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider c
         {
             FlagTarget.Summary when long.TryParse(targetId, out var id) => await HideSummaryAsync(id, hidden, reason, ct),
             FlagTarget.Comment when long.TryParse(targetId, out var id) => await HideCommentAsync(id, hidden, reason, ct),
+            FlagTarget.Question when long.TryParse(targetId, out var id) => await HideQuestionAsync(id, hidden, reason, ct),
+            FlagTarget.Answer when long.TryParse(targetId, out var id) => await HideAnswerAsync(id, hidden, reason, ct),
             FlagTarget.Paper => await db.Papers.Where(p => p.Key == targetId)
                 .ExecuteUpdateAsync(p => p.SetProperty(x => x.Status, hidden ? ContentStatus.Hidden : ContentStatus.Visible), ct) > 0,
             _ => false,
@@ -28,6 +31,8 @@ public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider c
         {
             FlagTarget.Summary => feeds.SummaryChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
             FlagTarget.Comment => feeds.CommentChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
+            FlagTarget.Question => feeds.QuestionChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
+            FlagTarget.Answer => feeds.AnswerChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
             _ => feeds.PaperChangedAsync(targetId, ct),
         });
         await LogAsync(moderatorId, hidden ? "hide" : "restore", type.ToString().ToLowerInvariant(), targetId, reason, flagId, ct);
@@ -53,6 +58,23 @@ public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider c
         comment.ModerationReason = hidden ? reason : null;
         await db.SaveChangesAsync(ct);
         await CommentThreads.RefreshCountAsync(db, comment.SummaryId, ct);
+        return true;
+    }
+
+    /// <summary>A deleted question stays deleted: hiding and restoring move only between visible and hidden.</summary>
+    async Task<bool> HideQuestionAsync(long id, bool hidden, string? reason, CancellationToken ct) =>
+        await db.Questions.Where(q => q.Id == id && q.Status != ContentStatus.Deleted).ExecuteUpdateAsync(q => q
+            .SetProperty(x => x.Status, hidden ? ContentStatus.Hidden : ContentStatus.Visible)
+            .SetProperty(x => x.ModerationReason, hidden ? reason : null), ct) > 0;
+
+    async Task<bool> HideAnswerAsync(long id, bool hidden, string? reason, CancellationToken ct)
+    {
+        var questionId = await db.Answers.Where(a => a.Id == id && a.Status != ContentStatus.Deleted).Select(a => (long?)a.QuestionId).FirstOrDefaultAsync(ct);
+        if (questionId is null) return false;
+        await db.Answers.Where(a => a.Id == id).ExecuteUpdateAsync(a => a
+            .SetProperty(x => x.Status, hidden ? ContentStatus.Hidden : ContentStatus.Visible)
+            .SetProperty(x => x.ModerationReason, hidden ? reason : null), ct);
+        await QuestionThreads.RefreshCountAsync(db, questionId.Value, ct);
         return true;
     }
 
