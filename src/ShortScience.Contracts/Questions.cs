@@ -5,7 +5,9 @@ public sealed record QuestionRequest(string Title, string Markdown) : IValidatab
 {
     public void Validate(Checks checks)
     {
-        checks.Text("title", Title, Limits.QuestionTitleChars, "a question's title", required: true);
+        // A title of nothing but spaces and control characters is as blank as an empty one.
+        if (Title is null || Title.All(c => char.IsWhiteSpace(c) || char.IsControl(c))) checks.Add("title", "A question needs a title.");
+        else checks.Text("title", Title, Limits.QuestionTitleChars, "a question's title");
         if (string.IsNullOrWhiteSpace(Markdown)) checks.Add("markdown", "A question needs some text.");
         checks.LongText("markdown", Markdown, Limits.QuestionChars, "a question");
     }
