@@ -15,6 +15,7 @@ using ShortScience.Web.Components.Pages.Follows;
 using ShortScience.Web.Components.Pages.Moderation;
 using ShortScience.Web.Components.Pages.Notifications;
 using ShortScience.Web.Components.Pages.Papers;
+using ShortScience.Web.Components.Pages.Questions;
 using ShortScience.Web.Components.Pages.Votes;
 using ShortScience.Web.Services;
 
@@ -127,6 +128,7 @@ public static class WebServiceExtensions
         app.MapReverseProxy();
         app.MapAccountsForms();
         app.MapCommentsForms();
+        app.MapQuestionsForms();
         app.MapVotesForms();
         app.MapModerationForms();
         app.MapNotificationsForms();
