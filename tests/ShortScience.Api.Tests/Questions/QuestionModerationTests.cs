@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Accounts;
 using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Questions;
@@ -117,5 +118,34 @@ public sealed class QuestionModerationTests(ApiFactory app) : IClassFixture<ApiF
         (await asker.DeleteAsync($"/api/v1/questions/{question.Id}")).EnsureSuccessStatusCode();
         Assert.Empty(await FindAsync("okapi"));
         Assert.Equal(1, await app.WithDbAsync(db => db.Papers.CountAsync(p => p.Key == "qm-search")));
+    }
+
+    [Fact]
+    public async Task ADeletedAccountsQuestionsAndAnswersAreEmptiedAndItsVotesWithdrawnButTheExportHadThem()
+    {
+        await PaperAsync("qm-leave", "Leaving paper");
+        var leaver = await app.MemberAsync("qm-leaver");
+        var stayer = await app.MemberAsync("qm-stayer");
+        var theirs = await leaver.AskAsync("qm-leave", "Leaver's question", "Leaver's words");
+        var stayed = await stayer.AskAsync("qm-leave", "Stayer's question", "Stayer's words");
+        var answer = await stayer.AnswerAsync(theirs.Id, "Stayer's answer");
+        await leaver.AnswerAsync(stayed.Id, "Leaver's answer");
+        (await leaver.PutAsJsonAsync($"/api/v1/votes/questions/{stayed.Id}", new VoteRequest(1))).EnsureSuccessStatusCode();
+        (await leaver.PutAsJsonAsync($"/api/v1/votes/answers/{answer.Id}", new VoteRequest(-1))).EnsureSuccessStatusCode();
+
+        using (var zip = new System.IO.Compression.ZipArchive(await leaver.GetStreamAsync("/api/v1/me/export")))
+        {
+            using var questions = new StreamReader(zip.GetEntry("questions.json")!.Open());
+            Assert.Contains("Leaver's words", await questions.ReadToEndAsync());
+            using var answers = new StreamReader(zip.GetEntry("answers.json")!.Open());
+            Assert.Contains("Leaver's answer", await answers.ReadToEndAsync());
+        }
+        (await leaver.PostAsJsonAsync("/api/v1/me/delete", new DeleteAccountRequest(TestAccounts.Password, true))).EnsureSuccessStatusCode();
+
+        var shown = Assert.Single(await app.CreateClient().QuestionsAsync("qm-leave"));
+        Assert.Equal((stayed.Id, 0, 0), (shown.Id, shown.Score, shown.AnswerCount));
+        Assert.Empty(shown.Answers);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Answers.Where(a => a.Id == answer.Id).Select(a => a.Score + a.Downvotes).SingleAsync()));
+        Assert.False(await app.WithDbAsync(db => db.Questions.AnyAsync(q => q.Markdown.Contains("Leaver"))));
     }
 }
