@@ -57,7 +57,11 @@ public static class AnswersApi
         long id, AnswerRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, FeedCache feeds, TimeProvider clock, CancellationToken ct)
     {
         var answer = await db.Answers.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (answer is null || answer.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no answer {id}.");
+        // Under a hidden or deleted question an answer is out of sight, and stays as it is.
+        if (answer is null || answer.Status == ContentStatus.Deleted || !await db.Questions.Shown().AnyAsync(q => q.Id == answer.QuestionId, ct))
+        {
+            return Problems.NotFound($"There is no answer {id}.");
+        }
         if (answer.UserId != http.User.RequiredUserId()) return Problems.Forbidden("Only its author can edit an answer.");
         if (answer.Status == ContentStatus.Hidden) return Problems.Forbidden("A moderator has hidden this answer.");
 
@@ -69,8 +73,7 @@ public static class AnswersApi
             (edit.Markdown, rendered.Html, rendered.PlainText, rendered.RendererVersion, now);
         await db.SaveChangesAsync(ct);
         await feeds.AnswerChangedAsync(id, ct);
-        var view = (await QuestionThreads.OneAsync(db, answer.QuestionId, http.User, ct))?.Answers.FirstOrDefault(a => a.Id == id);
-        return view is null ? Problems.NotFound($"The question of answer {id} is no longer shown.") : TypedResults.Ok(view);
+        return TypedResults.Ok((await QuestionThreads.OneAsync(db, answer.QuestionId, http.User, ct))!.Answers.Single(a => a.Id == id));
     }
 
     /// <summary>Soft delete by the author or a moderator (logged); an accepted answer stops being accepted.</summary>

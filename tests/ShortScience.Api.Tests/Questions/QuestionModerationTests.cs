@@ -48,6 +48,7 @@ public sealed class QuestionModerationTests(ApiFactory app) : IClassFixture<ApiF
         Assert.Equal(HttpStatusCode.NotFound, (await helper.PostAsJsonAsync($"/api/v1/questions/{question.Id}/answers", new AnswerRequest("x"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await helper.PutAsJsonAsync($"/api/v1/votes/questions/{question.Id}", new VoteRequest(1))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await asker.PutAsJsonAsync($"/api/v1/questions/{question.Id}", new QuestionRequest("Edited", "Edited"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await helper.PutAsJsonAsync($"/api/v1/answers/{answer.Id}", new AnswerRequest("Edited"))).StatusCode);
 
         var forModerator = await moderator.QuestionsAsync("qm-hide");
         Assert.Equal(ContentStatus.Hidden, forModerator.Single(q => q.Id == question.Id).Status);
@@ -126,19 +127,19 @@ public sealed class QuestionModerationTests(ApiFactory app) : IClassFixture<ApiF
         await PaperAsync("qm-leave", "Leaving paper");
         var leaver = await app.MemberAsync("qm-leaver");
         var stayer = await app.MemberAsync("qm-stayer");
-        var theirs = await leaver.AskAsync("qm-leave", "Leaver's question", "Leaver's words");
+        var theirs = await leaver.AskAsync("qm-leave", "Leaver's question", "Leaving words");
         var stayed = await stayer.AskAsync("qm-leave", "Stayer's question", "Stayer's words");
         var answer = await stayer.AnswerAsync(theirs.Id, "Stayer's answer");
-        await leaver.AnswerAsync(stayed.Id, "Leaver's answer");
+        await leaver.AnswerAsync(stayed.Id, "Leaving answer");
         (await leaver.PutAsJsonAsync($"/api/v1/votes/questions/{stayed.Id}", new VoteRequest(1))).EnsureSuccessStatusCode();
         (await leaver.PutAsJsonAsync($"/api/v1/votes/answers/{answer.Id}", new VoteRequest(-1))).EnsureSuccessStatusCode();
 
         using (var zip = new System.IO.Compression.ZipArchive(await leaver.GetStreamAsync("/api/v1/me/export")))
         {
             using var questions = new StreamReader(zip.GetEntry("questions.json")!.Open());
-            Assert.Contains("Leaver's words", await questions.ReadToEndAsync());
+            Assert.Contains("Leaving words", await questions.ReadToEndAsync());
             using var answers = new StreamReader(zip.GetEntry("answers.json")!.Open());
-            Assert.Contains("Leaver's answer", await answers.ReadToEndAsync());
+            Assert.Contains("Leaving answer", await answers.ReadToEndAsync());
         }
         (await leaver.PostAsJsonAsync("/api/v1/me/delete", new DeleteAccountRequest(TestAccounts.Password, true))).EnsureSuccessStatusCode();
 
@@ -146,6 +147,6 @@ public sealed class QuestionModerationTests(ApiFactory app) : IClassFixture<ApiF
         Assert.Equal((stayed.Id, 0, 0), (shown.Id, shown.Score, shown.AnswerCount));
         Assert.Empty(shown.Answers);
         Assert.Equal(0, await app.WithDbAsync(db => db.Answers.Where(a => a.Id == answer.Id).Select(a => a.Score + a.Downvotes).SingleAsync()));
-        Assert.False(await app.WithDbAsync(db => db.Questions.AnyAsync(q => q.Markdown.Contains("Leaver"))));
+        Assert.False(await app.WithDbAsync(db => db.Questions.AnyAsync(q => q.Markdown.Contains("Leaving"))));
     }
 }
