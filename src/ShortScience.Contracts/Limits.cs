@@ -9,6 +9,9 @@ public static class Limits
     public const int SummaryChars = 100_000;
     public const int CommentChars = 10_000;
     public const int EditNoteChars = 300;
+    public const int QuestionTitleChars = 300;
+    public const int QuestionChars = 20_000;
+    public const int AnswerChars = 20_000;
 
     public const int PaperTitleChars = 1_000;
     public const int PaperKeyChars = 200;

@@ -8,4 +8,11 @@ public static class Links
     public static string Summary(string paperKey, long summaryId) => $"/papers/{paperKey}/summaries/{summaryId}";
 
     public static string Comment(string paperKey, long summaryId, long commentId) => $"{Summary(paperKey, summaryId)}#comment-{commentId}";
+
+    public static string Question(string paperKey, long questionId) => $"{Paper(paperKey)}#question-{questionId}";
+
+    public static string Answer(string paperKey, long answerId) => $"{Paper(paperKey)}#answer-{answerId}";
+
+    /// <summary>The site-wide list of questions; <c>?unanswered=true</c> for those still waiting.</summary>
+    public const string Questions = "/questions";
 }

@@ -41,7 +41,7 @@ public enum FlagStatus { Open = 0, Dismissed = 1, Actioned = 2 }
 
 /// <summary>What a report or a moderation action is about.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<FlagTarget>))]
-public enum FlagTarget { Summary = 0, Comment = 1, Paper = 2 }
+public enum FlagTarget { Summary = 0, Comment = 1, Paper = 2, Question = 3, Answer = 4 }
 
 /// <summary>Someone who keeps the site: their roles among moderator and admin, and whether a ban suspends them.</summary>
 public sealed record StaffMember(string UserName, string DisplayName, IReadOnlyList<string> Roles, bool Banned);

@@ -13,4 +13,4 @@ public sealed record MarkReadRequest(IReadOnlyList<long>? Ids) : IValidatable
 
 /// <summary>Why a person is notified.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<NotificationKind>))]
-public enum NotificationKind { Comment = 0, Reply = 1, Moderation = 2 }
+public enum NotificationKind { Comment = 0, Reply = 1, Moderation = 2, Question = 3, Answer = 4, Accepted = 5 }

@@ -16,4 +16,4 @@ public sealed record VoteResult(string TargetType, long TargetId, int Score, int
 
 /// <summary>What a vote counts for.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<VoteTarget>))]
-public enum VoteTarget { Summary = 0, Comment = 1 }
+public enum VoteTarget { Summary = 0, Comment = 1, Question = 2, Answer = 3 }

@@ -21,6 +21,10 @@ public sealed class ShortScienceDb(DbContextOptions<ShortScienceDb> options)
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<QuestionRevision> QuestionRevisions => Set<QuestionRevision>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<AnswerRevision> AnswerRevisions => Set<AnswerRevision>();
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<SummaryDailyStat> SummaryDailyStats => Set<SummaryDailyStat>();
     public DbSet<Notification> Notifications => Set<Notification>();

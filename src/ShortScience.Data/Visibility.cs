@@ -19,4 +19,13 @@ public static class Visibility
     public static IQueryable<Comment> Shown(this IQueryable<Comment> comments) =>
         comments.Where(c => c.Status == ContentStatus.Visible && c.Summary.Status == SummaryStatus.Published
             && c.Summary.Paper.Status == ContentStatus.Visible);
+
+    /// <summary>Visible questions on shown papers.</summary>
+    public static IQueryable<Question> Shown(this IQueryable<Question> questions) =>
+        questions.Where(q => q.Status == ContentStatus.Visible && q.Paper.Status == ContentStatus.Visible);
+
+    /// <summary>Visible answers to visible questions on shown papers.</summary>
+    public static IQueryable<Answer> Shown(this IQueryable<Answer> answers) =>
+        answers.Where(a => a.Status == ContentStatus.Visible && a.Question.Status == ContentStatus.Visible
+            && a.Question.Paper.Status == ContentStatus.Visible);
 }

@@ -179,6 +179,134 @@ namespace ShortScience.Migrations.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.Answer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Downvotes")
+                        .HasColumnType("integer")
+                        .HasColumnName("downvotes");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("markdown");
+
+                    b.Property<string>("ModerationReason")
+                        .HasColumnType("text")
+                        .HasColumnName("moderation_reason");
+
+                    b.Property<string>("PlainText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("plain_text");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("question_id");
+
+                    b.Property<int>("RendererVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("renderer_version");
+
+                    b.Property<int>("RevisionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision_count");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Upvotes")
+                        .HasColumnType("integer")
+                        .HasColumnName("upvotes");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_answers");
+
+                    b.HasIndex("QuestionId", "CreatedAt")
+                        .HasDatabaseName("ix_answers_question_id_created_at");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_answers_user_id_created_at");
+
+                    b.HasIndex("Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_answers_status_created_at_id");
+
+                    b.ToTable("answers", (string)null);
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.AnswerRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AnswerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answer_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("markdown");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("RendererVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("renderer_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_answer_revisions");
+
+                    b.HasIndex("AnswerId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_answer_revisions_answer_id_number");
+
+                    b.ToTable("answer_revisions", (string)null);
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.Author", b =>
                 {
                     b.Property<long>("Id")
@@ -917,6 +1045,160 @@ namespace ShortScience.Migrations.Migrations
                     b.ToTable("paper_edits", (string)null);
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.Question", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AcceptedAnswerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted_answer_id");
+
+                    b.Property<int>("AnswerCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("answer_count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Downvotes")
+                        .HasColumnType("integer")
+                        .HasColumnName("downvotes");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("markdown");
+
+                    b.Property<string>("ModerationReason")
+                        .HasColumnType("text")
+                        .HasColumnName("moderation_reason");
+
+                    b.Property<long>("PaperId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_id");
+
+                    b.Property<string>("PlainText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("plain_text");
+
+                    b.Property<int>("RendererVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("renderer_version");
+
+                    b.Property<int>("RevisionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision_count");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Upvotes")
+                        .HasColumnType("integer")
+                        .HasColumnName("upvotes");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questions");
+
+                    b.HasIndex("AcceptedAnswerId")
+                        .HasDatabaseName("ix_questions_accepted_answer_id");
+
+                    b.HasIndex("PaperId", "Status")
+                        .HasDatabaseName("ix_questions_paper_id_status");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_questions_user_id_created_at");
+
+                    b.HasIndex("Status", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_questions_status_created_at_id");
+
+                    b.HasIndex("Status", "AnswerCount", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_questions_status_answer_count_created_at_id");
+
+                    b.ToTable("questions", (string)null);
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.QuestionRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("markdown");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("question_id");
+
+                    b.Property<int>("RendererVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("renderer_version");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_question_revisions");
+
+                    b.HasIndex("QuestionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_question_revisions_question_id_number");
+
+                    b.ToTable("question_revisions", (string)null);
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.Role", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1529,6 +1811,39 @@ namespace ShortScience.Migrations.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.Answer", b =>
+                {
+                    b.HasOne("ShortScience.Data.Entities.Question", "Question")
+                        .WithMany("Answers")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_answers_questions_question_id");
+
+                    b.HasOne("ShortScience.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_answers_users_user_id");
+
+                    b.Navigation("Question");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.AnswerRevision", b =>
+                {
+                    b.HasOne("ShortScience.Data.Entities.Answer", "Answer")
+                        .WithMany("Revisions")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_answer_revisions_answers_answer_id");
+
+                    b.Navigation("Answer");
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.Author", b =>
                 {
                     b.HasOne("ShortScience.Data.Entities.Author", null)
@@ -1707,6 +2022,45 @@ namespace ShortScience.Migrations.Migrations
                     b.Navigation("Paper");
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.Question", b =>
+                {
+                    b.HasOne("ShortScience.Data.Entities.Answer", null)
+                        .WithMany()
+                        .HasForeignKey("AcceptedAnswerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_questions_answers_accepted_answer_id");
+
+                    b.HasOne("ShortScience.Data.Entities.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questions_papers_paper_id");
+
+                    b.HasOne("ShortScience.Data.Entities.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questions_users_user_id");
+
+                    b.Navigation("Paper");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.QuestionRevision", b =>
+                {
+                    b.HasOne("ShortScience.Data.Entities.Question", "Question")
+                        .WithMany("Revisions")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_question_revisions_questions_question_id");
+
+                    b.Navigation("Question");
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.Summary", b =>
                 {
                     b.HasOne("ShortScience.Data.Entities.SummaryRevision", "Current")
@@ -1808,6 +2162,11 @@ namespace ShortScience.Migrations.Migrations
                         .HasConstraintName("fk_votes_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.Answer", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.Author", b =>
                 {
                     b.Navigation("Papers");
@@ -1825,6 +2184,13 @@ namespace ShortScience.Migrations.Migrations
                     b.Navigation("Authors");
 
                     b.Navigation("Summaries");
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.Question", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("ShortScience.Data.Entities.Summary", b =>

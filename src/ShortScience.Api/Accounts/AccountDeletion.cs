@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Feeds;
+using ShortScience.Api.Questions;
 using ShortScience.Api.Summaries;
+using ShortScience.Api.Votes;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 using ShortScience.Contracts;
@@ -24,20 +26,8 @@ public sealed class AccountDeletion(ShortScienceDb db, FeedCache feeds, TimeProv
         var votes = await db.Votes.Where(v => v.UserId == id).ToListAsync(ct);
         foreach (var vote in votes)
         {
-            if (vote.TargetType == VoteTarget.Summary)
-            {
-                await db.Summaries.Where(s => s.Id == vote.TargetId).ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.Score, x => x.Score - vote.Value)
-                    .SetProperty(x => x.Upvotes, x => x.Upvotes - (vote.Value == 1 ? 1 : 0))
-                    .SetProperty(x => x.Downvotes, x => x.Downvotes - (vote.Value == -1 ? 1 : 0)), ct);
-            }
-            else
-            {
-                await db.Comments.Where(c => c.Id == vote.TargetId).ExecuteUpdateAsync(c => c
-                    .SetProperty(x => x.Score, x => x.Score - vote.Value)
-                    .SetProperty(x => x.Upvotes, x => x.Upvotes - (vote.Value == 1 ? 1 : 0))
-                    .SetProperty(x => x.Downvotes, x => x.Downvotes - (vote.Value == -1 ? 1 : 0)), ct);
-            }
+            var (delta, up, down) = Votables.Change(vote.Value, 0);
+            await Votables.AdjustAsync(db, vote.TargetType, vote.TargetId, delta, up, down, ct);
         }
         await db.Votes.Where(v => v.UserId == id).ExecuteDeleteAsync(ct);
 
@@ -59,6 +49,18 @@ public sealed class AccountDeletion(ShortScienceDb db, FeedCache feeds, TimeProv
             .SetProperty(x => x.Status, ContentStatus.Deleted).SetProperty(x => x.Markdown, "").SetProperty(x => x.Html, "")
             .SetProperty(x => x.PlainText, ""), ct);
         foreach (var summaryId in commented) await CommentThreads.RefreshCountAsync(db, summaryId, ct);
+
+        // Questions and answers are emptied like comments, so the answers of others keep their place.
+        await db.QuestionRevisions.Where(r => r.Question.UserId == id).ExecuteDeleteAsync(ct);
+        await db.Questions.Where(q => q.UserId == id).ExecuteUpdateAsync(q => q
+            .SetProperty(x => x.Status, ContentStatus.Deleted).SetProperty(x => x.Title, "").SetProperty(x => x.Markdown, "")
+            .SetProperty(x => x.Html, "").SetProperty(x => x.PlainText, ""), ct);
+        var answered = await db.Answers.Where(a => a.UserId == id).Select(a => a.QuestionId).Distinct().ToListAsync(ct);
+        await db.AnswerRevisions.Where(r => r.Answer.UserId == id).ExecuteDeleteAsync(ct);
+        await db.Answers.Where(a => a.UserId == id).ExecuteUpdateAsync(a => a
+            .SetProperty(x => x.Status, ContentStatus.Deleted).SetProperty(x => x.Markdown, "").SetProperty(x => x.Html, "")
+            .SetProperty(x => x.PlainText, ""), ct);
+        foreach (var questionId in answered) await QuestionThreads.RefreshCountAsync(db, questionId, ct);
 
         await db.Drafts.Where(d => d.UserId == id).ExecuteDeleteAsync(ct);
         await db.Follows.Where(f => f.UserId == id).ExecuteDeleteAsync(ct);

@@ -37,6 +37,10 @@ public static class MyDataApi
         var drafts = await db.Drafts.AsNoTracking().Where(d => d.UserId == id).Select(d => new { Paper = d.Paper.Key, d.Markdown, d.UpdatedAt }).ToListAsync(ct);
         var comments = await db.Comments.AsNoTracking().Where(c => c.UserId == id)
             .Select(c => new { c.Id, c.SummaryId, c.ParentId, Status = c.Status.ToString(), c.CreatedAt, c.Markdown }).ToListAsync(ct);
+        var questions = await db.Questions.AsNoTracking().Where(q => q.UserId == id)
+            .Select(q => new { q.Id, Paper = q.Paper.Key, q.Title, Status = q.Status.ToString(), q.CreatedAt, q.Markdown }).ToListAsync(ct);
+        var answers = await db.Answers.AsNoTracking().Where(a => a.UserId == id)
+            .Select(a => new { a.Id, a.QuestionId, Status = a.Status.ToString(), a.CreatedAt, a.Markdown }).ToListAsync(ct);
         var votes = await db.Votes.AsNoTracking().Where(v => v.UserId == id)
             .Select(v => new { Target = v.TargetType.ToString(), v.TargetId, v.Value, v.UpdatedAt }).ToListAsync(ct);
         var follows = await db.Follows.AsNoTracking().Where(f => f.UserId == id)
@@ -51,6 +55,8 @@ public static class MyDataApi
             Add(zip, "summaries.json", JsonSerializer.Serialize(summaries, Json));
             Add(zip, "drafts.json", JsonSerializer.Serialize(drafts, Json));
             Add(zip, "comments.json", JsonSerializer.Serialize(comments, Json));
+            Add(zip, "questions.json", JsonSerializer.Serialize(questions, Json));
+            Add(zip, "answers.json", JsonSerializer.Serialize(answers, Json));
             Add(zip, "votes.json", JsonSerializer.Serialize(votes, Json));
             Add(zip, "follows.json", JsonSerializer.Serialize(follows, Json));
             Add(zip, "sessions.json", JsonSerializer.Serialize(sessions, Json));

@@ -15,6 +15,7 @@ using ShortScience.Api.Search;
 using ShortScience.Api.Operations;
 using ShortScience.Api.Import;
 using ShortScience.Api.Papers;
+using ShortScience.Api.Questions;
 using ShortScience.Api.Rendering;
 using ShortScience.Api.Security;
 using ShortScience.Api.Summaries;
@@ -72,6 +73,7 @@ public static class ApiPipelineExtensions
         v1.MapPopularityApi();
         v1.MapRenderApi();
         v1.MapCommentsApi();
+        v1.MapQuestionsApi();
         v1.MapVotesApi();
         v1.MapNotificationsApi();
         v1.MapModerationApi();

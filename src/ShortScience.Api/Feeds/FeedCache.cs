@@ -16,6 +16,7 @@ public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, ILogge
     public const string Everything = "feeds";
     public const string AllSummaries = "summaries";
     public const string AllComments = "comments";
+    public const string AllQuestions = "questions";
     public const string Search = "search";
     public const string AllFollowing = "following";
 
@@ -47,12 +48,26 @@ public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, ILogge
         await EvictAsync(key is null ? [AllComments] : [AllComments, Paper(key)], ct);
     }
 
+    /// <summary>A question was asked, edited, accepted, hidden, restored or deleted: the question feeds and its paper's.</summary>
+    public async Task QuestionChangedAsync(long questionId, CancellationToken ct = default)
+    {
+        var key = await db.Questions.Where(q => q.Id == questionId).Select(q => q.Paper.Key).FirstOrDefaultAsync(ct);
+        await EvictAsync(key is null ? [AllQuestions] : [AllQuestions, Paper(key)], ct);
+    }
+
+    /// <summary>An answer came, changed or went: the same feeds as its question.</summary>
+    public async Task AnswerChangedAsync(long answerId, CancellationToken ct = default)
+    {
+        var key = await db.Answers.Where(a => a.Id == answerId).Select(a => a.Question.Paper.Key).FirstOrDefaultAsync(ct);
+        await EvictAsync(key is null ? [AllQuestions] : [AllQuestions, Paper(key)], ct);
+    }
+
     /// <summary>A paper's metadata or visibility changed: everything that shows it.</summary>
     public async Task PaperChangedAsync(string key, CancellationToken ct = default)
     {
         var id = await db.Papers.Where(p => p.Key == key).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
         var tags = id is { } paperId ? await PaperTagsAsync(paperId, ct) : [Paper(key)];
-        tags.AddRange([AllSummaries, AllComments, Search, AllFollowing]);
+        tags.AddRange([AllSummaries, AllComments, AllQuestions, Search, AllFollowing]);
         await EvictAsync(tags, ct);
     }
 

@@ -11,7 +11,7 @@ namespace ShortScience.Api.Feeds;
 /// <remarks>
 /// Stored summary HTML is mostly KaTeX's visual markup, which feeds drop: preparing it and fetching it from the
 /// database were most of an uncached feed's time. A revision never changes except by a re-render (a new renderer
-/// version), and a comment edit moves its UpdatedAt, so those make the key and nothing needs invalidating.
+/// version), and a comment, question or answer edit moves its UpdatedAt, so those make the key and nothing needs invalidating.
 /// </remarks>
 public sealed class FeedContent(FeedLinks links, IConfiguration configuration)
 {
@@ -28,14 +28,27 @@ public sealed class FeedContent(FeedLinks links, IConfiguration configuration)
         {
             var revisionIds = missing.Where(i => entries[i].Kind == FeedEntryKind.Summary).Select(i => entries[i].ContentId).ToList();
             var commentIds = missing.Where(i => entries[i].Kind == FeedEntryKind.Comment).Select(i => entries[i].ContentId).ToList();
+            var questionIds = missing.Where(i => entries[i].Kind == FeedEntryKind.Question).Select(i => entries[i].ContentId).ToList();
+            var answerIds = missing.Where(i => entries[i].Kind == FeedEntryKind.Answer).Select(i => entries[i].ContentId).ToList();
             var revisions = revisionIds.Count == 0 ? [] : await db.SummaryRevisions.AsNoTracking().Where(r => revisionIds.Contains(r.Id))
                 .ToDictionaryAsync(r => r.Id, r => (r.Html, r.PlainText), ct);
             var comments = commentIds.Count == 0 ? [] : await db.Comments.AsNoTracking().Where(c => commentIds.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => (c.Html, c.PlainText), ct);
+            var questions = questionIds.Count == 0 ? [] : await db.Questions.AsNoTracking().Where(q => questionIds.Contains(q.Id))
+                .ToDictionaryAsync(q => q.Id, q => (q.Html, q.PlainText), ct);
+            var answers = answerIds.Count == 0 ? [] : await db.Answers.AsNoTracking().Where(a => answerIds.Contains(a.Id))
+                .ToDictionaryAsync(a => a.Id, a => (a.Html, a.PlainText), ct);
             foreach (var i in missing)
             {
                 var entry = entries[i];
-                var (html, plain) = (entry.Kind == FeedEntryKind.Summary ? revisions : comments).GetValueOrDefault(entry.ContentId, ("", ""));
+                var stored = entry.Kind switch
+                {
+                    FeedEntryKind.Summary => revisions,
+                    FeedEntryKind.Question => questions,
+                    FeedEntryKind.Answer => answers,
+                    _ => comments,
+                };
+                var (html, plain) = stored.GetValueOrDefault(entry.ContentId, ("", ""));
                 var text = new Text(FeedHtml.Prepare(html, links.Site, links.EntryUrl(entry)), XmlChars.Clean(plain));
                 _cache.Set(Key(entry), text, new MemoryCacheEntryOptions { Size = text.Html.Length + text.Plain.Length + 64 });
                 texts[i] = text;

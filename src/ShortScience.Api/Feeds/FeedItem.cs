@@ -28,8 +28,9 @@ sealed class FeedItem(FeedEntry entry, string html, string creator, string paper
             writer.WriteElementString("dc", "creator", FeedNamespaces.Dc, creator);
             writer.WriteElementString("content", "encoded", FeedNamespaces.Content, html);
         }
-        writer.WriteElementString("ss", "kind", FeedNamespaces.Ss, entry.Kind == FeedEntryKind.Summary ? "summary" : "comment");
-        writer.WriteElementString("ss", "summaryId", FeedNamespaces.Ss, entry.SummaryId.ToString(CultureInfo.InvariantCulture));
+        writer.WriteElementString("ss", "kind", FeedNamespaces.Ss, entry.Kind.ToString().ToLowerInvariant());
+        var onQuestion = entry.Kind is FeedEntryKind.Question or FeedEntryKind.Answer;
+        writer.WriteElementString("ss", onQuestion ? "questionId" : "summaryId", FeedNamespaces.Ss, entry.SummaryId.ToString(CultureInfo.InvariantCulture));
         writer.WriteElementString("ss", "revision", FeedNamespaces.Ss, entry.Revision.ToString(CultureInfo.InvariantCulture));
         WritePaper(writer);
         base.WriteElementExtensions(writer, version);

@@ -1,3 +1,5 @@
+using ShortScience.Contracts;
+
 namespace ShortScience.Api.Feeds;
 
 /// <summary>
@@ -14,11 +16,21 @@ public sealed class FeedLinks(IConfiguration configuration)
     /// <summary>tag:{authority},2026:{specific}: the same entry keeps the same id through every edit.</summary>
     public string Id(string specific) => $"tag:{Authority},2026:{specific}";
 
-    public string EntryId(FeedEntry entry) => Id(entry.Kind == FeedEntryKind.Summary ? $"summary/{entry.SummaryId}" : $"comment/{entry.Id}");
+    public string EntryId(FeedEntry entry) => Id(entry.Kind switch
+    {
+        FeedEntryKind.Summary => $"summary/{entry.SummaryId}",
+        FeedEntryKind.Question => $"question/{entry.Id}",
+        FeedEntryKind.Answer => $"answer/{entry.Id}",
+        _ => $"comment/{entry.Id}",
+    });
 
-    public string EntryUrl(FeedEntry entry) => entry.Kind == FeedEntryKind.Summary
-        ? $"{Site}/papers/{entry.Paper.Key}/summaries/{entry.SummaryId}"
-        : $"{Site}/papers/{entry.Paper.Key}/summaries/{entry.SummaryId}#comment-{entry.Id}";
+    public string EntryUrl(FeedEntry entry) => entry.Kind switch
+    {
+        FeedEntryKind.Summary => $"{Site}/papers/{entry.Paper.Key}/summaries/{entry.SummaryId}",
+        FeedEntryKind.Question => Site + Links.Question(entry.Paper.Key, entry.Id),
+        FeedEntryKind.Answer => Site + Links.Answer(entry.Paper.Key, entry.Id),
+        _ => $"{Site}/papers/{entry.Paper.Key}/summaries/{entry.SummaryId}#comment-{entry.Id}",
+    };
 
     public string Absolute(string path) => Site + path;
 

@@ -4,7 +4,7 @@ namespace ShortScience.Api.Feeds;
 
 public enum FeedFormat { Rss, Atom }
 
-public enum FeedEntryKind { Summary, Comment }
+public enum FeedEntryKind { Summary, Comment, Question, Answer }
 
 /// <summary>The paper an entry is about, as the feed's ss:paper element describes it.</summary>
 public sealed record FeedPaper(
@@ -12,13 +12,15 @@ public sealed record FeedPaper(
     string? ArxivId, string? Doi, string? BibtexKey, IReadOnlyList<string> Keywords);
 
 /// <summary>
-/// One summary or comment in a feed. <see cref="By"/> is null for an anonymous summary. <see cref="ContentId"/> is
-/// the summary revision's id or the comment's id; <see cref="FeedContent"/> fills <see cref="Html"/> (ready for
+/// One summary, comment, question or answer in a feed. <see cref="By"/> is null for an anonymous summary.
+/// <see cref="SummaryId"/> is the thread an entry belongs to: the summary, or for questions and answers the question.
+/// <see cref="Title"/> is a question's title. <see cref="ContentId"/> is the summary revision's id or the comment's,
+/// question's or answer's id; <see cref="FeedContent"/> fills <see cref="Html"/> (ready for
 /// readers) and <see cref="PlainText"/> from it.
 /// </summary>
 public sealed record FeedEntry(
     FeedEntryKind Kind, long Id, long SummaryId, int Revision, FeedPaper Paper, UserRef? By,
-    DateTimeOffset Published, DateTimeOffset Updated, long ContentId, int RendererVersion)
+    DateTimeOffset Published, DateTimeOffset Updated, long ContentId, int RendererVersion, string? Title = null)
 {
     public string Html { get; init; } = "";
     public string PlainText { get; init; } = "";

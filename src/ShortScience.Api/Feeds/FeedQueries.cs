@@ -50,6 +50,47 @@ public static class FeedQueries
             .AsSplitQuery()
             .ToListAsync(ct);
 
+    public static IQueryable<Question> Questions(ShortScienceDb db) => db.Questions.AsNoTracking().Shown();
+
+    public static IQueryable<Answer> Answers(ShortScienceDb db) => db.Answers.AsNoTracking().Shown();
+
+    public static Task<List<FeedEntry>> QuestionEntriesAsync(IQueryable<Question> questions, int limit, CancellationToken ct) =>
+        questions.OrderByDescending(q => q.CreatedAt).ThenByDescending(q => q.Id).Take(limit)
+            .Select(q => new FeedEntry(
+                FeedEntryKind.Question, q.Id, q.Id, q.RevisionCount,
+                new FeedPaper(
+                    q.Paper.Key, q.Paper.Title,
+                    q.Paper.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
+                    q.Paper.Venue == null ? null : new VenueRef(q.Paper.Venue.Slug, q.Paper.Venue.ShortName, q.Paper.Venue.Name),
+                    q.Paper.Year, q.Paper.ArxivId, q.Paper.Doi, q.Paper.BibtexKey, q.Paper.Keywords),
+                new UserRef(q.User.UserName!, q.User.DisplayName),
+                q.CreatedAt, q.UpdatedAt, q.Id, q.RendererVersion, q.Title))
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+    public static Task<List<FeedEntry>> AnswerEntriesAsync(IQueryable<Answer> answers, int limit, CancellationToken ct) =>
+        answers.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(limit)
+            .Select(a => new FeedEntry(
+                FeedEntryKind.Answer, a.Id, a.QuestionId, a.RevisionCount,
+                new FeedPaper(
+                    a.Question.Paper.Key, a.Question.Paper.Title,
+                    a.Question.Paper.Authors.OrderBy(x => x.Position).Select(x => new AuthorRef(x.DisplayName, x.Author.Slug)).ToList(),
+                    a.Question.Paper.Venue == null ? null
+                        : new VenueRef(a.Question.Paper.Venue.Slug, a.Question.Paper.Venue.ShortName, a.Question.Paper.Venue.Name),
+                    a.Question.Paper.Year, a.Question.Paper.ArxivId, a.Question.Paper.Doi, a.Question.Paper.BibtexKey, a.Question.Paper.Keywords),
+                new UserRef(a.User.UserName!, a.User.DisplayName),
+                a.CreatedAt, a.UpdatedAt, a.Id, a.RendererVersion, a.Question.Title))
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+    /// <summary>Questions and their answers together, newest first.</summary>
+    public static async Task<List<FeedEntry>> QuestionsAndAnswersAsync(IQueryable<Question> questions, IQueryable<Answer> answers, int limit, CancellationToken ct)
+    {
+        var both = await QuestionEntriesAsync(questions, limit, ct);
+        both.AddRange(await AnswerEntriesAsync(answers, limit, ct));
+        return [.. both.OrderByDescending(e => e.Published).ThenByDescending(e => e.Kind).ThenByDescending(e => e.Id).Take(limit)];
+    }
+
     /// <summary>Summaries and comments together (a paper's feed), newest first.</summary>
     public static async Task<List<FeedEntry>> MixedAsync(IQueryable<Summary> summaries, IQueryable<Comment> comments, int limit, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Follows;
+using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
@@ -19,6 +20,20 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
     public async Task<FeedDocument?> CommentsAsync(int limit, CancellationToken ct) =>
         new("comments", "ShortScience: new comments", "The newest comments on summaries on ShortScience.", "/", "",
             await FeedQueries.CommentEntriesAsync(FeedQueries.Comments(db), limit, ct), [FeedCache.AllComments]);
+
+    public async Task<FeedDocument?> QuestionsAsync(int limit, CancellationToken ct) =>
+        new("questions", "ShortScience: new questions and answers", "The newest questions about papers on ShortScience, and their answers.",
+            Links.Questions, "", await FeedQueries.QuestionsAndAnswersAsync(FeedQueries.Questions(db), FeedQueries.Answers(db), limit, ct),
+            [FeedCache.AllQuestions]);
+
+    public async Task<FeedDocument?> PaperQuestionsAsync(string key, int limit, CancellationToken ct)
+    {
+        if (await FeedTargets.PaperAsync(db, key, ct) is not { } paper) return null;
+        var entries = await FeedQueries.QuestionsAndAnswersAsync(
+            FeedQueries.Questions(db).Where(q => q.PaperId == paper.Id), FeedQueries.Answers(db).Where(a => a.Question.PaperId == paper.Id), limit, ct);
+        return new($"papers/{paper.Key}/questions", $"{paper.Title}: questions and answers", $"Questions and answers about “{paper.Title}”.",
+            $"/papers/{paper.Key}", "", entries, [FeedCache.Paper(paper.Key), FeedCache.AllQuestions]);
+    }
 
     public async Task<FeedDocument?> PaperAsync(string key, int limit, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace ShortScience.Api.Feeds;
 /// <remarks>
 /// RSS item: title, link, guid (the tag: id, isPermaLink="false"), pubDate, atom:updated, dc:creator, category per
 /// keyword, description (plain text), content:encoded (HTML). Atom entry: id, title, link, published, updated,
-/// author, category, summary type="text", content type="html". Both carry ss:kind, ss:summaryId, ss:revision
+/// author, category, summary type="text", content type="html". Both carry ss:kind, ss:summaryId (ss:questionId for questions and answers), ss:revision
 /// and ss:paper; see README "Feeds".
 /// </remarks>
 public sealed class FeedWriter(FeedLinks links)
@@ -81,6 +81,8 @@ public sealed class FeedWriter(FeedLinks links)
     public static string Title(FeedEntry entry) => entry.Kind switch
     {
         FeedEntryKind.Comment => $"{entry.Paper.Title} — comment by {entry.By?.DisplayName}",
+        FeedEntryKind.Question => $"{entry.Paper.Title} — question by {entry.By?.DisplayName}: {entry.Title}",
+        FeedEntryKind.Answer => $"{entry.Paper.Title} — answer by {entry.By?.DisplayName} to “{entry.Title}”",
         _ when entry.By is null => $"{entry.Paper.Title} — anonymous summary",
         _ => $"{entry.Paper.Title} — summary by {entry.By.DisplayName}",
     };

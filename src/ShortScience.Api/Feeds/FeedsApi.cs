@@ -18,6 +18,9 @@ public static class FeedsApi
         {
             feeds.MapGet($"/summaries.{ext}", (FeedSources s, int? limit, CancellationToken ct) => Serve(s, ct, format, limit, n => s.SummariesAsync(n, ct)));
             feeds.MapGet($"/comments.{ext}", (FeedSources s, int? limit, CancellationToken ct) => Serve(s, ct, format, limit, n => s.CommentsAsync(n, ct)));
+            feeds.MapGet($"/questions.{ext}", (FeedSources s, int? limit, CancellationToken ct) => Serve(s, ct, format, limit, n => s.QuestionsAsync(n, ct)));
+            feeds.MapGet($"/papers/{{key}}/questions.{ext}", (string key, FeedSources s, int? limit, CancellationToken ct) =>
+                Serve(s, ct, format, limit, n => s.PaperQuestionsAsync(key, n, ct)));
             feeds.MapGet($"/papers/{{key}}.{ext}", (string key, FeedSources s, int? limit, CancellationToken ct) =>
                 Serve(s, ct, format, limit, n => s.PaperAsync(key, n, ct)));
             feeds.MapGet($"/venues/{{slug}}.{ext}", (string slug, FeedSources s, int? limit, CancellationToken ct) =>

@@ -16,6 +16,8 @@ static class FlagViews
             .ToDictionaryAsync(u => u.Id, u => new UserRef(u.UserName!, u.DisplayName), ct);
         var summaryIds = Ids(flags, FlagTarget.Summary);
         var commentIds = Ids(flags, FlagTarget.Comment);
+        var questionIds = Ids(flags, FlagTarget.Question);
+        var answerIds = Ids(flags, FlagTarget.Answer);
         var paperKeys = flags.Where(f => f.TargetType == FlagTarget.Paper).Select(f => f.TargetId).Distinct().ToList();
 
         var summaries = await db.Summaries.AsNoTracking().Where(s => summaryIds.Contains(s.Id))
@@ -24,6 +26,12 @@ static class FlagViews
         var comments = await db.Comments.AsNoTracking().Where(c => commentIds.Contains(c.Id))
             .Select(c => new { c.Id, c.SummaryId, c.Summary.Paper.Key, c.Summary.Paper.Title, c.PlainText, c.User.UserName, c.User.DisplayName, c.Status })
             .ToDictionaryAsync(c => c.Id.ToString(), ct);
+        var questions = await db.Questions.AsNoTracking().Where(q => questionIds.Contains(q.Id))
+            .Select(q => new { q.Id, q.Paper.Key, q.Paper.Title, Question = q.Title, q.PlainText, q.User.UserName, q.User.DisplayName, q.Status })
+            .ToDictionaryAsync(q => q.Id.ToString(), ct);
+        var answers = await db.Answers.AsNoTracking().Where(a => answerIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Question.Paper.Key, a.Question.Title, a.PlainText, a.User.UserName, a.User.DisplayName, a.Status })
+            .ToDictionaryAsync(a => a.Id.ToString(), ct);
         var papers = await db.Papers.AsNoTracking().Where(p => paperKeys.Contains(p.Key))
             .Select(p => new { p.Key, p.Title, p.Abstract, p.Status }).ToDictionaryAsync(p => p.Key, ct);
         var openCounts = await db.Flags.AsNoTracking().Where(f => f.Status == FlagStatus.Open)
@@ -42,6 +50,10 @@ static class FlagViews
                     $"Summary of “{s.Title}”", Cut(s.Text), $"/papers/{s.Key}/summaries/{s.Id}", new UserRef(s.UserName!, s.DisplayName), s.Status.ToString().ToLowerInvariant(), open),
                 FlagTarget.Comment when comments.TryGetValue(f.TargetId, out var c) => new FlagView(f.Id, kind, f.TargetId, f.Reason, status, reporter, f.CreatedAt,
                     $"Comment on “{c.Title}”", Cut(c.PlainText), Links.Comment(c.Key, c.SummaryId, c.Id), new UserRef(c.UserName!, c.DisplayName), c.Status.ToString().ToLowerInvariant(), open),
+                FlagTarget.Question when questions.TryGetValue(f.TargetId, out var q) => new FlagView(f.Id, kind, f.TargetId, f.Reason, status, reporter, f.CreatedAt,
+                    $"Question on “{q.Title}”: {q.Question}", Cut(q.PlainText), Links.Question(q.Key, q.Id), new UserRef(q.UserName!, q.DisplayName), q.Status.ToString().ToLowerInvariant(), open),
+                FlagTarget.Answer when answers.TryGetValue(f.TargetId, out var a) => new FlagView(f.Id, kind, f.TargetId, f.Reason, status, reporter, f.CreatedAt,
+                    $"Answer to “{a.Title}”", Cut(a.PlainText), Links.Answer(a.Key, a.Id), new UserRef(a.UserName!, a.DisplayName), a.Status.ToString().ToLowerInvariant(), open),
                 FlagTarget.Paper when papers.TryGetValue(f.TargetId, out var p) => new FlagView(f.Id, kind, f.TargetId, f.Reason, status, reporter, f.CreatedAt,
                     p.Title, Cut(p.Abstract), $"/papers/{p.Key}", null, p.Status.ToString().ToLowerInvariant(), open),
                 _ => new FlagView(f.Id, kind, f.TargetId, f.Reason, status, reporter, f.CreatedAt, null, null, null, null, "gone", open),

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Feeds;
+using ShortScience.Api.Questions;
 using ShortScience.Api.Summaries;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -25,6 +26,8 @@ public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider c
         {
             FlagTarget.Summary when long.TryParse(targetId, out var id) => await HideSummaryAsync(id, hidden, reason, ct),
             FlagTarget.Comment when long.TryParse(targetId, out var id) => await HideCommentAsync(id, hidden, reason, ct),
+            FlagTarget.Question when long.TryParse(targetId, out var id) => await HideQuestionAsync(id, hidden, reason, ct),
+            FlagTarget.Answer when long.TryParse(targetId, out var id) => await HideAnswerAsync(id, hidden, reason, ct),
             FlagTarget.Paper => await HidePaperAsync(targetId, hidden, ct),
             _ => null,
         };
@@ -34,6 +37,8 @@ public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider c
         {
             FlagTarget.Summary => feeds.SummaryChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
             FlagTarget.Comment => feeds.CommentChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
+            FlagTarget.Question => feeds.QuestionChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
+            FlagTarget.Answer => feeds.AnswerChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
             _ => feeds.PaperChangedAsync(targetId, ct),
         });
         await LogAsync(moderatorId, hidden ? "hide" : "restore", type.ToString().ToLowerInvariant(), targetId, reason, flagId, ct);
@@ -82,6 +87,30 @@ public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider c
         var from = hidden ? ContentStatus.Visible : ContentStatus.Hidden;
         return await db.Papers.Where(p => p.Key == key && p.Status == from)
             .ExecuteUpdateAsync(p => p.SetProperty(x => x.Status, hidden ? ContentStatus.Hidden : ContentStatus.Visible), ct) > 0;
+    }
+
+    /// <summary>A deleted question or answer stays deleted: hiding and restoring move only between visible and hidden.</summary>
+    async Task<bool?> HideQuestionAsync(long id, bool hidden, string? reason, CancellationToken ct)
+    {
+        var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == id, ct);
+        if (question is null) return null;
+        if (question.Status == ContentStatus.Deleted || (question.Status == ContentStatus.Hidden) == hidden) return false;
+        question.Status = hidden ? ContentStatus.Hidden : ContentStatus.Visible;
+        question.ModerationReason = hidden ? reason : null;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    async Task<bool?> HideAnswerAsync(long id, bool hidden, string? reason, CancellationToken ct)
+    {
+        var answer = await db.Answers.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (answer is null) return null;
+        if (answer.Status == ContentStatus.Deleted || (answer.Status == ContentStatus.Hidden) == hidden) return false;
+        answer.Status = hidden ? ContentStatus.Hidden : ContentStatus.Visible;
+        answer.ModerationReason = hidden ? reason : null;
+        await db.SaveChangesAsync(ct);
+        await QuestionThreads.RefreshCountAsync(db, answer.QuestionId, ct);
+        return true;
     }
 
     /// <summary>Closes every open flag on a target (it has been dealt with).</summary>

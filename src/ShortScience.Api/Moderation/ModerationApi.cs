@@ -34,17 +34,21 @@ public static class ModerationApi
         "summary" or "summaries" => FlagTarget.Summary,
         "comment" or "comments" => FlagTarget.Comment,
         "paper" or "papers" => FlagTarget.Paper,
+        "question" or "questions" => FlagTarget.Question,
+        "answer" or "answers" => FlagTarget.Answer,
         _ => null,
     };
 
     static async Task<Results<Created, Ok, ProblemHttpResult>> FlagAsync(FlagRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (TargetOf(request.TargetType ?? "") is not { } type) return Problems.BadRequest("You can report a summary, a comment or a paper.", "targetType");
+        if (TargetOf(request.TargetType ?? "") is not { } type) return Problems.BadRequest("You can report a summary, a comment, a paper, a question or an answer.", "targetType");
         var id = request.TargetId ?? "";
         var exists = type switch
         {
             FlagTarget.Summary => long.TryParse(id, out var s) && await db.Summaries.AnyAsync(x => x.Id == s && x.Status == SummaryStatus.Published, ct),
             FlagTarget.Comment => long.TryParse(id, out var c) && await db.Comments.AnyAsync(x => x.Id == c && x.Status == ContentStatus.Visible, ct),
+            FlagTarget.Question => long.TryParse(id, out var q) && await db.Questions.Shown().AnyAsync(x => x.Id == q, ct),
+            FlagTarget.Answer => long.TryParse(id, out var a) && await db.Answers.Shown().AnyAsync(x => x.Id == a, ct),
             _ => await db.Papers.AnyAsync(x => x.Key == id && x.Status == ContentStatus.Visible, ct),
         };
         if (!exists) return Problems.NotFound("There is nothing to report there.");
@@ -109,7 +113,7 @@ public static class ModerationApi
     static async Task<Results<NoContent, ProblemHttpResult>> SetAsync(
         string targetType, string targetId, bool hidden, string? reason, HttpContext http, Moderator moderator, CancellationToken ct)
     {
-        if (TargetOf(targetType) is not { } type) return Problems.BadRequest("Moderate a summary, a comment or a paper.", "targetType");
+        if (TargetOf(targetType) is not { } type) return Problems.BadRequest("Moderate a summary, a comment, a paper, a question or an answer.", "targetType");
         if (hidden && string.IsNullOrWhiteSpace(reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
         var me = http.User.RequiredUserId();
         if (!await moderator.SetHiddenAsync(me, type, targetId, hidden, reason?.Trim(), null, ct)) return Problems.NotFound("There is nothing there to moderate.");

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Mail;
+using ShortScience.Contracts;
 using ShortScience.Data;
 
 namespace ShortScience.Api.Notifications;
@@ -40,7 +41,7 @@ public sealed class DigestMailer(IServiceScopeFactory scopes, IConfiguration con
         var site = (configuration["Site:PublicUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/');
 
         var pending = await db.Notifications.Where(n => n.EmailedAt == null && n.ReadAt == null)
-            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { n.Id, n.UserId, n.Text, n.Url, u.Email, u.DisplayName, u.EmailNotifications, u.EmailConfirmed })
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { n.Id, n.UserId, n.Kind, n.Text, n.Url, u.Email, u.DisplayName, u.EmailNotifications, u.EmailConfirmed })
             .OrderBy(n => n.Id).Take(5000).ToListAsync(ct);
         var sent = 0;
         foreach (var person in pending.GroupBy(n => n.UserId))
@@ -54,7 +55,7 @@ public sealed class DigestMailer(IServiceScopeFactory scopes, IConfiguration con
                 foreach (var n in person) body.Append("- ").Append(n.Text).Append('\n').Append("  ").Append(site).Append(n.Url).Append("\n\n");
                 body.Append($"You get these emails because notifications are on in your settings ({site}/account/settings).\n");
                 body.Append($"Stop them with one click: {site}/unsubscribe/{token}\n");
-                await mailer.SendAsync(new MailMessage(first.Email, person.Count() == 1 ? "New on ShortScience: a comment" : $"New on ShortScience: {person.Count()} notifications",
+                await mailer.SendAsync(new MailMessage(first.Email, person.Count() == 1 ? "New on ShortScience: " + What(first.Kind) : $"New on ShortScience: {person.Count()} notifications",
                     body.ToString(), new Dictionary<string, string>
                     {
                         ["List-Unsubscribe"] = $"<{unsubscribe}>",
@@ -69,6 +70,16 @@ public sealed class DigestMailer(IServiceScopeFactory scopes, IConfiguration con
         if (sent > 0) logger.LogInformation("Sent {Count} notification digests", sent);
         return sent;
     }
+
+    static string What(NotificationKind kind) => kind switch
+    {
+        NotificationKind.Reply => "a reply",
+        NotificationKind.Moderation => "a note from the moderators",
+        NotificationKind.Question => "a question",
+        NotificationKind.Answer => "an answer",
+        NotificationKind.Accepted => "your answer was accepted",
+        _ => "a comment",
+    };
 
     static async Task<string> UnsubscribeTokenAsync(ShortScienceDb db, Guid userId, CancellationToken ct)
     {

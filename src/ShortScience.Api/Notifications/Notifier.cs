@@ -34,4 +34,43 @@ public sealed class Notifier(ShortScienceDb db, TimeProvider clock)
             Text = text.Length > 480 ? text[..480] : text, Url = url, CreatedAt = now,
         });
     }
+
+    /// <summary>A new question tells the paper's followers and the authors of its published summaries.</summary>
+    public async Task AskedAsync(Guid actorId, long paperId, string paperKey, string paperTitle, string questionTitle, string url, CancellationToken ct)
+    {
+        var followers = await db.Follows.AsNoTracking().Where(f => f.TargetType == FollowTarget.Paper && f.TargetKey == paperKey)
+            .Select(f => f.UserId).ToListAsync(ct);
+        var authors = await db.Summaries.AsNoTracking().Where(s => s.PaperId == paperId && s.Status == SummaryStatus.Published)
+            .Select(s => s.UserId).ToListAsync(ct);
+        var actor = await ActorAsync(actorId, ct);
+        foreach (var userId in followers.Concat(authors).Distinct().Where(u => u != actorId))
+        {
+            Add(userId, NotificationKind.Question, actorId, $"{actor} asked about “{paperTitle}”: {questionTitle}", url);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A new answer tells the asker.</summary>
+    public Task AnsweredAsync(Guid actorId, Guid askerId, string paperTitle, string questionTitle, string url, CancellationToken ct) =>
+        TellAsync(actorId, askerId, NotificationKind.Answer, actor => $"{actor} answered your question “{questionTitle}” on “{paperTitle}”", url, ct);
+
+    /// <summary>An accepted answer tells its author.</summary>
+    public Task AcceptedAsync(Guid actorId, Guid answerAuthorId, string paperTitle, string questionTitle, string url, CancellationToken ct) =>
+        TellAsync(actorId, answerAuthorId, NotificationKind.Accepted, actor => $"{actor} accepted your answer to “{questionTitle}” on “{paperTitle}”", url, ct);
+
+    /// <summary>One person, unless they did it themselves.</summary>
+    async Task TellAsync(Guid actorId, Guid userId, NotificationKind kind, Func<string, string> text, string url, CancellationToken ct)
+    {
+        if (userId == actorId) return;
+        Add(userId, kind, actorId, text(await ActorAsync(actorId, ct)), url);
+        await db.SaveChangesAsync(ct);
+    }
+
+    Task<string> ActorAsync(Guid actorId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == actorId).Select(u => u.DisplayName).FirstAsync(ct);
+
+    void Add(Guid userId, NotificationKind kind, Guid actorId, string text, string url) => db.Notifications.Add(new Notification
+    {
+        UserId = userId, Kind = kind, ActorId = actorId, Text = text.Length > 480 ? text[..480] : text, Url = url, CreatedAt = clock.GetUtcNow(),
+    });
 }

@@ -5,7 +5,7 @@ using ShortScience.Data;
 namespace ShortScience.Api.Rendering;
 
 /// <summary>
-/// Re-renders summary revisions and comments whose stored HTML came from an older renderer version, in
+/// Re-renders summary revisions, comments, questions and answers whose stored HTML came from an older renderer version, in
 /// batches, so a renderer upgrade reaches old content. Only the derived columns change; the Markdown a
 /// revision was saved with never does. One counting query when nothing is stale.
 /// </summary>
@@ -22,7 +22,9 @@ public sealed class StaleContentRerenderer(
         var version = renderer.Version;
         var total = await db.Database.SqlQuery<int>($"""
             SELECT ((SELECT count(*) FROM summary_revisions WHERE renderer_version < {version})
-                  + (SELECT count(*) FROM comments WHERE renderer_version < {version}))::int AS "Value"
+                  + (SELECT count(*) FROM comments WHERE renderer_version < {version})
+                  + (SELECT count(*) FROM questions WHERE renderer_version < {version})
+                  + (SELECT count(*) FROM answers WHERE renderer_version < {version}))::int AS "Value"
             """).SingleAsync(ct);
         if (total == 0) return 0;
 
@@ -43,6 +45,14 @@ public sealed class StaleContentRerenderer(
             done = await RerenderAsync(db.Comments, version, done, total, (c, t) =>
             {
                 (c.Html, c.PlainText, c.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
+            }, ct);
+            done = await RerenderAsync(db.Questions, version, done, total, (q, t) =>
+            {
+                (q.Html, q.PlainText, q.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
+            }, ct);
+            done = await RerenderAsync(db.Answers, version, done, total, (a, t) =>
+            {
+                (a.Html, a.PlainText, a.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
             }, ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", ct);
             return done;

@@ -9,7 +9,7 @@ using ShortScience.Data.Entities;
 namespace ShortScience.Api.Votes;
 
 /// <summary>
-/// Up and down votes on summaries and comments: one per person per target, changeable and removable (0).
+/// Up and down votes on summaries, comments, questions and answers (<see cref="Votables"/>): one per person per target, changeable and removable (0).
 /// Scores change by the vote's delta in the same transaction, under a per-vote lock, so they stay exact
 /// however many people vote at once.
 /// </summary>
@@ -22,16 +22,13 @@ public static class VotesApi
     static async Task<Results<Ok<VoteResult>, ProblemHttpResult>> VoteAsync(
         string targetType, long id, VoteRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
     {
-        VoteTarget? target = targetType switch { "summary" or "summaries" => VoteTarget.Summary, "comment" or "comments" => VoteTarget.Comment, _ => null };
-        if (target is null) return Problems.BadRequest("Votes go to 'summaries' or 'comments'.", "targetType");
+        if (Votables.Parse(targetType) is not { } target) return Problems.BadRequest($"Votes go to {Votables.Names}.", "targetType");
         if (request.Value is not (>= -1 and <= 1)) return Problems.BadRequest("A vote is -1, 0 (remove) or 1.", "value");
         var userId = http.User.RequiredUserId();
 
-        var owner = target == VoteTarget.Summary
-            ? await db.Summaries.Published().Where(s => s.Id == id).Select(s => (Guid?)s.UserId).FirstOrDefaultAsync(ct)
-            : await db.Comments.Shown().Where(c => c.Id == id).Select(c => (Guid?)c.UserId).FirstOrDefaultAsync(ct);
-        if (owner is null) return Problems.NotFound($"There is no {target.ToString()!.ToLowerInvariant()} {id} to vote on.");
-        if (owner == userId) return Problems.Forbidden("Your own summaries and comments cannot get your vote.");
+        var owner = await Votables.VotableOwnerAsync(db, target, id, ct);
+        if (owner is null) return Problems.NotFound($"There is no {Votables.Name(target)} {id} to vote on.");
+        if (owner == userId) return Problems.Forbidden("What you wrote yourself cannot get your vote.");
 
         var now = clock.GetUtcNow();
         var value = (short)request.Value.Value;
@@ -53,27 +50,13 @@ public static class VotesApi
                     ON CONFLICT (user_id, target_type, target_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
                     """, ct);
             }
-            int delta = value - old, up = (value == 1 ? 1 : 0) - (old == 1 ? 1 : 0), down = (value == -1 ? 1 : 0) - (old == -1 ? 1 : 0);
-            if (target == VoteTarget.Summary)
-            {
-                await db.Summaries.Where(s => s.Id == id).ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.Score, x => x.Score + delta).SetProperty(x => x.Upvotes, x => x.Upvotes + up)
-                    .SetProperty(x => x.Downvotes, x => x.Downvotes + down), ct);
-                await CountForPopularityAsync(db, id, DateOnly.FromDateTime(now.UtcDateTime), ct);
-            }
-            else
-            {
-                await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(c => c
-                    .SetProperty(x => x.Score, x => x.Score + delta).SetProperty(x => x.Upvotes, x => x.Upvotes + up)
-                    .SetProperty(x => x.Downvotes, x => x.Downvotes + down), ct);
-            }
+            var (delta, up, down) = Votables.Change(old, value);
+            await Votables.AdjustAsync(db, target, id, delta, up, down, ct);
+            if (target == VoteTarget.Summary) await CountForPopularityAsync(db, id, DateOnly.FromDateTime(now.UtcDateTime), ct);
         }
         await tx.CommitAsync(ct);
 
-        var score = target == VoteTarget.Summary
-            ? await db.Summaries.Where(s => s.Id == id).Select(s => s.Score).FirstAsync(ct)
-            : await db.Comments.Where(c => c.Id == id).Select(c => c.Score).FirstAsync(ct);
-        return TypedResults.Ok(new VoteResult(target == VoteTarget.Summary ? "summary" : "comment", id, score, value));
+        return TypedResults.Ok(new VoteResult(Votables.Name(target), id, await Votables.ScoreAsync(db, target, id, ct), value));
     }
 
     /// <summary>Today's activity on a summary, for the "popular" list.</summary>

@@ -21,6 +21,7 @@ public static class ClientRegistration
         services.AddApiClient<ModerationClient>(address);
         services.AddApiClient<NotificationsClient>(address);
         services.AddApiClient<PapersClient>(address);
+        services.AddApiClient<QuestionsClient>(address);
         services.AddApiClient<SearchClient>(address);
         services.AddApiClient<SummariesClient>(address);
         services.AddApiClient<UsersClient>(address);

@@ -15,6 +15,7 @@ using ShortScience.Web.Components.Pages.Follows;
 using ShortScience.Web.Components.Pages.Moderation;
 using ShortScience.Web.Components.Pages.Notifications;
 using ShortScience.Web.Components.Pages.Papers;
+using ShortScience.Web.Components.Pages.Questions;
 using ShortScience.Web.Components.Pages.Votes;
 using ShortScience.Web.Services;
 
@@ -129,6 +130,7 @@ public static class WebServiceExtensions
         app.MapAccountsForms();
         app.MapSessionRenewal();
         app.MapCommentsForms();
+        app.MapQuestionsForms();
         app.MapVotesForms();
         app.MapModerationForms();
         app.MapNotificationsForms();

@@ -94,6 +94,10 @@ public static class AccessRules
         ["GET /feeds/venues/{slug}/{year}.rss"] = Access.Public,
         ["GET /feeds/years/{year}.atom"] = Access.Public,
         ["GET /feeds/years/{year}.rss"] = Access.Public,
+        ["GET /feeds/questions.atom"] = Access.Public,
+        ["GET /feeds/questions.rss"] = Access.Public,
+        ["GET /feeds/papers/{key}/questions.atom"] = Access.Public,
+        ["GET /feeds/papers/{key}/questions.rss"] = Access.Public,
 
         // Browsing and search (issue 7): all public reads.
         ["GET /api/v1/authors/{slug}/papers"] = Access.Public,
@@ -153,6 +157,21 @@ public static class AccessRules
         ["PUT /api/v1/comments/{id:long}/"] = Access.Owner,
         ["DELETE /api/v1/comments/{id:long}/"] = Access.OwnerOrModerator,
         ["PUT /api/v1/votes/{targetType}/{id:long}"] = Access.MemberNotOwner,
+
+        // Paper Q&A (issue 19): the asker edits and accepts; authors or moderators delete.
+        ["GET /api/v1/papers/{key}/questions"] = Access.Public,
+        ["POST /api/v1/papers/{key}/questions"] = Access.Member,
+        ["GET /api/v1/questions"] = Access.Public,
+        ["GET /api/v1/questions/{id:long}/"] = Access.Public,
+        ["GET /api/v1/questions/{id:long}/revisions"] = Access.Public,
+        ["PUT /api/v1/questions/{id:long}/"] = Access.Owner,
+        ["DELETE /api/v1/questions/{id:long}/"] = Access.OwnerOrModerator,
+        ["POST /api/v1/questions/{id:long}/accept/{answerId:long}"] = Access.Owner,
+        ["DELETE /api/v1/questions/{id:long}/accept"] = Access.Owner,
+        ["POST /api/v1/questions/{id:long}/answers"] = Access.Member,
+        ["GET /api/v1/answers/{id:long}/revisions"] = Access.Public,
+        ["PUT /api/v1/answers/{id:long}/"] = Access.Owner,
+        ["DELETE /api/v1/answers/{id:long}/"] = Access.OwnerOrModerator,
 
         ["POST /api/v1/flags"] = Access.Member,
         ["GET /api/v1/moderation/flags"] = Access.Moderator,

@@ -105,8 +105,9 @@ public sealed class AuthorizationMatrixTests(ApiFactory app) : IClassFixture<Api
     }
 }
 
-/// <summary>Fresh content for one route's eight calls: a paper, the owner's summary and comment, a report, an edit.</summary>
-sealed record MatrixContext(string PaperKey, long SummaryId, long CommentId, long FlagId, long EditId, string VenueSlug, string AuthorSlug)
+/// <summary>Fresh content for one route's eight calls: a paper, the owner's summary, comment, question and answer, a report, an edit.</summary>
+sealed record MatrixContext(
+    string PaperKey, long SummaryId, long CommentId, long FlagId, long EditId, string VenueSlug, string AuthorSlug, long QuestionId, long AnswerId)
 {
     public static Task<MatrixContext> CreateAsync(ApiFactory app, int n) => app.WithDbAsync(async db =>
     {
@@ -122,12 +123,22 @@ sealed record MatrixContext(string PaperKey, long SummaryId, long CommentId, lon
             UpdatedAt = DateTimeOffset.UtcNow,
         };
         db.Comments.Add(comment);
+        var question = new Question
+        {
+            PaperId = paper.Id, UserId = owner.Id, Title = "Owner's question", Markdown = "Why?", Html = "<p>Why?</p>", CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        question.Answers.Add(new Answer
+        {
+            UserId = owner.Id, Markdown = "Because.", Html = "<p>Because.</p>", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        });
+        db.Questions.Add(question);
         var flag = new Flag { ReporterId = member.Id, TargetType = FlagTarget.Summary, TargetId = summary.Id.ToString(), Reason = "matrix", CreatedAt = DateTimeOffset.UtcNow };
         db.Flags.Add(flag);
         var edit = new PaperEdit { PaperId = paper.Id, ProposerId = member.Id, ChangesJson = "{\"title\":\"Better title\"}", CreatedAt = DateTimeOffset.UtcNow };
         db.PaperEdits.Add(edit);
         await db.SaveChangesAsync();
-        return new MatrixContext(paper.Key, summary.Id, comment.Id, flag.Id, edit.Id, venue.Slug, $"matrix-author{n}");
+        return new MatrixContext(paper.Key, summary.Id, comment.Id, flag.Id, edit.Id, venue.Slug, $"matrix-author{n}", question.Id, question.Answers[0].Id);
     });
 
     public (string Method, string Path) Request(string route)
@@ -136,12 +147,15 @@ sealed record MatrixContext(string PaperKey, long SummaryId, long CommentId, lon
         var method = route[..space] == "ANY" ? "GET" : route[..space];
         var path = route[(space + 1)..];
         long IdFor(string p) => p.Contains("/comments/{id", StringComparison.Ordinal) ? CommentId
+            : p.Contains("/questions/{id", StringComparison.Ordinal) ? QuestionId
+            : p.Contains("/answers/{id", StringComparison.Ordinal) ? AnswerId
             : p.Contains("/flags/{id", StringComparison.Ordinal) ? FlagId
             : p.Contains("/paper-edits/{id", StringComparison.Ordinal) ? EditId
             : SummaryId;
         path = path
             .Replace("{id:long}", IdFor(path).ToString(), StringComparison.Ordinal)
             .Replace("{key}", PaperKey, StringComparison.Ordinal)
+            .Replace("{answerId:long}", AnswerId.ToString(), StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{year:int}", "2020", StringComparison.Ordinal)
             .Replace("{slug}", path.Contains("/authors/", StringComparison.Ordinal) ? AuthorSlug : VenueSlug, StringComparison.Ordinal)
@@ -163,7 +177,9 @@ sealed record MatrixContext(string PaperKey, long SummaryId, long CommentId, lon
     /// <summary>A body good enough to reach the endpoint's own checks (owner, self-vote); "{}" otherwise.</summary>
     public string Body(string route) => route switch
     {
-        _ when route.StartsWith("PUT /api/v1/comments/", StringComparison.Ordinal) => """{"markdown":"Edited"}""",
+        _ when route.StartsWith("PUT /api/v1/comments/", StringComparison.Ordinal) || route.StartsWith("PUT /api/v1/answers/", StringComparison.Ordinal)
+            || route.EndsWith("/answers", StringComparison.Ordinal) => """{"markdown":"Edited"}""",
+        _ when route.Contains("/questions", StringComparison.Ordinal) && route.StartsWith("P", StringComparison.Ordinal) => """{"title":"Edited","markdown":"Edited"}""",
         _ when route.StartsWith("PUT /api/v1/votes/", StringComparison.Ordinal) => """{"value":1}""",
         _ when route.EndsWith("/me/delete", StringComparison.Ordinal) => """{"password":"not the password","keepSummaries":true}""",
         _ when route.EndsWith("/me/password", StringComparison.Ordinal) => """{"currentPassword":"not the password","newPassword":"another long passphrase"}""",

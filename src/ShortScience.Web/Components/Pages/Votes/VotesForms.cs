@@ -17,7 +17,16 @@ public static class VotesForms
         {
             var result = await votes.VoteAsync(targetType, id, value, http.RequestAborted);
             if (!result.Ok) flash.Set(http, new FlashMessage(null, result.Problem!.Message));
-            return LocalUrl.Back(returnUrl, targetType.StartsWith("comment", StringComparison.Ordinal) ? $"comment-{id}" : $"summary-{id}");
+            return LocalUrl.Back(returnUrl, $"{AnchorOf(targetType)}-{id}");
         });
     }
+
+    /// <summary>The element a vote's target has on its page ("comments" → "comment-{id}").</summary>
+    static string AnchorOf(string targetType) => targetType switch
+    {
+        "comment" or "comments" => "comment",
+        "question" or "questions" => "question",
+        "answer" or "answers" => "answer",
+        _ => "summary",
+    };
 }
