@@ -18,7 +18,9 @@ public sealed class FollowsJourneyTests(SiteFixture site, Browser browser)
         await site.SignInAsync(page, "f-reader");
 
         await page.GotoAsync(new Uri(site.WebUrl, "/papers/1502.03167").ToString());
-        await Expect(page.Locator("head link[rel=alternate][type='application/atom+xml']")).ToHaveAttributeAsync("href", "/feeds/papers/1502.03167.atom");
+        // The paper's summaries feed is announced first; its questions feed follows.
+        await Expect(page.Locator("head link[rel=alternate][type='application/atom+xml']")).ToHaveCountAsync(2);
+        await Expect(page.Locator("head link[rel=alternate][type='application/atom+xml']").First).ToHaveAttributeAsync("href", "/feeds/papers/1502.03167.atom");
         await Expect(page.Locator(".feed-links a", new() { HasTextString = "RSS" })).ToHaveAttributeAsync("href", "/feeds/papers/1502.03167.rss");
         await page.GetByRole(AriaRole.Button, new() { Name = "Follow ICML" }).ClickAsync();
         await Expect(page.Locator(".flash")).ToContainTextAsync("You follow ICML");
