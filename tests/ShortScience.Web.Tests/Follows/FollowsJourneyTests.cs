@@ -21,7 +21,7 @@ public sealed class FollowsJourneyTests(SiteFixture site, Browser browser)
         // The paper's summaries feed is announced first; its questions feed follows.
         await Expect(page.Locator("head link[rel=alternate][type='application/atom+xml']")).ToHaveCountAsync(2);
         await Expect(page.Locator("head link[rel=alternate][type='application/atom+xml']").First).ToHaveAttributeAsync("href", "/feeds/papers/1502.03167.atom");
-        await Expect(page.Locator(".feed-links a", new() { HasTextString = "RSS" })).ToHaveAttributeAsync("href", "/feeds/papers/1502.03167.rss");
+        await Expect(page.Locator(".feed-links a", new() { HasTextString = "RSS" }).First).ToHaveAttributeAsync("href", "/feeds/papers/1502.03167.rss");
         await page.GetByRole(AriaRole.Button, new() { Name = "Follow ICML" }).ClickAsync();
         await Expect(page.Locator(".flash")).ToContainTextAsync("You follow ICML");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Following ICML" })).ToHaveAttributeAsync("aria-pressed", "true");
