@@ -13,6 +13,9 @@ public static class FigureServices
         else
             builder.Services.AddScoped<IFigureStore, PostgresFigureStore>();
         builder.Services.AddHostedService<FigureJanitor>();
+        builder.Services.Configure<RemoteFigureOptions>(section.GetSection("Remote"));
+        builder.Services.AddScoped<RemoteFigures>();
+        RemoteFigures.AddClient(builder.Services);
     }
 
     /// <summary>The largest request body anywhere in the API: a figure upload with its multipart envelope.</summary>
