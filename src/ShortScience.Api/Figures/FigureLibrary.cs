@@ -28,7 +28,7 @@ public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, IOption
             var used = await db.Figures.Where(f => f.OwnerId == owner).SumAsync(f => (long?)f.Length, ct) ?? 0;
             if (used + size > options.Value.QuotaBytesPerMember)
                 throw new FigureQuotaException(
-                    $"Your figures use {Megabytes(used)} of your {Megabytes(options.Value.QuotaBytesPerMember)}; this one ({Megabytes(size)}) does not fit. Remove figures no summary uses, or ask a moderator.");
+                    $"This figure ({Megabytes(size)}) does not fit your quota: your figures use {Megabytes(used)} of {Megabytes(options.Value.QuotaBytesPerMember)}. Figures no text uses are removed after a day.");
         }
 
         // Bytes first (idempotent), then the rows that make them visible, in one transaction with a PostgreSQL store.

@@ -64,7 +64,8 @@ public sealed class FigureProcessor(IOptions<FigureOptions> options)
                 $"The image is {width}×{height} pixels; figures may have at most {settings.MaxPixels / 1_000_000} megapixels and {settings.MaxSide} pixels a side.");
 
         using var bitmap = Decode(codec, width, height);
-        using var oriented = Orient(bitmap, codec.EncodedOrigin);
+        using var turned = Orient(bitmap, codec.EncodedOrigin);
+        var oriented = turned ?? bitmap;
         var lossless = codec.EncodedFormat is SKEncodedImageFormat.Png or SKEncodedImageFormat.Gif;
         var original = new FigureVariant(FigureLinks.Original, Encode(oriented, lossless, settings.Quality), oriented.Width, oriented.Height);
         var hash = Convert.ToHexStringLower(SHA256.HashData(original.Data))[..FigureLinks.HashLength];
@@ -95,9 +96,9 @@ public sealed class FigureProcessor(IOptions<FigureOptions> options)
     }
 
     /// <summary>Photos say how they were held in EXIF, which re-encoding drops: turn the pixels upright instead.</summary>
-    static SKBitmap Orient(SKBitmap bitmap, SKEncodedOrigin origin)
+    static SKBitmap? Orient(SKBitmap bitmap, SKEncodedOrigin origin)
     {
-        if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default) return bitmap.Copy();
+        if (origin is SKEncodedOrigin.TopLeft or SKEncodedOrigin.Default) return null;
         var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var (w, h) = swap ? (bitmap.Height, bitmap.Width) : (bitmap.Width, bitmap.Height);
         var result = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));

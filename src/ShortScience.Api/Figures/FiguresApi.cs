@@ -125,6 +125,7 @@ public static class FiguresApi
         var headers = http.Response.Headers;
         headers.CacheControl = "public, max-age=31536000, immutable";
         headers.ETag = etag.ToString();
+        headers["Cross-Origin-Resource-Policy"] = "cross-origin"; // shown by feed readers and pages elsewhere
         if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } seen && seen.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
             return Results.StatusCode(StatusCodes.Status304NotModified);
 
@@ -133,7 +134,13 @@ public static class FiguresApi
         if (HttpMethods.IsHead(http.Request.Method)) return Results.Empty;
         if (!await store.CopyToAsync(hash, row.Variant, http.Response.Body, ct))
         {
-            if (!http.Response.HasStarted) { http.Response.ContentLength = null; return Problems.NotFound("The figure's bytes are missing."); }
+            if (!http.Response.HasStarted)
+            {
+                http.Response.ContentLength = null;
+                headers.Remove("Cache-Control");
+                headers.Remove("ETag");
+                return Problems.NotFound("The figure's bytes are missing.");
+            }
             http.Abort();
         }
         return Results.Empty;

@@ -30,8 +30,17 @@ public sealed class FigureEditorTests(SiteFixture site, Browser browser)
         }
         """;
 
-    static async Task<bool> LoadedAsync(ILocator image) =>
-        await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0");
+    /// <summary>Waits until the image has loaded (or failed) and says whether the browser could decode it.</summary>
+    static async Task AssertLoadedAsync(ILocator image)
+    {
+        await image.ScrollIntoViewIfNeededAsync();
+        Assert.True(await image.EvaluateAsync<bool>("""
+            img => img.complete ? img.naturalWidth > 0 : new Promise(resolve => {
+              img.addEventListener('load', () => resolve(img.naturalWidth > 0));
+              img.addEventListener('error', () => resolve(false));
+            })
+            """), "the figure did not load");
+    }
 
     [Fact]
     public async Task APastedScreenshotShowsInThePreviewAndOnThePublishedPagesAlsoAtPhoneWidth()
@@ -54,7 +63,7 @@ public sealed class FigureEditorTests(SiteFixture site, Browser browser)
         var previewed = page.Locator(".preview img");
         await Expect(previewed).ToHaveAttributeAsync("src", new Regex(@"^/figures/[0-9a-f]{32}-column\.webp$"));
         await Expect(previewed).ToHaveAttributeAsync("alt", "Training accuracy on random labels");
-        await Expect.Poll(() => LoadedAsync(previewed)).ToBeTrueAsync();
+        await AssertLoadedAsync(previewed);
 
         // An image written into pasted text is not kept, and the writer is told why.
         var before = await source.InputValueAsync();
@@ -66,12 +75,12 @@ public sealed class FigureEditorTests(SiteFixture site, Browser browser)
         await Expect(page).ToHaveURLAsync(new Regex(@"/papers/1611\.03530/summaries/\d+$"));
         var published = page.Locator(".prose img[alt='Training accuracy on random labels']");
         await Expect(published).ToHaveAttributeAsync("srcset", new Regex(@"-column\.webp 1x, /figures/[0-9a-f]{32}\.webp 2x"));
-        await Expect.Poll(() => LoadedAsync(published)).ToBeTrueAsync();
+        await AssertLoadedAsync(published);
 
         await page.GotoAsync(new Uri(site.WebUrl, "/papers/1611.03530").ToString());
         var onPaper = page.Locator("img[alt='Training accuracy on random labels']").First;
         await Expect(onPaper).ToBeVisibleAsync();
-        await Expect.Poll(() => LoadedAsync(onPaper)).ToBeTrueAsync();
+        await AssertLoadedAsync(onPaper);
 
         // At phone width the figure fits the screen.
         await page.SetViewportSizeAsync(390, 844);
