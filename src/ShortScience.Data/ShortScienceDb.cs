@@ -32,6 +32,8 @@ public sealed class ShortScienceDb(DbContextOptions<ShortScienceDb> options)
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Figure> Figures => Set<Figure>();
+    public DbSet<FigureBlob> FigureBlobs => Set<FigureBlob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -27,7 +27,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:PickupFolder", MailFolder);
         builder.UseSetting("Site:PublicUrl", "http://site.test");
         // Tests sign up and post far faster than people; rate limits get their own test with low limits.
-        foreach (var policy in new[] { "signup", "posting", "voting", "flagging", "preview", "views" })
+        foreach (var policy in new[] { "signup", "posting", "voting", "flagging", "preview", "views", "figures" })
         {
             builder.UseSetting($"RateLimits:{policy}:PermitLimit", "100000");
         }

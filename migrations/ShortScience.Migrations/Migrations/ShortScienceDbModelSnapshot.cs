@@ -557,6 +557,79 @@ namespace ShortScience.Migrations.Migrations
                     b.ToTable("drafts", (string)null);
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.Figure", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Variant")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("variant");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Hash", "Variant")
+                        .HasName("pk_figures");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_figures_created_at");
+
+                    b.HasIndex("OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_figures_owner_id_created_at");
+
+                    b.ToTable("figures", (string)null);
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.FigureBlob", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Variant")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("variant");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("Hash", "Variant")
+                        .HasName("pk_figure_blobs");
+
+                    b.ToTable("figure_blobs", (string)null);
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.Flag", b =>
                 {
                     b.Property<long>("Id")
@@ -1917,6 +1990,15 @@ namespace ShortScience.Migrations.Migrations
                         .HasConstraintName("fk_drafts_asp_net_users_user_id");
 
                     b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.Figure", b =>
+                {
+                    b.HasOne("ShortScience.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_figures_asp_net_users_owner_id");
                 });
 
             modelBuilder.Entity("ShortScience.Data.Entities.Flag", b =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Feeds;
+using ShortScience.Api.Figures;
 using ShortScience.Api.Questions;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Votes;
@@ -15,7 +16,7 @@ namespace ShortScience.Api.Accounts;
 /// summaries either stay, published anonymously, or go, as they choose; their comments are emptied. The user row
 /// stays only as a nameless tombstone so that what others wrote in reply keeps its place.
 /// </summary>
-public sealed class AccountDeletion(ShortScienceDb db, FeedCache feeds, TimeProvider clock, ILogger<AccountDeletion> logger)
+public sealed class AccountDeletion(ShortScienceDb db, FeedCache feeds, FigureLibrary figures, TimeProvider clock, ILogger<AccountDeletion> logger)
 {
     public async Task DeleteAsync(User user, bool keepSummaries, CancellationToken ct)
     {
@@ -83,8 +84,13 @@ public sealed class AccountDeletion(ShortScienceDb db, FeedCache feeds, TimeProv
             .SetProperty(x => x.EmailNotifications, false).SetProperty(x => x.LockoutEnabled, true)
             .SetProperty(x => x.LockoutEnd, DateTimeOffset.MaxValue), ct);
         await tx.CommitAsync(ct);
+        // Their figures go too, unless a remaining text (their kept summaries, someone's quote) still shows them;
+        // those stay, owned by nobody. After the commit: the check must see their removed texts as gone.
+        var removedFigures = await figures.RemoveUnusedOfAsync(id, ct);
+        await db.Figures.Where(f => f.OwnerId == id).ExecuteUpdateAsync(f => f.SetProperty(x => x.OwnerId, (Guid?)null), ct);
         // Their name may sit in any cached feed (as author or commenter): drop them all.
         await feeds.EverythingChangedAsync(ct);
-        logger.LogInformation("Deleted account {UserId} at {At}; summaries {Choice}", id, clock.GetUtcNow(), keepSummaries ? "kept anonymously" : "removed");
+        logger.LogInformation("Deleted account {UserId} at {At}; summaries {Choice}; {Figures} figures removed",
+            id, clock.GetUtcNow(), keepSummaries ? "kept anonymously" : "removed", removedFigures);
     }
 }

@@ -45,6 +45,9 @@ public static class MyDataApi
             .Select(v => new { Target = v.TargetType.ToString(), v.TargetId, v.Value, v.UpdatedAt }).ToListAsync(ct);
         var follows = await db.Follows.AsNoTracking().Where(f => f.UserId == id)
             .Select(f => new { Target = f.TargetType.ToString(), f.TargetKey, f.CreatedAt }).ToListAsync(ct);
+        var figures = (await db.Figures.AsNoTracking().Where(f => f.OwnerId == id && f.Variant == FigureLinks.Original)
+            .OrderBy(f => f.CreatedAt).Select(f => new { f.Hash, f.Width, f.Height, f.Length, f.CreatedAt }).ToListAsync(ct))
+            .Select(f => new MyFigure(FigureLinks.Url(f.Hash), f.Width, f.Height, f.Length, f.CreatedAt)).ToList();
         var sessions = await db.UserSessions.AsNoTracking().Where(s => s.UserId == id)
             .Select(s => new { s.CreatedAt, s.LastSeenAt, s.RevokedAt, s.UserAgent }).ToListAsync(ct);
 
@@ -60,6 +63,8 @@ public static class MyDataApi
             Add(zip, "votes.json", JsonSerializer.Serialize(votes, Json));
             Add(zip, "follows.json", JsonSerializer.Serialize(follows, Json));
             Add(zip, "sessions.json", JsonSerializer.Serialize(sessions, Json));
+            // The figures they uploaded, by address on the site (the images themselves are public there).
+            Add(zip, "figures.json", JsonSerializer.Serialize(figures, Json));
             foreach (var s in summaries)
             {
                 foreach (var r in s.Revisions) Add(zip, $"summaries/{s.Paper}/revision-{r.Number}.md", r.Markdown);

@@ -4,6 +4,7 @@ using Serilog;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Feeds;
+using ShortScience.Api.Figures;
 using ShortScience.Api.Follows;
 using ShortScience.Api.Moderation;
 using ShortScience.Api.Notifications;
@@ -77,6 +78,7 @@ public static class ApiPipelineExtensions
         v1.MapVotesApi();
         v1.MapNotificationsApi();
         v1.MapModerationApi();
+        v1.MapFiguresApi();
 
         v1.MapVenuesApi();
         v1.MapVenueMergeApi();
@@ -86,5 +88,6 @@ public static class ApiPipelineExtensions
         v1.MapLookupApi();
         v1.MapSitemapApi();
         app.MapFeedsApi();
+        app.MapFigureFiles();
     }
 }

@@ -4,6 +4,7 @@ using ShortScience.Hosting;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
 using ShortScience.Api.Feeds;
+using ShortScience.Api.Figures;
 using ShortScience.Api.Mail;
 using Microsoft.AspNetCore.HttpOverrides;
 using ShortScience.Api.Moderation;
@@ -43,11 +44,14 @@ public static class ApiServiceExtensions
         // The Web host calls the API for its visitors and says who they are; trust only loopback by default.
         builder.Services.AddSharedForwardedHeaders(builder.Configuration, "Api", ForwardedHeaders.XForwardedFor);
         builder.Services.AddSingleton(TimeProvider.System);
-        // The largest legitimate body is a .bib file (5 MB); anything bigger is refused before it is read.
+        // The largest legitimate body is a figure upload (10 MB by default), then a .bib file (5 MB); the body limit
+        // middleware narrows each request to its route's limit, and anything bigger is refused before it is read.
         // No "Server: Kestrel" header either: it tells scanners what to try.
+        builder.AddFigures();
+        var largestBody = Math.Max(Security.BodySizeLimitMiddleware.MaxBodyBytes, FigureServices.MaxUploadBodyBytes(builder.Configuration));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = Security.BodySizeLimitMiddleware.MaxBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = largestBody;
             kestrel.AddServerHeader = false;
         });
         builder.Services.AddExceptionHandler<Security.DatabaseUnavailable>();

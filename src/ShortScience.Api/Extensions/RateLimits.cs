@@ -6,7 +6,7 @@ using ShortScience.Api.Accounts;
 namespace ShortScience.Api.Extensions;
 
 /// <summary>
-/// Per-person (or, signed out, per-address) limits on what spammers do: signing up, posting, voting, flagging.
+/// Per-person (or, signed out, per-address) limits on what spammers do: signing up, posting, voting, flagging, uploading figures.
 /// Limits come from configuration (RateLimits:{Policy}:PermitLimit / WindowSeconds).
 /// </summary>
 public static class RateLimits
@@ -17,10 +17,11 @@ public static class RateLimits
     public const string Flagging = "flagging";
     public const string Preview = "preview";
     public const string Views = "views";
+    public const string Figures = "figures";
 
     static readonly (string Name, int Permits, int Seconds)[] Defaults =
     [
-        (SignUp, 5, 3600), (Posting, 30, 600), (Voting, 120, 600), (Flagging, 20, 3600), (Preview, 60, 60), (Views, 300, 60),
+        (SignUp, 5, 3600), (Posting, 30, 600), (Voting, 120, 600), (Flagging, 20, 3600), (Preview, 60, 60), (Views, 300, 60), (Figures, 60, 3600),
     ];
 
     public static void AddRateLimits(this WebApplicationBuilder builder)

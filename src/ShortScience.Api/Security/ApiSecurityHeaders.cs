@@ -11,7 +11,8 @@ public sealed class ApiSecurityHeadersMiddleware(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
             headers["Referrer-Policy"] = "no-referrer";
-            headers["Cross-Origin-Resource-Policy"] = "same-site";
+            // Figures say "cross-origin" themselves: feed readers on other sites show them.
+            if (!headers.ContainsKey("Cross-Origin-Resource-Policy")) headers["Cross-Origin-Resource-Policy"] = "same-site";
             return Task.CompletedTask;
         });
         return next(context);

@@ -38,20 +38,31 @@ public sealed class InputProblems(IProblemDetailsService problems, ILogger<Input
     }
 }
 
-/// <summary>Refuses a declared body over the limit before anything reads it (Kestrel also enforces it).</summary>
-public sealed class BodySizeLimitMiddleware(RequestDelegate next)
+/// <summary>
+/// Refuses a declared body over the route's limit before anything reads it, and holds an undeclared (chunked) body
+/// to the same limit while it is read. Figure uploads have their own (larger, configurable) limit.
+/// </summary>
+public sealed class BodySizeLimitMiddleware(RequestDelegate next, IConfiguration configuration)
 {
     public const long MaxBodyBytes = 6 * 1024 * 1024;
 
+    readonly long _figureBodyBytes = Figures.FigureServices.MaxUploadBodyBytes(configuration);
+
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var figures = context.Request.Path.StartsWithSegments(Figures.FiguresApi.UploadPath, StringComparison.OrdinalIgnoreCase);
+        var limit = figures ? _figureBodyBytes : MaxBodyBytes;
+        if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await Results.Problem(statusCode: 413, title: "Too large",
-                detail: $"Request bodies are limited to {MaxBodyBytes / (1024 * 1024)} MB.").ExecuteAsync(context);
+            var detail = figures
+                ? $"Figures are limited to {(limit - Figures.FiguresApi.EnvelopeBytes) / (1024 * 1024)} MB."
+                : $"Request bodies are limited to {limit / (1024 * 1024)} MB.";
+            await Results.Problem(statusCode: 413, title: "Too large", detail: detail).ExecuteAsync(context);
             return;
         }
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit;
         await next(context);
     }
 }

@@ -1,3 +1,4 @@
+using ShortScience.Api.Figures;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ShortScience.Contracts;
@@ -23,11 +24,13 @@ public abstract record PublishOutcome
 /// Adds a revision to a person's summary of a paper. Never overwrites: the new revision must be based on the
 /// current one (checked by revision number and by the row's xmin), else the caller gets both texts back.
 /// </summary>
-public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, FeedCache feeds, TimeProvider clock)
+public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, FeedCache feeds, RemoteFigures remoteFigures, TimeProvider clock)
 {
     public async Task<PublishOutcome> PublishAsync(
         Paper paper, Guid userId, string markdown, int? baseRevision, bool anonymous, string? note, int? restoredFrom, CancellationToken ct)
     {
+        // Images linked on other hosts are copied into the site's store first, so the published text shows the copies.
+        markdown = await remoteFigures.KeepAsync(markdown, userId, ct);
         var rendered = await renderer.RenderAsync(markdown, ct);
         var now = clock.GetUtcNow();
         var summary = await db.Summaries.Include(s => s.Current)

@@ -74,6 +74,19 @@ public static class FeedHtml
 
     static void AppendTag(StringBuilder output, ReadOnlySpan<char> tag, string siteUrl, string pageUrl)
     {
+        // A figure's srcset lists site paths: each becomes absolute, like src and href below.
+        var srcset = tag.IndexOf(" srcset=\"", StringComparison.Ordinal);
+        if (srcset >= 0)
+        {
+            var start = srcset + 9;
+            var end = tag[start..].IndexOf('"');
+            if (end >= 0)
+            {
+                var candidates = tag.Slice(start, end).ToString().Split(", ")
+                    .Select(c => c.StartsWith('/') && !c.StartsWith("//", StringComparison.Ordinal) ? siteUrl + c : c);
+                tag = string.Concat(tag[..start], string.Join(", ", candidates), tag[(start + end)..]).AsSpan();
+            }
+        }
         while (true)
         {
             var at = NextUrlAttribute(tag, out var valueStart);

@@ -11,6 +11,7 @@ using ShortScience.Web.Components;
 using ShortScience.Web.Components.Pages.Accounts;
 using ShortScience.Web.Components.Pages.Browse;
 using ShortScience.Web.Components.Pages.Comments;
+using ShortScience.Web.Components.Pages.Figures;
 using ShortScience.Web.Components.Pages.Follows;
 using ShortScience.Web.Components.Pages.Moderation;
 using ShortScience.Web.Components.Pages.Notifications;
@@ -37,10 +38,12 @@ public static class WebServiceExtensions
                 new() { RouteId = "api", ClusterId = "api", Match = new() { Path = "/api/{**rest}" } },
                 new() { RouteId = "feeds", ClusterId = "api", Match = new() { Path = "/feeds/{**rest}" } },
                 new() { RouteId = "openapi", ClusterId = "api", Match = new() { Path = "/openapi/{**rest}" } },
+                new() { RouteId = FiguresProxy.FilesRoute, ClusterId = "api", Match = new() { Path = "/figures/{**rest}", Methods = ["GET", "HEAD"] } },
+                new() { RouteId = FiguresProxy.UploadRoute, ClusterId = "api", Order = -1, Match = new() { Path = FiguresProxy.UploadPath, Methods = ["POST"] } },
             ],
             [
                 new() { ClusterId = "api", Destinations = new Dictionary<string, Yarp.ReverseProxy.Configuration.DestinationConfig> { ["api"] = new() { Address = apiBase } } },
-            ]);
+            ]).AddTransforms(FiguresProxy.AddFigureTransforms);
 
         builder.Services.AddSingleton<Flash>();
         // Secure, __Host- cookies need HTTPS; a plain-HTTP deployment (docker compose on localhost) turns them off.
@@ -124,6 +127,7 @@ public static class WebServiceExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseFigureUploadLimit(app.Configuration);
 
         app.MapStaticAssets().CacheKatexFontsForGood();
         app.MapReverseProxy();

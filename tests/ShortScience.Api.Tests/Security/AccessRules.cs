@@ -182,6 +182,10 @@ public static class AccessRules
         ["POST /api/v1/moderation/users/{name}/ban"] = Access.Moderator,
         ["POST /api/v1/moderation/users/{name}/unban"] = Access.Moderator,
         ["GET /api/v1/moderation/log"] = Access.Moderator,
+        ["POST /api/v1/moderation/figures/{hash}/take-down"] = Access.Moderator,
+
+        ["POST /api/v1/figures"] = Access.Member,
+        ["GET /figures/{name}.webp"] = Access.Public,
         // Roles: admins appoint and remove moderators; the first admin is made on the server (make-admin).
         ["GET /api/v1/moderation/moderators/"] = Access.Admin,
         ["PUT /api/v1/moderation/moderators/{name}"] = Access.Admin,

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Ganss.Xss;
+using ShortScience.Contracts;
 
 namespace ShortScience.Core.Rendering.Html;
 
@@ -40,7 +41,8 @@ public static partial class HtmlPolicy
                 "footnote-ref", "footnote-back-ref", "align-left", "align-center", "align-right",
             },
             AllowedCssProperties = new HashSet<string>(),
-            // data: stays out, images included: an image must be hosted somewhere, not pasted in as bytes.
+            // data: stays out, images included: an image must be hosted somewhere, not pasted in as bytes. Relative
+            // addresses survive sanitizing, but an image keeps only an http(s) source or one of the site's figures.
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https" },
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
         });
@@ -66,6 +68,21 @@ public static partial class HtmlPolicy
         {
             case "a" when element.GetAttribute("href") is { } href && IsExternal(href):
                 element.SetAttribute("rel", "nofollow ugc noopener");
+                break;
+            case "img" when FigureLinks.HashOf(element.GetAttribute("src")) is { } figure:
+                // One of the site's own figures: the reading-column width, the full size on sharp screens and a click away.
+                element.SetAttribute("src", FigureLinks.Url(figure, FigureLinks.Column));
+                element.SetAttribute("srcset", $"{FigureLinks.Url(figure, FigureLinks.Column)} 1x, {FigureLinks.Url(figure)} 2x");
+                element.SetAttribute("loading", "lazy");
+                element.SetAttribute("decoding", "async");
+                if (element.Closest("a") is null && element.Parent is { } parent)
+                {
+                    var link = element.Owner!.CreateElement("a");
+                    link.SetAttribute("href", FigureLinks.Url(figure));
+                    link.SetAttribute("class", "figure-link");
+                    parent.ReplaceChild(link, element);
+                    link.AppendChild(element);
+                }
                 break;
             case "img":
                 if (element.GetAttribute("src") is { } src && IsHttp(src))

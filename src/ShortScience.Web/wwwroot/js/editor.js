@@ -28,3 +28,111 @@ function changed(textarea) {
   textarea.focus();
   textarea.dispatchEvent(new Event("input", { bubbles: true }));
 }
+
+// Figures: a button, drag-and-drop and paste upload images to the site (POST /api/v1/figures on this origin, with
+// the visitor's session cookie and a header another site cannot send). The returned address goes into the text at
+// the cursor as ![alt](url), so the preview shows the figure at once. The API checks every file; its refusals are
+// shown as they come (problem details: a title and a detail).
+
+const uploadHeader = "X-ShortScience-Upload";
+const accepted = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+
+export function attachFigures(textarea) {
+  const editor = textarea.closest(".editor");
+  if (!editor || editor.dataset.figures === "on") return;
+  editor.dataset.figures = "on";
+  const input = editor.querySelector("[data-figure-input]");
+  const button = editor.querySelector("[data-figure-button]");
+  const status = editor.querySelector("[data-figure-status]");
+
+  button?.addEventListener("click", () => input?.click());
+  input?.addEventListener("change", () => {
+    for (const file of input.files) upload(textarea, status, file);
+    input.value = "";
+  });
+
+  textarea.addEventListener("dragover", (e) => {
+    if ([...(e.dataTransfer?.types ?? [])].includes("Files")) {
+      e.preventDefault();
+      textarea.classList.add("dropping");
+    }
+  });
+  textarea.addEventListener("dragleave", () => textarea.classList.remove("dropping"));
+  textarea.addEventListener("drop", (e) => {
+    textarea.classList.remove("dropping");
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    e.preventDefault();
+    for (const file of files) upload(textarea, status, file);
+  });
+
+  textarea.addEventListener("paste", (e) => {
+    const data = e.clipboardData;
+    if (!data) return;
+    const files = [...data.items].filter((i) => i.kind === "file").map((i) => i.getAsFile()).filter(Boolean);
+    if (files.length > 0) {
+      e.preventDefault();
+      for (const file of files) upload(textarea, status, file);
+      return;
+    }
+    const text = data.getData("text/plain") + data.getData("text/html");
+    if (/data:image\//i.test(text)) {
+      e.preventDefault();
+      say(status, "That paste holds an image written into the text (a data: address), which the site does not keep. " +
+        "Save the image as a file and drop it here, paste the image itself, or use the Figure button.", true);
+    }
+  });
+}
+
+function say(status, message, error = false) {
+  if (!status) return;
+  status.textContent = message;
+  status.classList.toggle("form-error", error);
+}
+
+function altFrom(file) {
+  const name = (file.name || "").replace(/\.[a-z0-9]+$/i, "").replace(/[-_]+/g, " ").trim();
+  return name && !/^image$/i.test(name) ? name : "";
+}
+
+function upload(textarea, status, file) {
+  if (file.type && !accepted.includes(file.type)) {
+    say(status, `${file.name || "This file"} is not a PNG, JPEG, GIF or WebP image.`, true);
+    return;
+  }
+  // Where the figure goes: the cursor as it is now, even if the writer keeps typing while it uploads.
+  const at = textarea.selectionEnd;
+  const form = new FormData();
+  form.append("file", file, file.name || "pasted.png");
+  const request = new XMLHttpRequest();
+  request.open("POST", "/api/v1/figures");
+  request.setRequestHeader(uploadHeader, "1");
+  request.responseType = "json";
+  request.upload.addEventListener("progress", (e) => {
+    if (e.lengthComputable) say(status, `Uploading ${file.name || "figure"}… ${Math.round((100 * e.loaded) / e.total)}%`);
+  });
+  request.addEventListener("load", () => {
+    const body = request.response || {};
+    if (request.status === 201 && body.url) {
+      const asked = window.prompt("Describe the figure for readers who cannot see it (alt text):", altFrom(file));
+      const alt = (asked ?? altFrom(file) ?? "").replace(/[\[\]\n]/g, " ").trim() || "Figure";
+      insertAt(textarea, at, `![${alt}](${body.url})`);
+      say(status, `Figure added (${body.width}×${body.height}).`);
+    } else if (request.status === 401) {
+      say(status, "Your session has ended: sign in again in another tab, then add the figure again.", true);
+    } else {
+      say(status, `The figure was not added: ${body.detail || body.title || `the server answered ${request.status}`}`, true);
+    }
+  });
+  request.addEventListener("error", () => say(status, "The figure was not added: the server could not be reached.", true));
+  say(status, `Uploading ${file.name || "figure"}…`);
+  request.send(form);
+}
+
+function insertAt(textarea, at, markdown) {
+  const position = Math.min(at, textarea.value.length);
+  const before = textarea.value.slice(0, position);
+  const text = (before && !before.endsWith("\n") ? "\n" : "") + markdown + "\n";
+  textarea.setRangeText(text, position, position, "end");
+  changed(textarea);
+}

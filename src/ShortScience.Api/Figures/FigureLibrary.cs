@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ShortScience.Contracts;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.Figures;
+
+/// <summary>Thrown when keeping a figure would take its owner over their quota (413).</summary>
+public sealed class FigureQuotaException(string detail) : Exception(detail);
+
+/// <summary>
+/// The figures the site keeps: adding one (stored once however often it is uploaded, counted against its first
+/// uploader's quota), and removing them (take-down, account deletion, orphans nobody's text mentions).
+/// </summary>
+public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, IOptions<FigureOptions> options, TimeProvider clock, ILogger<FigureLibrary> logger)
+{
+    /// <summary>Keeps <paramref name="figure"/> for <paramref name="ownerId"/>; the same image already kept is answered as it is.</summary>
+    public async Task<FigureUploaded> KeepAsync(ProcessedFigure figure, Guid? ownerId, CancellationToken ct)
+    {
+        var existing = await db.Figures.AsNoTracking().Where(f => f.Hash == figure.Hash && f.Variant == FigureLinks.Original).FirstOrDefaultAsync(ct);
+        if (existing is not null) return Answer(existing);
+
+        var variants = figure.Column is null ? new[] { figure.Original } : [figure.Original, figure.Column];
+        var size = variants.Sum(v => (long)v.Data.Length);
+        if (ownerId is { } owner)
+        {
+            var used = await db.Figures.Where(f => f.OwnerId == owner).SumAsync(f => (long?)f.Length, ct) ?? 0;
+            if (used + size > options.Value.QuotaBytesPerMember)
+                throw new FigureQuotaException(
+                    $"This figure ({Megabytes(size)}) does not fit your quota: your figures use {Megabytes(used)} of {Megabytes(options.Value.QuotaBytesPerMember)}. Figures no text uses are removed after a day.");
+        }
+
+        // Bytes first (idempotent), then the rows that make them visible, in one transaction with a PostgreSQL store.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var v in variants) await store.SaveAsync(figure.Hash, v.Name, v.Data, ct);
+        var now = clock.GetUtcNow();
+        foreach (var v in variants)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO figures (hash, variant, content_type, width, height, length, owner_id, created_at)
+                VALUES ({figure.Hash}, {v.Name}, {FigureVariant.ContentType}, {v.Width}, {v.Height}, {(long)v.Data.Length}, {ownerId}, {now})
+                ON CONFLICT (hash, variant) DO NOTHING
+                """, ct);
+        }
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Kept figure {Hash} ({Width}x{Height}, {Bytes} bytes) for {OwnerId}",
+            figure.Hash, figure.Original.Width, figure.Original.Height, figure.Original.Data.Length, ownerId);
+        return new FigureUploaded(FigureLinks.Url(figure.Hash), figure.Original.Width, figure.Original.Height, figure.Original.Data.Length);
+    }
+
+    static FigureUploaded Answer(Figure f) => new(FigureLinks.Url(f.Hash), f.Width, f.Height, f.Length);
+
+    static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
+
+    /// <summary>Removes a figure's bytes and rows; false when there is no such figure.</summary>
+    public async Task<bool> RemoveAsync(string hash, CancellationToken ct)
+    {
+        var removed = await db.Figures.Where(f => f.Hash == hash).ExecuteDeleteAsync(ct);
+        await store.DeleteAsync(hash, ct);
+        if (removed > 0) logger.LogInformation("Removed figure {Hash}", hash);
+        return removed > 0;
+    }
+
+    /// <summary>The hashes among <paramref name="candidates"/> that no summary revision, draft, comment, question or answer mentions.</summary>
+    public async Task<List<string>> UnusedAsync(IReadOnlyCollection<string> candidates, CancellationToken ct)
+    {
+        if (candidates.Count == 0) return [];
+        return await db.Database.SqlQuery<string>($"""
+            SELECT c.hash AS "Value" FROM unnest({candidates.ToArray()}) AS c(hash)
+            WHERE NOT EXISTS (SELECT 1 FROM summary_revisions r WHERE strpos(r.markdown, c.hash) > 0)
+              AND NOT EXISTS (SELECT 1 FROM drafts d WHERE strpos(d.markdown, c.hash) > 0)
+              AND NOT EXISTS (SELECT 1 FROM comments m WHERE strpos(m.markdown, c.hash) > 0)
+              AND NOT EXISTS (SELECT 1 FROM questions q WHERE strpos(q.markdown, c.hash) > 0)
+              AND NOT EXISTS (SELECT 1 FROM answers a WHERE strpos(a.markdown, c.hash) > 0)
+            """).ToListAsync(ct);
+    }
+
+    /// <summary>Before an account goes: its figures nothing else uses are removed; the rest stay, owned by nobody.</summary>
+    public async Task<int> RemoveUnusedOfAsync(Guid ownerId, CancellationToken ct)
+    {
+        var mine = await db.Figures.Where(f => f.OwnerId == ownerId && f.Variant == FigureLinks.Original).Select(f => f.Hash).ToListAsync(ct);
+        var unused = await UnusedAsync(mine, ct);
+        foreach (var hash in unused) await RemoveAsync(hash, ct);
+        return unused.Count;
+    }
+
+    /// <summary>Uploads older than the orphan age that nothing mentions: an abandoned draft's figures, a test upload.</summary>
+    public async Task<int> RemoveOrphansAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow() - options.Value.OrphanAge;
+        var old = await db.Figures.Where(f => f.Variant == FigureLinks.Original && f.CreatedAt < before)
+            .OrderBy(f => f.CreatedAt).Select(f => f.Hash).Take(500).ToListAsync(ct);
+        var unused = await UnusedAsync(old, ct);
+        foreach (var hash in unused) await RemoveAsync(hash, ct);
+        return unused.Count;
+    }
+}
