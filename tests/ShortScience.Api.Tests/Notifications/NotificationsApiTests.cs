@@ -58,6 +58,16 @@ public sealed partial class NotificationsApiTests(ApiFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False((await author.GetFromJsonAsync<Me>("/api/v1/me"))!.EmailNotifications);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().PostAsync("/api/v1/unsubscribe/not-a-token", null)).StatusCode);
+
+        // The page the mail's link opens reads the state and offers to undo, with the same secret.
+        var path = new Uri(unsubscribe).AbsolutePath;
+        var anonymous = app.CreateClient();
+        Assert.False((await anonymous.GetFromJsonAsync<EmailSubscription>(path))!.EmailNotifications);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.DeleteAsync(path)).StatusCode);
+        Assert.True((await anonymous.GetFromJsonAsync<EmailSubscription>(path))!.EmailNotifications);
+        Assert.True((await author.GetFromJsonAsync<Me>("/api/v1/me"))!.EmailNotifications);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/v1/unsubscribe/not-a-token")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.DeleteAsync("/api/v1/unsubscribe/" + new string('a', 300))).StatusCode);
     }
 
     [GeneratedRegex(@"List-Unsubscribe:\s*<([^>]+)>")]

@@ -44,7 +44,9 @@ public static class AccessRules
         ["POST /api/v1/auth/resend-confirmation"] = Access.Public,
         ["POST /api/v1/auth/forgot-password"] = Access.Public,
         ["POST /api/v1/auth/reset-password"] = Access.Public,
+        ["GET /api/v1/unsubscribe/{token}"] = Access.Public,
         ["POST /api/v1/unsubscribe/{token}"] = Access.Public,
+        ["DELETE /api/v1/unsubscribe/{token}"] = Access.Public,
 
         ["GET /api/v1/me/"] = Access.SignedIn,
         ["PUT /api/v1/me/profile"] = Access.SignedIn,
