@@ -37,15 +37,17 @@ public static class AccountsApi
             logger.LogWarning("Sign-up refused by the honeypot for {UserName}", request.UserName);
             return TypedResults.Ok();
         }
-        var errors = AccountValidation.Register(request);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-
         var user = new User
         {
-            UserName = request.UserName.Trim(), Email = request.Email.Trim(),
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.UserName.Trim() : request.DisplayName.Trim(),
+            UserName = request.UserName?.Trim(), Email = request.Email?.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.UserName?.Trim() ?? "" : request.DisplayName.Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
+        // Every problem in one answer: the form's own rules, then what Identity would refuse one at a time (a common
+        // password, a taken user name). A taken address is never said; that sign-up goes on and its owner is mailed.
+        var errors = AccountValidation.Register(request);
+        foreach (var (field, messages) in await AccountValidation.FromIdentityValidatorsAsync(users, user, request.Password ?? "")) errors.TryAdd(field, messages);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         // Identity validates and hashes the password before it looks for duplicates, so a taken address costs the same.
         var created = await users.CreateAsync(user, request.Password);
         if (!created.Succeeded)

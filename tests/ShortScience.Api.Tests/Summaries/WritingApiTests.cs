@@ -159,6 +159,8 @@ public sealed class WritingApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         restored.EnsureSuccessStatusCode();
         var view = await app.CreateClient().GetFromJsonAsync<RevisionView>($"/api/v1/summaries/{first.SummaryId}/revisions/3");
         Assert.Equal(("Original.", 1), (view!.Markdown, view.RestoredFrom));
+        // That it was restored is RestoredFrom's to say; the note stays the author's own (none here), never a copy of it.
+        Assert.Null(view.Note);
         var other = await app.MemberAsync("w-not-author");
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/v1/summaries/{first.SummaryId}/restore/1", new RestoreRequest(3, null))).StatusCode);
     }

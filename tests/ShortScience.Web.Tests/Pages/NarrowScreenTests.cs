@@ -17,7 +17,7 @@ public sealed class NarrowScreenTests(SiteFixture site, Browser browser)
     [Fact]
     public async Task NoPageScrollsSidewaysAt320PixelsWhateverTheContent()
     {
-        var user = "w" + Token("ide", 40);
+        var user = "w" + Token("ide", 29);
         using (var http = new HttpClient { BaseAddress = site.Api.Address })
         {
             (await http.PostAsJsonAsync("/api/v1/auth/register",

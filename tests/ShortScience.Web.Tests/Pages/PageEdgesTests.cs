@@ -61,7 +61,7 @@ public sealed class PageEdgesTests(SiteFixture site, Browser browser)
         Assert.True(await summaries.CountAsync() >= 1);
         foreach (var summary in await summaries.AllAsync()) await Expect(summary).ToBeVisibleAsync();
 
-        var arxiv = page.Locator(".links a[href^='https://arxiv.org']");
+        var arxiv = page.Locator(".links a[href='https://arxiv.org/abs/1706.03762']");
         var after = await arxiv.EvaluateAsync<string>("a => getComputedStyle(a, '::after').content");
         Assert.Contains("https://arxiv.org/abs/1706.03762", after);
         Assert.Empty(errors);
