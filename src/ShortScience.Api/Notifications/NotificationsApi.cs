@@ -28,7 +28,7 @@ public static class NotificationsApi
     static async Task<Ok<Page<NotificationView>>> ListAsync(HttpContext http, ShortScienceDb db, string? cursor, CancellationToken ct)
     {
         var userId = http.User.RequiredUserId();
-        var query = db.Notifications.AsNoTracking().Where(n => n.UserId == userId);
+        var query = db.Notifications.AsNoTracking().Where(n => n.UserId == userId).Live(db);
         if (Cursor.TryDecode(cursor, out var after)) query = query.Where(n => n.Id < after.Id);
         var items = await query.OrderByDescending(n => n.Id).Take(31)
             .Select(n => new NotificationView(n.Id, n.Kind.ToString().ToLower(), n.Text, n.Url, n.CreatedAt, n.ReadAt != null))
@@ -45,7 +45,7 @@ public static class NotificationsApi
     static async Task<Ok<UnreadCount>> UnreadAsync(HttpContext http, ShortScienceDb db, CancellationToken ct)
     {
         var userId = http.User.RequiredUserId();
-        return TypedResults.Ok(new UnreadCount(await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct)));
+        return TypedResults.Ok(new UnreadCount(await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).Live(db).CountAsync(ct)));
     }
 
     static async Task<NoContent> MarkReadAsync(MarkReadRequest? request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
