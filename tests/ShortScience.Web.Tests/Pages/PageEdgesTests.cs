@@ -30,6 +30,17 @@ public sealed class PageEdgesTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
+    public async Task ASignedOutReaderSeesWhatTheVoteNumberIs()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1706.03762").ToString());
+        var votes = page.Locator(".summary .votes").First;
+        await Expect(votes).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^-?\d+\s*points?$"));
+        await Expect(votes.Locator("button")).ToHaveCountAsync(0);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task VenueColumnHeadersAndKindsNeverBreakInsideAWordOnAWideScreen()
     {
         var (page, errors) = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } });
