@@ -17,7 +17,9 @@ public sealed record SearchHit(
     string Key, string Title, IReadOnlyList<AuthorRef> Authors, VenueRef? Venue, int? Year, int SummaryCount, string SnippetHtml);
 
 /// <summary>
-/// Counts over every match (before the venue, year and summary filters narrow them). <see cref="Estimated"/>: for a
+/// Counts over the matches within the other active filters: the venue counts within the chosen years and summary
+/// filter (not the chosen venue), the year counts within the chosen venue and summary filter, and so on, so each count
+/// is what choosing it would show. <see cref="Estimated"/>: for a
 /// broad query the counts are all papers' counts scaled to the estimated share that matches.
 /// </summary>
 public sealed record SearchFacets(
