@@ -7,10 +7,11 @@ public sealed record PaperLookup(string Key, string Title);
 /// Search results. When the query was an arXiv id or DOI, <see cref="Identifier"/> names it and
 /// <see cref="PaperKey"/> is the paper's key (null when the paper is not here yet: offer to add it).
 /// For a word found in a large share of all papers, <see cref="Total"/> is an estimate (<see cref="TotalEstimated"/>).
+/// When nothing matched, <see cref="DidYouMean"/> is the query with misspelt words corrected, if that finds papers.
 /// </summary>
 public sealed record SearchResults(
     string Query, int Total, IReadOnlyList<SearchHit> Items, SearchFacets? Facets, string? NextCursor,
-    string? Identifier = null, string? PaperKey = null, bool TotalEstimated = false);
+    string? Identifier = null, string? PaperKey = null, bool TotalEstimated = false, string? DidYouMean = null);
 
 /// <summary><see cref="SnippetHtml"/> is HTML-escaped text whose only markup is &lt;mark&gt; around matches.</summary>
 public sealed record SearchHit(

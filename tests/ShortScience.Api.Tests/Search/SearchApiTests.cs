@@ -109,6 +109,18 @@ public abstract class SearchApiTests(ApiFactory app)
     }
 
     [Fact]
+    public async Task AQueryThatFindsNothingOffersTheCorrectedQueryWhenThatFindsPapers()
+    {
+        var misspelt = await SearchAsync("attenton");
+        Assert.Equal(0, misspelt.Total);
+        Assert.Equal("attention", misspelt.DidYouMean);
+        Assert.NotEqual(0, (await SearchAsync(misspelt.DidYouMean!)).Total);
+
+        Assert.Null((await SearchAsync("qwxzvbnmlk")).DidYouMean);
+        Assert.Null((await SearchAsync("attention")).DidYouMean);
+    }
+
+    [Fact]
     public async Task ResultsPageWithoutGapsOrRepeats()
     {
         var first = await SearchAsync("pangolin");
