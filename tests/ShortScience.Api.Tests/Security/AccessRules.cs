@@ -158,6 +158,7 @@ public static class AccessRules
         ["GET /api/v1/comments/{id:long}/revisions"] = Access.Public,
         ["PUT /api/v1/comments/{id:long}/"] = Access.Owner,
         ["DELETE /api/v1/comments/{id:long}/"] = Access.OwnerOrModerator,
+        ["POST /api/v1/comments/{id:long}/undelete"] = Access.Owner,
         ["PUT /api/v1/votes/{targetType}/{id:long}"] = Access.MemberNotOwner,
 
         // Paper Q&A (issue 19): the asker edits and accepts; authors or moderators delete.
