@@ -55,11 +55,11 @@ public static class AccountsApi
             // User names are public (profiles), so "taken" may be said; an address is not, so it never is.
             var shown = IdentityResult.Failed([.. created.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.DuplicateEmail))]);
             if (shown.Errors.Any()) return TypedResults.ValidationProblem(AccountValidation.FromIdentity(shown));
-            var owner = await users.FindByEmailAsync(user.Email);
+            var owner = await users.FindByEmailAsync(user.Email!);
             // A fresh sign-up mails a confirmation, so this one mails too, and waits as long for it.
             if (owner is not null) await Task.WhenAny(mail.Enqueue((m, token) => m.SendSignUpAttemptAsync(owner.Id, token)), Task.Delay(AccountMailQueue.AnswerTime));
             logger.LogInformation("Sign-up with an address that has an account; its owner is told");
-            return Registered(new Me(Guid.NewGuid(), user.UserName, user.DisplayName, user.Email, false, [Roles.Reader], null, null, true, false));
+            return Registered(new Me(Guid.NewGuid(), user.UserName!, user.DisplayName, user.Email!, false, [Roles.Reader], null, null, true, false));
         }
         await users.AddToRoleAsync(user, Roles.Reader);
         var id = user.Id;

@@ -57,7 +57,11 @@ public static class SearchApi
         var request = new SearchRequest(query, venueId, from, to, summarized, offset, Math.Clamp(limit ?? 20, 1, 50));
         var results = await search.SearchAsync(request, ct);
         // Nothing found: offer the query with its misspelt words corrected (on the first page, whatever the filters).
-        if (results.Total == 0 && offset == 0) results = results with { DidYouMean = await DidYouMean.FindAsync(db, query, ct) };
+        if (results.Total == 0 && offset == 0)
+        {
+            var corrected = await DidYouMean.FindAsync(db, query, ct);
+            results = results with { DidYouMean = corrected };
+        }
         return TypedResults.Ok(results);
     }
 
