@@ -41,6 +41,20 @@ public sealed class PageEdgesTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
+    public async Task TheSearchYearInputsAreStyledLikeTheOtherFields()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/search?q=attention").ToString());
+        foreach (var name in new[] { "from", "to" })
+        {
+            var style = await page.Locator($"input[name={name}]").EvaluateAsync<string[]>(
+                "el => { const s = getComputedStyle(el), b = getComputedStyle(document.body); return [s.fontFamily === b.fontFamily ? 'site font' : s.fontFamily, s.borderTopLeftRadius]; }");
+            Assert.Equal(["site font", "6px"], style);
+        }
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task VenueColumnHeadersAndKindsNeverBreakInsideAWordOnAWideScreen()
     {
         var (page, errors) = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 800 } });
