@@ -49,7 +49,7 @@ public static class AccountsApi
         foreach (var (field, messages) in await AccountValidation.FromIdentityValidatorsAsync(users, user, request.Password ?? "")) errors.TryAdd(field, messages);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         // Identity validates and hashes the password before it looks for duplicates, so a taken address costs the same.
-        var created = await users.CreateAsync(user, request.Password);
+        var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {
             // User names are public (profiles), so "taken" may be said; an address is not, so it never is.
