@@ -42,7 +42,7 @@ static class AccountValidation
         foreach (var validator in users.PasswordValidators) errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
         foreach (var validator in users.UserValidators) errors.AddRange((await validator.ValidateAsync(users, user)).Errors);
         errors.RemoveAll(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail));
-        return errors.Count == 0 ? [] : FromIdentity(IdentityResult.Failed([.. errors]));
+        return errors.Count == 0 ? new Dictionary<string, string[]>() : FromIdentity(IdentityResult.Failed([.. errors]));
     }
 
     /// <summary>Identity's errors, filed under the field a person should fix.</summary>

@@ -31,7 +31,7 @@ sealed class HighlightingCodeBlockRenderer : CodeBlockRenderer
 }
 
 /// <summary>ColorCode's scopes (nested captures of its language rules) as escaped text inside class spans.</summary>
-sealed class CodeHighlighter() : CodeColorizerBase(null, null)
+sealed class CodeHighlighter() : CodeColorizerBase(null!, null!)
 {
     const int MaxChars = 50_000;
     readonly StringBuilder _html = new();
