@@ -64,4 +64,4 @@ public sealed record Me(
 
 public sealed record UserProfile(
     string UserName, string DisplayName, string? Bio, string? Affiliation, DateTimeOffset JoinedAt,
-    int SummaryCount, double? SciScore);
+    int SummaryCount, double? SciScore, int AnonymousSummaryCount = 0);

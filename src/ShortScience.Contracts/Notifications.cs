@@ -6,6 +6,9 @@ public sealed record NotificationView(long Id, string Kind, string Text, string 
 
 public sealed record UnreadCount(int Count);
 
+/// <summary>Whether notification emails are on, as seen through the secret link of a mail.</summary>
+public sealed record EmailSubscription(bool EmailNotifications);
+
 public sealed record MarkReadRequest(IReadOnlyList<long>? Ids) : IValidatable
 {
     public void Validate(Checks checks) => checks.Count("ids", Ids, Limits.KeysPerRequest, "notifications");

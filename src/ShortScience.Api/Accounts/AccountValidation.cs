@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using ShortScience.Contracts;
+using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Accounts;
 
@@ -30,6 +31,19 @@ static class AccountValidation
     static bool IsEmail(string? email) =>
         !string.IsNullOrWhiteSpace(email) && email.Length <= 254 && MailAddress.TryCreate(email.Trim(), out var parsed)
         && parsed.Address == email.Trim() && parsed.Host.Contains('.');
+
+    /// <summary>
+    /// What Identity's password and user validators say of a sign-up, all of them (Identity itself stops at the first
+    /// failing kind), without the duplicate-address error, which must never be told.
+    /// </summary>
+    public static async Task<Dictionary<string, string[]>> FromIdentityValidatorsAsync(UserManager<User> users, User user, string password)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators) errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
+        foreach (var validator in users.UserValidators) errors.AddRange((await validator.ValidateAsync(users, user)).Errors);
+        errors.RemoveAll(e => e.Code == nameof(IdentityErrorDescriber.DuplicateEmail));
+        return errors.Count == 0 ? new Dictionary<string, string[]>() : FromIdentity(IdentityResult.Failed([.. errors]));
+    }
 
     /// <summary>Identity's errors, filed under the field a person should fix.</summary>
     public static Dictionary<string, string[]> FromIdentity(IdentityResult result) =>

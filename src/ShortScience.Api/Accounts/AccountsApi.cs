@@ -37,27 +37,29 @@ public static class AccountsApi
             logger.LogWarning("Sign-up refused by the honeypot for {UserName}", request.UserName);
             return TypedResults.Ok();
         }
-        var errors = AccountValidation.Register(request);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-
         var user = new User
         {
-            UserName = request.UserName.Trim(), Email = request.Email.Trim(),
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.UserName.Trim() : request.DisplayName.Trim(),
+            UserName = request.UserName?.Trim(), Email = request.Email?.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.UserName?.Trim() ?? "" : request.DisplayName.Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
+        // Every problem in one answer: the form's own rules, then what Identity would refuse one at a time (a common
+        // password, a taken user name). A taken address is never said; that sign-up goes on and its owner is mailed.
+        var errors = AccountValidation.Register(request);
+        foreach (var (field, messages) in await AccountValidation.FromIdentityValidatorsAsync(users, user, request.Password ?? "")) errors.TryAdd(field, messages);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         // Identity validates and hashes the password before it looks for duplicates, so a taken address costs the same.
-        var created = await users.CreateAsync(user, request.Password);
+        var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {
             // User names are public (profiles), so "taken" may be said; an address is not, so it never is.
             var shown = IdentityResult.Failed([.. created.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.DuplicateEmail))]);
             if (shown.Errors.Any()) return TypedResults.ValidationProblem(AccountValidation.FromIdentity(shown));
-            var owner = await users.FindByEmailAsync(user.Email);
+            var owner = await users.FindByEmailAsync(user.Email!);
             // A fresh sign-up mails a confirmation, so this one mails too, and waits as long for it.
             if (owner is not null) await Task.WhenAny(mail.Enqueue((m, token) => m.SendSignUpAttemptAsync(owner.Id, token)), Task.Delay(AccountMailQueue.AnswerTime));
             logger.LogInformation("Sign-up with an address that has an account; its owner is told");
-            return Registered(new Me(Guid.NewGuid(), user.UserName, user.DisplayName, user.Email, false, [Roles.Reader], null, null, true, false));
+            return Registered(new Me(Guid.NewGuid(), user.UserName!, user.DisplayName, user.Email!, false, [Roles.Reader], null, null, true, false));
         }
         await users.AddToRoleAsync(user, Roles.Reader);
         var id = user.Id;

@@ -26,6 +26,8 @@ public static class CommentsApi
         comment.MapGet("/revisions", RevisionsAsync);
         comment.MapPut("/", EditAsync).RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Posting);
         comment.MapDelete("/", DeleteAsync).RequireAuthorization();
+        // The author's undo of their own delete (as for summaries); a moderator's delete stays.
+        comment.MapPost("/undelete", UndeleteAsync).RequireAuthorization(Policies.Member);
     }
 
     static async Task<Results<Ok<List<CommentView>>, ProblemHttpResult>> ListAsync(long id, HttpContext http, ShortScienceDb db, CancellationToken ct)
@@ -110,6 +112,27 @@ public static class CommentsApi
         {
             ModerationLog.Add(db, userId, "delete", "comment", id.ToString(CultureInfo.InvariantCulture), null, comment.UpdatedAt);
         }
+        await db.SaveChangesAsync(ct);
+        await CommentThreads.RefreshCountAsync(db, comment.SummaryId, ct);
+        await feeds.CommentChangedAsync(id, ct);
+        return TypedResults.NoContent();
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> UndeleteAsync(
+        long id, HttpContext http, ShortScienceDb db, FeedCache feeds, TimeProvider clock, CancellationToken ct)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (comment is null) return Problems.NotFound($"There is no comment {id}.");
+        if (comment.UserId != http.User.RequiredUserId()) return Problems.Forbidden("Only its author can bring back a deleted comment.");
+        if (comment.Status == ContentStatus.Visible) return TypedResults.NoContent();
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        var deletedByModerator = await db.ModerationActions.AnyAsync(a => a.TargetType == "comment" && a.TargetId == key && a.Action == "delete"
+            && a.CreatedAt >= comment.UpdatedAt, ct);
+        if (comment.Status != ContentStatus.Deleted || deletedByModerator)
+        {
+            return Problems.Conflict("A moderator removed this comment, so it cannot be brought back.");
+        }
+        comment.Status = ContentStatus.Visible;
         await db.SaveChangesAsync(ct);
         await CommentThreads.RefreshCountAsync(db, comment.SummaryId, ct);
         await feeds.CommentChangedAsync(id, ct);

@@ -40,7 +40,7 @@ public sealed class DigestMailer(IServiceScopeFactory scopes, IConfiguration con
         var now = DateTimeOffset.UtcNow;
         var site = (configuration["Site:PublicUrl"] ?? "http://127.0.0.1:5080").TrimEnd('/');
 
-        var pending = await db.Notifications.Where(n => n.EmailedAt == null && n.ReadAt == null)
+        var pending = await db.Notifications.Where(n => n.EmailedAt == null && n.ReadAt == null).Live(db)
             .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => new { n.Id, n.UserId, n.Kind, n.Text, n.Url, u.Email, u.DisplayName, u.EmailNotifications, u.EmailConfirmed })
             .OrderBy(n => n.Id).Take(5000).ToListAsync(ct);
         var sent = 0;

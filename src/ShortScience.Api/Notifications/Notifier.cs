@@ -19,8 +19,12 @@ public sealed class Notifier(ShortScienceDb db, TimeProvider clock)
         var now = clock.GetUtcNow();
         if (summaryAuthorId != actorId)
         {
-            Add(summaryAuthorId, parentAuthorId is null ? NotificationKind.Comment : NotificationKind.Reply,
-                $"{actor} commented on your summary of “{paperTitle}”");
+            Add(summaryAuthorId, parentAuthorId is null ? NotificationKind.Comment : NotificationKind.Reply, parentAuthorId switch
+            {
+                null => $"{actor} commented on your summary of “{paperTitle}”",
+                var parent when parent == summaryAuthorId => $"{actor} replied to your comment on your summary of “{paperTitle}”",
+                _ => $"{actor} replied to a comment on your summary of “{paperTitle}”",
+            });
         }
         if (parentAuthorId is { } parentAuthor && parentAuthor != actorId && parentAuthor != summaryAuthorId)
         {

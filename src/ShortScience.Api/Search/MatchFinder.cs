@@ -36,7 +36,7 @@ public sealed class MatchFinder(SearchPlanner planner, AllPaperFacets everything
 
     /// <summary>
     /// Every match through the GIN index (the rows are read, the big vectors are not): candidates, exact total and,
-    /// when asked, exact facets over all matches (before the filters) in one pass.
+    /// when asked, exact facets in one pass, each counted within the other facets' active filters.
     /// </summary>
     static async Task<Matches> NarrowAsync(NpgsqlConnection connection, SearchRequest r, bool withFacets, CancellationToken ct)
     {
@@ -47,9 +47,10 @@ public sealed class MatchFinder(SearchPlanner planner, AllPaperFacets everything
             f AS MATERIALIZED ({filtered})
             (SELECT 'c' AS kind, id AS key, NULL AS slug, NULL AS name, summary_count::bigint AS n FROM f ORDER BY summary_count DESC, id DESC LIMIT {Cap})
             UNION ALL SELECT 't', NULL, NULL, NULL, count(*) FROM f
-            UNION ALL SELECT 'v', m.venue_id, v.slug, v.short_name, count(*) FROM m JOIN venues v ON v.id = m.venue_id GROUP BY m.venue_id, v.slug, v.short_name
-            UNION ALL SELECT 'y', m.year, NULL, NULL, count(*) FROM m WHERE m.year IS NOT NULL GROUP BY m.year
-            UNION ALL SELECT 's', (m.summary_count > 0)::int, NULL, NULL, count(*) FROM m GROUP BY 2
+            UNION ALL SELECT 'v', p.venue_id, v.slug, v.short_name, count(*) FROM m p JOIN venues v ON v.id = p.venue_id
+                WHERE true {r.FiltersExcept(SearchFacet.Venue)} GROUP BY p.venue_id, v.slug, v.short_name
+            UNION ALL SELECT 'y', p.year, NULL, NULL, count(*) FROM m p WHERE p.year IS NOT NULL {r.FiltersExcept(SearchFacet.Year)} GROUP BY p.year
+            UNION ALL SELECT 's', (p.summary_count > 0)::int, NULL, NULL, count(*) FROM m p WHERE true {r.FiltersExcept(SearchFacet.Summarized)} GROUP BY 2
             """, connection);
         Query(command, r);
         r.AddFilters(command);

@@ -55,7 +55,14 @@ public static class SearchApi
         }
         if (from > to) return Problems.BadRequest("'from' is after 'to'.", "from");
         var request = new SearchRequest(query, venueId, from, to, summarized, offset, Math.Clamp(limit ?? 20, 1, 50));
-        return TypedResults.Ok(await search.SearchAsync(request, ct));
+        var results = await search.SearchAsync(request, ct);
+        // Nothing found: offer the query with its misspelt words corrected (on the first page, whatever the filters).
+        if (results.Total == 0 && offset == 0)
+        {
+            var corrected = await DidYouMean.FindAsync(db, query, ct);
+            results = results with { DidYouMean = corrected };
+        }
+        return TypedResults.Ok(results);
     }
 
     static async Task<Results<Ok<List<Suggestion>>, ProblemHttpResult>> SuggestAsync(string? q, ShortScienceDb db, CancellationToken ct)

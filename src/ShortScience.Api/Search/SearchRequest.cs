@@ -9,14 +9,20 @@ public sealed record SearchRequest(string Query, int? VenueId, int? From, int? T
     public bool Filtered => VenueId is not null || From is not null || To is not null || Summarized is not null;
 
     /// <summary>SQL conditions on papers p for the filters (values are parameters, see <see cref="AddFilters"/>); "" when none.</summary>
-    public string Filters()
+    public string Filters() => FiltersExcept(null);
+
+    /// <summary>
+    /// The filters but one facet's own: a facet counts within the other active filters, so each of its counts is what
+    /// choosing that value would show (a venue chosen, the year counts are that venue's; the venues still all show).
+    /// </summary>
+    public string FiltersExcept(SearchFacet? facet)
     {
         var where = "";
-        if (VenueId is not null) where += " AND p.venue_id = @venue";
-        if (From is not null) where += " AND p.year >= @from";
-        if (To is not null) where += " AND p.year <= @to";
-        if (Summarized is true) where += " AND p.summary_count > 0";
-        if (Summarized is false) where += " AND p.summary_count = 0";
+        if (VenueId is not null && facet != SearchFacet.Venue) where += " AND p.venue_id = @venue";
+        if (From is not null && facet != SearchFacet.Year) where += " AND p.year >= @from";
+        if (To is not null && facet != SearchFacet.Year) where += " AND p.year <= @to";
+        if (Summarized is true && facet != SearchFacet.Summarized) where += " AND p.summary_count > 0";
+        if (Summarized is false && facet != SearchFacet.Summarized) where += " AND p.summary_count = 0";
         return where;
     }
 
@@ -27,3 +33,5 @@ public sealed record SearchRequest(string Query, int? VenueId, int? From, int? T
         if (To is { } to) command.Parameters.AddWithValue("to", NpgsqlTypes.NpgsqlDbType.Integer, to);
     }
 }
+
+public enum SearchFacet { Venue, Year, Summarized }

@@ -86,7 +86,7 @@ public static class HistoryApi
         if (markdown is null) return Problems.NotFound($"Summary {id} has no revision {number}.");
 
         var outcome = await publisher.PublishAsync(summary.Paper, userId, markdown, request?.BaseRevision ?? summary.CurrentRevision,
-            summary.Anonymous, request?.Note ?? $"Restored revision {number}", restoredFrom: number, ct);
+            summary.Anonymous, request?.Note, restoredFrom: number, ct);
         return outcome switch
         {
             PublishOutcome.Published { Revision: var r } => TypedResults.Ok(r),

@@ -21,21 +21,27 @@ public static class UsersApi
         users.MapGet("/{name}/comments", CommentsAsync);
     }
 
-    static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> ProfileAsync(string name, ShortScienceDb db, CancellationToken ct)
+    /// <remarks>SummaryCount is the public one; the person themselves also gets AnonymousSummaryCount, the summaries
+    /// their profile lists only to them, so the count they see agrees with the list.</remarks>
+    static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> ProfileAsync(string name, HttpContext http, ShortScienceDb db, CancellationToken ct)
     {
         var normalized = name.ToUpperInvariant();
         var profile = await db.Users.AsNoTracking()
             .Where(u => u.NormalizedUserName == normalized)
             .Select(u => new
             {
-                u.UserName, u.DisplayName, u.Bio, u.Affiliation, u.CreatedAt,
-                Scores = db.Summaries.Where(s => s.UserId == u.Id && s.Status == SummaryStatus.Published && !s.Anonymous)
+                u.Id, u.UserName, u.DisplayName, u.Bio, u.Affiliation, u.CreatedAt,
+                // Visibility.Published() spelled out (EF cannot call it inside a projection): what the list shows.
+                Scores = db.Summaries.Where(s => s.UserId == u.Id && s.Status == SummaryStatus.Published
+                        && s.Paper.Status == ContentStatus.Visible && !s.Anonymous)
                     .Select(s => s.Score).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (profile is null) return Problems.NotFound($"There is no user '{name}'.");
+        var anonymous = http.User.UserId() == profile.Id
+            ? await db.Summaries.Published().CountAsync(s => s.UserId == profile.Id && s.Anonymous, ct) : 0;
         return TypedResults.Ok(new UserProfile(profile.UserName!, profile.DisplayName, profile.Bio, profile.Affiliation,
-            profile.CreatedAt, profile.Scores.Count, profile.Scores.Count == 0 ? null : profile.Scores.Average()));
+            profile.CreatedAt, profile.Scores.Count, profile.Scores.Count == 0 ? null : profile.Scores.Average(), anonymous));
     }
 
 

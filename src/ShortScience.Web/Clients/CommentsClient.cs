@@ -16,4 +16,7 @@ public sealed class CommentsClient(HttpClient http)
 
     public Task<ApiResult<object>> DeleteAsync(long id, CancellationToken ct = default) =>
         http.SendAsync<object>(HttpMethod.Delete, $"api/v1/comments/{id}", null, ct);
+
+    public Task<ApiResult<object>> UndeleteAsync(long id, CancellationToken ct = default) =>
+        http.SendAsync<object>(HttpMethod.Post, $"api/v1/comments/{id}/undelete", null, ct);
 }

@@ -60,7 +60,9 @@ public static class HtmlSafety
             }
             foreach (var css in element.ClassList)
             {
-                Ok(OwnClasses.Contains(css) || css.StartsWith("language-", StringComparison.Ordinal) || InsideKatex(element),
+                // language-…: a code block's language; tok-…: the server's syntax highlighting, on spans only.
+                Ok(OwnClasses.Contains(css) || css.StartsWith("language-", StringComparison.Ordinal) || InsideKatex(element)
+                    || (name == "span" && css.StartsWith("tok-", StringComparison.Ordinal)),
                     () => $"class {css} outside KaTeX: {Describe(element)}");
             }
         }

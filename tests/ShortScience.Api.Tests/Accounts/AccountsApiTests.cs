@@ -44,6 +44,22 @@ public sealed class AccountsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task EveryProblemOfASignUpIsReportedInOneAnswer()
+    {
+        var all = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new RegisterRequest("x", "not-an-address", "iloveyou", null));
+        Assert.Equal(HttpStatusCode.BadRequest, all.StatusCode);
+        var problem = await all.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Equal(["email", "password", "userName"], problem!.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("most common", problem.Errors["password"][0]);
+
+        // Identity's own refusals come together too: a taken user name and a common password.
+        (await app.RegisterAsync("twice-taken")).EnsureSuccessStatusCode();
+        var both = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new RegisterRequest("twice-taken", "fresh@example.org", "PASSWORD1", null));
+        var bothProblem = await both.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Equal(["password", "userName"], bothProblem!.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task LongPassphrasesWithoutDigitsOrSymbolsAreAccepted()
     {
         var passphrase = string.Join(' ', Enumerable.Repeat("the quick brown fox jumps over lazy dogs", 4)); // 163 characters

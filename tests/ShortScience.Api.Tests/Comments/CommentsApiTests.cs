@@ -83,6 +83,30 @@ public sealed class CommentsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task AnAuthorUndoesTheirOwnDeleteButNotAModerators()
+    {
+        var (id, _) = await SummaryAsync("c-undo");
+        var writer = await app.MemberAsync("c-undoer");
+        var moderator = await app.ModeratorAsync("c-undo-mod");
+        var mine = await Comment(writer, id, "Deleted in haste");
+        var removed = await Comment(writer, id, "Removed for cause");
+
+        (await writer.DeleteAsync($"/api/v1/comments/{mine.Id}")).EnsureSuccessStatusCode();
+        (await moderator.DeleteAsync($"/api/v1/comments/{removed.Id}")).EnsureSuccessStatusCode();
+        Assert.Empty((await app.CreateClient().GetFromJsonAsync<List<CommentView>>($"/api/v1/summaries/{id}/comments"))!);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await moderator.PostAsync($"/api/v1/comments/{mine.Id}/undelete", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.PostAsync($"/api/v1/comments/{mine.Id}/undelete", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.PostAsync($"/api/v1/comments/{mine.Id}/undelete", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await writer.PostAsync($"/api/v1/comments/{removed.Id}/undelete", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await writer.PostAsync("/api/v1/comments/999999999/undelete", null)).StatusCode);
+
+        var shown = Assert.Single((await app.CreateClient().GetFromJsonAsync<List<CommentView>>($"/api/v1/summaries/{id}/comments"))!);
+        Assert.Equal((mine.Id, ContentStatus.Visible), (shown.Id, shown.Status));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Summaries.Where(s => s.Id == id).Select(s => s.CommentCount).SingleAsync()));
+    }
+
+    [Fact]
     public async Task CommentsAreValidatedAndNeedAConfirmedMember()
     {
         var (id, _) = await SummaryAsync("c-valid");

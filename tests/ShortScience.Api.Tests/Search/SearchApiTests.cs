@@ -75,7 +75,7 @@ public abstract class SearchApiTests(ApiFactory app)
     }
 
     [Fact]
-    public async Task FiltersNarrowTheResultsAndFacetsCountEveryMatch()
+    public async Task FiltersNarrowTheResultsAndFacetsCountWithinTheOtherFilters()
     {
         await SearchData.EnsureAsync(app);
         var client = app.CreateClient();
@@ -90,10 +90,34 @@ public abstract class SearchApiTests(ApiFactory app)
         Assert.Equal(["1406.2661"], Keys(early!));
         Assert.Equal(["1406.2661"], Keys(summarized!));
         Assert.Equal(["adv-examples"], Keys(waiting!));
+        // A venue chosen: the venues still all show (their counts are what choosing each would give), while the
+        // years and the summary counts are that venue's, so no facet leads to "0 papers".
         var facets = icml.Facets!;
         Assert.Equal([("icml", 1), ("neurips", 1)], facets.Venues.Select(v => (v.Slug, v.Count)).Order());
-        Assert.Equal([(2017, 1), (2014, 1)], facets.Years.Select(y => (y.Year, y.Count)));
-        Assert.Equal((1, 1), (facets.WithSummary, facets.WithoutSummary));
+        Assert.Equal([(2017, 1)], facets.Years.Select(y => (y.Year, y.Count)));
+        Assert.Equal((0, 1), (facets.WithSummary, facets.WithoutSummary));
+
+        // Years chosen: the venue counts are within those years; the year counts still show every year.
+        Assert.Equal([("neurips", 1)], early!.Facets!.Venues.Select(v => (v.Slug, v.Count)));
+        Assert.Equal([(2017, 1), (2014, 1)], early.Facets.Years.Select(y => (y.Year, y.Count)));
+        Assert.Equal((1, 0), (early.Facets.WithSummary, early.Facets.WithoutSummary));
+
+        // Each facet count is what following it shows.
+        var both = await client.GetFromJsonAsync<SearchResults>("/api/v1/search?q=adversarial&venue=icml&from=2017&to=2017");
+        Assert.Equal(facets.Years.Single().Count, both!.Total);
+        Assert.Equal(facets.WithoutSummary, waiting!.Items.Count(i => i.Venue?.Slug == "icml"));
+    }
+
+    [Fact]
+    public async Task AQueryThatFindsNothingOffersTheCorrectedQueryWhenThatFindsPapers()
+    {
+        var misspelt = await SearchAsync("attenton");
+        Assert.Equal(0, misspelt.Total);
+        Assert.Equal("attention", misspelt.DidYouMean);
+        Assert.NotEqual(0, (await SearchAsync(misspelt.DidYouMean!)).Total);
+
+        Assert.Null((await SearchAsync("qwxzvbnmlk")).DidYouMean);
+        Assert.Null((await SearchAsync("attention")).DidYouMean);
     }
 
     [Fact]

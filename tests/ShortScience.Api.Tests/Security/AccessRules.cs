@@ -44,7 +44,9 @@ public static class AccessRules
         ["POST /api/v1/auth/resend-confirmation"] = Access.Public,
         ["POST /api/v1/auth/forgot-password"] = Access.Public,
         ["POST /api/v1/auth/reset-password"] = Access.Public,
+        ["GET /api/v1/unsubscribe/{token}"] = Access.Public,
         ["POST /api/v1/unsubscribe/{token}"] = Access.Public,
+        ["DELETE /api/v1/unsubscribe/{token}"] = Access.Public,
 
         ["GET /api/v1/me/"] = Access.SignedIn,
         ["PUT /api/v1/me/profile"] = Access.SignedIn,
@@ -156,6 +158,7 @@ public static class AccessRules
         ["GET /api/v1/comments/{id:long}/revisions"] = Access.Public,
         ["PUT /api/v1/comments/{id:long}/"] = Access.Owner,
         ["DELETE /api/v1/comments/{id:long}/"] = Access.OwnerOrModerator,
+        ["POST /api/v1/comments/{id:long}/undelete"] = Access.Owner,
         ["PUT /api/v1/votes/{targetType}/{id:long}"] = Access.MemberNotOwner,
 
         // Paper Q&A (issue 19): the asker edits and accepts; authors or moderators delete.

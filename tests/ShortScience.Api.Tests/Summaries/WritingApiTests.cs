@@ -35,6 +35,31 @@ public sealed class WritingApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task AnAuthorsProfileCountAgreesWithTheListTheySeeAnonymousSummariesIncluded()
+    {
+        await PaperAsync("w-named");
+        await PaperAsync("w-anon");
+        var member = await app.MemberAsync("w-shy");
+        (await Publish(member, "w-named", "Signed.", null)).EnsureSuccessStatusCode();
+        (await Publish(member, "w-anon", "Unsigned.", null, anonymous: true)).EnsureSuccessStatusCode();
+
+        var own = await member.GetFromJsonAsync<UserProfile>("/api/v1/users/w-shy");
+        var ownList = await member.GetFromJsonAsync<Page<SummaryListItem>>("/api/v1/users/w-shy/summaries");
+        Assert.Equal(ownList!.Items.Count, own!.SummaryCount + own.AnonymousSummaryCount);
+        Assert.Equal((1, 1), (own.SummaryCount, own.AnonymousSummaryCount));
+        Assert.Single(ownList.Items, i => i.Anonymous);
+
+        // Anyone else sees one summary, counted and listed, and no hint of the other.
+        var other = await app.MemberAsync("w-curious");
+        var seen = await other.GetFromJsonAsync<UserProfile>("/api/v1/users/w-shy");
+        var seenList = await other.GetFromJsonAsync<Page<SummaryListItem>>("/api/v1/users/w-shy/summaries");
+        Assert.Equal((1, 0), (seen!.SummaryCount, seen.AnonymousSummaryCount));
+        Assert.Equal(seenList!.Items.Count, seen.SummaryCount);
+        var anonymousProfile = await app.CreateClient().GetFromJsonAsync<UserProfile>("/api/v1/users/w-shy");
+        Assert.Equal(0, anonymousProfile!.AnonymousSummaryCount);
+    }
+
+    [Fact]
     public async Task OnlyConfirmedMembersMayWrite()
     {
         await PaperAsync("w-auth");
@@ -159,6 +184,8 @@ public sealed class WritingApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         restored.EnsureSuccessStatusCode();
         var view = await app.CreateClient().GetFromJsonAsync<RevisionView>($"/api/v1/summaries/{first.SummaryId}/revisions/3");
         Assert.Equal(("Original.", 1), (view!.Markdown, view.RestoredFrom));
+        // That it was restored is RestoredFrom's to say; the note stays the author's own (none here), never a copy of it.
+        Assert.Null(view.Note);
         var other = await app.MemberAsync("w-not-author");
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/v1/summaries/{first.SummaryId}/restore/1", new RestoreRequest(3, null))).StatusCode);
     }

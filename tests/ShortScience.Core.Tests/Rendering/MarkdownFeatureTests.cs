@@ -7,8 +7,8 @@ public sealed class MarkdownFeatureTests
     [InlineData("Hello *world*", "<p>Hello <em>world</em></p>")]
     [InlineData("~~gone~~ ++added++ ==marked== H~2~O x^2^", "<p><del>gone</del> <ins>added</ins> <mark>marked</mark> H<sub>2</sub>O x<sup>2</sup></p>")]
     [InlineData("## Method and results", "<h2 id=\"method-and-results\">Method and results</h2>")]
-    [InlineData("```python\nprint(1)\n```", "<pre><code class=\"language-python\">print(1)\n</code></pre>")]
-    [InlineData("```c++\nint x;\n```", "<pre><code class=\"language-c++\">int x;\n</code></pre>")]
+    [InlineData("```julia\nprint(1)\n```", "<pre><code class=\"language-julia\">print(1)\n</code></pre>")]
+    [InlineData("```gap++\nint x;\n```", "<pre><code class=\"language-gap++\">int x;\n</code></pre>")]
     [InlineData("- [x] done\n- [ ] todo", "<ul class=\"contains-task-list\">\n<li class=\"task-list-item\"><input disabled=\"disabled\" type=\"checkbox\" checked=\"checked\"> done</li>\n<li class=\"task-list-item\"><input disabled=\"disabled\" type=\"checkbox\"> todo</li>\n</ul>")]
     [InlineData("Term\n: Definition", "<dl>\n<dt>Term</dt>\n<dd>Definition</dd>\n</dl>")]
     [InlineData("<b>raw</b> html", "<p>&lt;b&gt;raw&lt;/b&gt; html</p>")]
@@ -23,6 +23,26 @@ public sealed class MarkdownFeatureTests
     [InlineData("Footnote[^n].\n\n[^n]: The note.", "<p>Footnote<a id=\"fnref:1\" href=\"#fn:1\" class=\"footnote-ref\"><sup>1</sup></a>.</p>\n<div class=\"footnotes\">\n<hr>\n<ol>\n<li id=\"fn:1\">\n<p>The note.<a href=\"#fnref:1\" class=\"footnote-back-ref\">↩</a></p>\n</li>\n</ol>\n</div>")]
     public void RendersMarkdownToSafeHtml(string markdown, string html) =>
         Assert.Equal(html, Rendered.Text(markdown).Html.Trim());
+
+    [Fact]
+    public void CodeInALanguageTheHighlighterKnowsIsHighlightedOnTheServer()
+    {
+        var python = Rendered.Text("```python\ndef area(r):\n    return 'pi' * r  # note\n```").Html;
+        Assert.StartsWith("<pre><code class=\"language-python\">", python);
+        Assert.Contains("<span class=\"tok-keyword\">def</span>", python);
+        Assert.Contains("<span class=\"tok-string\">'pi'</span>", python);
+        Assert.Contains("<span class=\"tok-comment\"># note</span>", python);
+
+        var csharp = Rendered.Text("```c#\npublic sealed class A { }\n```").Html;
+        Assert.Contains("<span class=\"tok-keyword\">sealed</span>", csharp);
+
+        // The code stays text: markup inside it is escaped, and only the highlighter's classes survive sanitizing.
+        var hostile = Rendered.Text("```javascript\nvar s = '<script>alert(1)</script><img src=x onerror=alert(2)>';\n```").Html;
+        Assert.DoesNotContain("<script", hostile);
+        Assert.DoesNotContain("<img", hostile);
+        Assert.Contains("&lt;script&gt;", hostile);
+        Assert.Contains("<span class=\"tok-keyword\">var</span>", hostile);
+    }
 
     [Fact]
     public void GridTablesRenderWithoutStyles()

@@ -14,4 +14,15 @@ public sealed class SnippetTests
     [InlineData("\"quoted\" 'single'", "&quot;quoted&quot; &#39;single&#39;")]
     [InlineData("", "")]
     public void EscapesEverythingButTheHighlights(string headline, string html) => Assert.Equal(html, Snippet.ToHtml(headline));
+
+    [Theory]
+    [InlineData("pmatrix} with a \u0002rotation\u0003 of the grid", "with a <mark>rotation</mark> of the grid")]
+    [InlineData("the loss $\\mathcal{L} = \\sum_i \\ell_i$ is \u0002minimized\u0003", "the loss … is <mark>minimized</mark>")]
+    [InlineData("we \u0002sample\u0003 from \\(p(x)\\)", "we <mark>sample</mark> from")]
+    [InlineData("first part … \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix} second \u0002part\u0003",
+        "first part … second <mark>part</mark>")]
+    [InlineData("x & y \\\\ z \\end{align} and then \u0002text\u0003", "and then <mark>text</mark>")]
+    [InlineData("$$x$$ … plain words", "plain words")]
+    [InlineData("costs 5 dollars, not a formula", "costs 5 dollars, not a formula")]
+    public void CutsMathOutAndStartsOnWordsOfText(string headline, string html) => Assert.Equal(html, Snippet.ToHtml(headline));
 }

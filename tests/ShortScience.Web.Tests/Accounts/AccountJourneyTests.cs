@@ -79,6 +79,23 @@ public sealed partial class AccountJourneyTests(SiteFixture site, Browser browse
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task RegistrationNamesEveryProblemAtOnce()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/account/register").ToString());
+
+        await page.GetByLabel("User name").FillAsync("x");
+        await page.GetByLabel("Email").FillAsync("someone@localhost");
+        await page.GetByLabel("Password").FillAsync("iloveyou");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Expect(page.Locator("#password-error")).ToContainTextAsync("most common passwords");
+        await Expect(page.Locator("#userName-error")).ToContainTextAsync("3 to 30 characters");
+        await Expect(page.Locator("#email-error")).ToContainTextAsync("valid email");
+        Assert.Empty(errors);
+    }
+
     async Task<string> ConfirmationLinkAsync(string email)
     {
         for (var attempt = 0; attempt < 100; attempt++)

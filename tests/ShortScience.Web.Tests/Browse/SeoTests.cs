@@ -80,6 +80,23 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
+    public async Task APaperPageCarriesHighwireCitationTagsForGoogleScholar()
+    {
+        using var http = Http();
+        var html = await http.GetStringAsync("/papers/1706.03762");
+        string? Meta(string name) => Regex.Match(html, $"<meta name=\"{name}\" content=\"([^\"]*)\"") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+        List<string> All(string name) => Regex.Matches(html, $"<meta name=\"{name}\" content=\"([^\"]*)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+        Assert.Equal("Attention Is All You Need", Meta("citation_title"));
+        Assert.Equal(8, All("citation_author").Count);
+        Assert.Equal("Łukasz Kaiser", All("citation_author")[6]);
+        Assert.Equal("2017/06/12", Meta("citation_publication_date"));
+        Assert.Equal("Conference on Neural Information Processing Systems", Meta("citation_conference_title"));
+        Assert.Equal("1706.03762", Meta("citation_arxiv_id"));
+        Assert.Equal("https://arxiv.org/pdf/1706.03762", Meta("citation_pdf_url"));
+    }
+
+    [Fact]
     public async Task AnUnsummarizedPaperIsNoindexAndAHostileTitleStaysInsideItsData()
     {
         await site.SeedAsync();

@@ -65,6 +65,32 @@ public sealed class CommentsJourneyTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
+    public async Task ACommentDeletedInHasteComesBackWithUndo()
+    {
+        await site.CreateMemberAsync("d-undo-author");
+        await site.CreateMemberAsync("d-undo-commenter");
+        var id = await PublishAsync("d-undo-author", "1606.03498", "Feature matching stabilizes GAN training.");
+        long commentId;
+        using (var api = await site.ApiClientForAsync("d-undo-commenter"))
+        {
+            var posted = await api.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest("Does minibatch discrimination help too?"));
+            commentId = (await posted.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<CommentLocation>())!.Id;
+        }
+        var (page, errors) = await browser.NewPageAsync();
+        await site.SignInAsync(page, "d-undo-commenter");
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1606.03498").ToString());
+        var comment = page.Locator($"#comment-{commentId}");
+        await comment.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(page.Locator(".flash.undo")).ToContainTextAsync("Comment deleted.");
+        await Expect(comment).ToHaveCountAsync(0);
+
+        await page.Locator(".flash.undo").GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+        await Expect(page.Locator(".flash")).ToContainTextAsync("Comment restored.");
+        await Expect(comment).ToContainTextAsync("minibatch discrimination");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task AReportedSummaryIsHiddenByAModeratorAndDisappearsFromThePaper()
     {
         await site.CreateMemberAsync("d-spammer");

@@ -53,4 +53,18 @@ public sealed class SearchTests(SiteFixture site, Browser browser)
         await Expect(page.Locator("#add-input")).ToHaveValueAsync("2401.00001");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task AMisspeltQueryOffersTheCorrectedOneAndItFindsThePaper()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/search?q=attenton").ToString());
+        var suggestion = page.Locator(".did-you-mean a");
+        await Expect(suggestion).ToHaveTextAsync("attention");
+        await suggestion.ClickAsync();
+        await Expect(page.Locator(".search-results li").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".search-results")).ToContainTextAsync("Attention Is All You Need");
+        await Expect(page.Locator(".did-you-mean")).ToHaveCountAsync(0);
+        Assert.Empty(errors);
+    }
 }

@@ -56,6 +56,10 @@ public sealed class SummariesJourneyTests(SiteFixture site, Browser browser)
         await page.GoBackAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Revision 1 restored as revision 3");
+        // The restore is said once, and each revision says when to the minute (two edits of one day told apart).
+        var newest = page.Locator("table.revisions tbody tr").First;
+        await Expect(newest.Locator("td").Nth(3)).ToHaveTextAsync("Restored revision 1.");
+        await Expect(newest.Locator("time")).ToHaveTextAsync(new Regex(@"^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC$"));
         await page.GotoAsync(summaryUrl);
         await Expect(page.Locator(".prose em")).ToHaveTextAsync("well");
         Assert.Empty(errors);

@@ -46,7 +46,8 @@ public static partial class HtmlPolicy
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https" },
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
         });
-        sanitizer.RemovingCssClass += (_, e) => e.Cancel = LanguageClass().IsMatch(e.CssClass);
+        sanitizer.RemovingCssClass += (_, e) => e.Cancel = LanguageClass().IsMatch(e.CssClass)
+            || (e.Tag.LocalName == "span" && TokenClass().IsMatch(e.CssClass));
         // Markdig aligns table cells with style="text-align: …"; styles are not allowed, classes are.
         sanitizer.RemovingAttribute += (_, e) =>
         {
@@ -133,6 +134,10 @@ public static partial class HtmlPolicy
 
     [GeneratedRegex(@"^language-[A-Za-z0-9_+#.\-]{1,40}$")]
     private static partial Regex LanguageClass();
+
+    /// <summary>The highlighter's token classes (Syntax/CodeHighlighter.cs).</summary>
+    [GeneratedRegex(@"^tok-[a-z0-9\-]{1,40}$")]
+    private static partial Regex TokenClass();
 
     [GeneratedRegex(@"text-align:\s*(left|center|right)")]
     private static partial Regex TextAlign();

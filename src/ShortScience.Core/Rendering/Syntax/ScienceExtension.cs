@@ -3,6 +3,7 @@ using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Parsers;
 using Markdig.Parsers.Inlines;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 
 namespace ShortScience.Core.Rendering.Syntax;
 
@@ -47,6 +48,7 @@ public sealed class ScienceExtension : IMarkdownExtension
             html.ObjectRenderers.Insert(0, new TexBlockRenderer());
             html.ObjectRenderers.Insert(0, new TexInlineRenderer());
             html.ObjectRenderers.Insert(0, new CitationRenderer());
+            html.ObjectRenderers.Replace<CodeBlockRenderer>(new HighlightingCodeBlockRenderer());
         }
     }
 }

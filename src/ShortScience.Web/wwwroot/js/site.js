@@ -10,12 +10,27 @@ function countView() {
   navigator.sendBeacon("/api/v1/papers/" + encodeURIComponent(key) + "/views");
 }
 
-countView();
+// A clamped abstract that fits in its four lines anyway needs no "more": hide the toggle until it would show something.
+function markFittingAbstracts() {
+  for (const text of document.querySelectorAll(".abstract .clamped")) {
+    const section = text.closest(".abstract");
+    if (section.querySelector(".more-toggle:checked")) continue;
+    section.classList.toggle("fits", text.scrollHeight <= text.clientHeight + 1);
+  }
+}
+
+function onPage() {
+  countView();
+  markFittingAbstracts();
+}
+
+onPage();
+window.addEventListener("resize", markFittingAbstracts);
 if (window.Blazor && window.Blazor.addEventListener) {
-  window.Blazor.addEventListener("enhancedload", countView);
+  window.Blazor.addEventListener("enhancedload", onPage);
 } else {
   document.addEventListener("DOMContentLoaded", () => {
-    if (window.Blazor && window.Blazor.addEventListener) window.Blazor.addEventListener("enhancedload", countView);
+    if (window.Blazor && window.Blazor.addEventListener) window.Blazor.addEventListener("enhancedload", onPage);
   });
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using ShortScience.Contracts;
 using ShortScience.Web.Clients;
@@ -12,6 +13,9 @@ namespace ShortScience.Web.Components.Pages.Comments;
 /// </summary>
 public static class CommentsForms
 {
+    /// <summary>The flash "form" of a just-deleted comment, whose text is the comment's id.</summary>
+    public const string UndoDelete = "undo-comment-delete";
+
     public static void MapCommentsForms(this WebApplication app)
     {
         var actions = app.MapGroup("/actions").RequireAuthorization(); // [FromForm] parameters make every post check its antiforgery token.
@@ -37,8 +41,17 @@ public static class CommentsForms
         actions.MapPost("/comment/delete", async ([FromForm] long id, [FromForm] string? returnUrl, HttpContext http, CommentsClient comments, Flash flash) =>
         {
             var result = await comments.DeleteAsync(id, http.RequestAborted);
-            flash.Set(http, result.Ok ? new FlashMessage("Comment deleted.") : new FlashMessage(null, result.Problem!.Message));
+            // The notice carries an undo (MainLayout), as a deleted summary's page does.
+            flash.Set(http, result.Ok ? new FlashMessage("Comment deleted.", null, UndoDelete, id.ToString(CultureInfo.InvariantCulture))
+                : new FlashMessage(null, result.Problem!.Message));
             return LocalUrl.Back(returnUrl, null);
+        });
+
+        actions.MapPost("/comment/undelete", async ([FromForm] long id, [FromForm] string? returnUrl, HttpContext http, CommentsClient comments, Flash flash) =>
+        {
+            var result = await comments.UndeleteAsync(id, http.RequestAborted);
+            flash.Set(http, result.Ok ? new FlashMessage("Comment restored.") : new FlashMessage(null, result.Problem!.Message));
+            return LocalUrl.Back(returnUrl, result.Ok ? $"comment-{id}" : null);
         });
     }
 }
