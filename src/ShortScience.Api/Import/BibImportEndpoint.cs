@@ -41,7 +41,9 @@ static class BibImportEndpoint
         if (bytes is null || bytes.Length > limit) return TooLarge(limit);
         if (bytes.Length == 0) return Problems.BadRequest("Send a .bib file: as the request body, or as the form field 'file'.", "file");
 
-        var report = await importer.ImportAsync(Decode(bytes), http.User.RequiredUserId(), ct);
+        var decoded = Decode(bytes);
+        if (Security.TextGuard.Unstorable(decoded) is { } why) return Problems.BadRequest($"The file cannot be imported: {why}", "file");
+        var report = await importer.ImportAsync(decoded, http.User.RequiredUserId(), http.User.IsModerator(), ct);
         return TypedResults.Ok(report);
     }
 
