@@ -21,7 +21,16 @@ static class BibImportEndpoint
         byte[]? bytes;
         if (http.Request.HasFormContentType)
         {
-            var form = await http.Request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(ct);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException { StatusCode: 400 })
+            {
+                // A multipart body without its closing boundary, or with broken headers.
+                return Problems.BadRequest($"The upload could not be read: {ex.Message}", "file");
+            }
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
             if (file is not null)
             {
