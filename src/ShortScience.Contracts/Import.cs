@@ -27,12 +27,21 @@ public sealed record AddPaperRequest(string? Input = null, ManualPaper? Manual =
     }
 }
 
-/// <summary>The paper after an import. Outcome: "created", "merged" (new facts added) or "unchanged".</summary>
-public sealed record AddPaperResponse(string Outcome, IReadOnlyList<string> Changes, PaperDetail Paper);
+/// <summary>
+/// The paper after an import. Outcome: "created", "merged" (new facts added) or "unchanged". Changes: the facts
+/// added (or, by a moderator, changed); Proposed: facts that differ from the paper's, sent to the moderators as a
+/// proposed edit (ProposalId) rather than written; Dropped: what was left out and why (a link that is not http(s) …).
+/// </summary>
+public sealed record AddPaperResponse(
+    string Outcome, IReadOnlyList<string> Changes, PaperDetail Paper,
+    IReadOnlyList<string>? Proposed = null, IReadOnlyList<string>? Dropped = null, long? ProposalId = null);
 
 /// <summary>What happened to one entry of an imported .bib file. Outcome: added, merged, unchanged or refused.</summary>
+/// <summary>Changes: facts added; Proposed: differing facts sent to the moderators; Dropped: facts left out, and why.</summary>
 public sealed record BibImportItem(
-    int Line, string? CitationKey, string Outcome, string? PaperKey, string? Title, string? Reason, IReadOnlyList<string> Changes);
+    int Line, string? CitationKey, string Outcome, string? PaperKey, string? Title, string? Reason, IReadOnlyList<string> Changes,
+    IReadOnlyList<string>? Proposed = null, IReadOnlyList<string>? Dropped = null, long? ProposalId = null);
 
+/// <summary>Proposed: how many entries sent differing facts to the moderators' queue.</summary>
 public sealed record BibImportReport(
-    int Entries, int Added, int Merged, int Unchanged, int Refused, IReadOnlyList<BibImportItem> Items);
+    int Entries, int Added, int Merged, int Unchanged, int Refused, IReadOnlyList<BibImportItem> Items, int Proposed = 0);

@@ -26,6 +26,12 @@ public static class Limits
     public const int ArxivIdChars = 40;
     public const int BibtexEntryChars = 50_000;
 
+    /// <summary>Entries in one imported .bib file (a larger library is imported in parts).</summary>
+    public const int BibtexEntriesPerFile = 5_000;
+
+    /// <summary>How deep braces may nest in a BibTeX value.</summary>
+    public const int BibtexBraceDepth = 32;
+
     public const int ReportReasonChars = 2_000;
     public const int ModerationReasonChars = 1_000;
 

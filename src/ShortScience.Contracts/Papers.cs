@@ -66,3 +66,7 @@ public sealed record BibtexExportRequest(IReadOnlyList<string> Keys) : IValidata
 {
     public void Validate(Checks checks) => checks.Texts("keys", Keys, Limits.KeysPerRequest, Limits.PaperKeyChars, "keys");
 }
+
+/// <summary>One change to one fact of a paper (GET /api/v1/papers/{key}/changes), newest first.</summary>
+public sealed record PaperChangeView(
+    long Id, string Field, string? Before, string? After, string Source, UserRef? By, DateTimeOffset At);

@@ -67,10 +67,29 @@ public sealed class Checks
     public Checks Range(string field, int? value, int min, int max, string what) =>
         value is { } v && (v < min || v > max) ? Add(field, $"{Capital(what)} must be between {min} and {max}.") : this;
 
-    /// <summary>An absolute http or https URL with a host, nothing else (the one rule for every link the site stores).</summary>
-    public static bool IsWebAddress(string? url) =>
-        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-        && uri.Host.Length > 0 && !url.Trim().Any(char.IsControl);
+    /// <summary>
+    /// An absolute http or https URL with a host, nothing else (the one rule for every link the site stores or shows).
+    /// Surrounding spaces are forgiven; a control character or space inside, a backslash, any other scheme
+    /// (javascript:, data:, vbscript:, whatever its case), a scheme-relative (//host) or relative address is refused.
+    /// </summary>
+    public static bool IsWebAddress(string? url) => WebAddressOrNull(url) is not null;
+
+    /// <summary>The trimmed address when <see cref="IsWebAddress"/> holds, else null.</summary>
+    public static string? WebAddressOrNull(string? url)
+    {
+        if (url is null) return null;
+        var t = url.Trim();
+        if (t.Length == 0 || t.Length > Limits.UrlChars) return null;
+        if (!t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !t.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) return null;
+        for (var i = 0; i < t.Length; i++)
+        {
+            var c = t[i];
+            if (char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\') return null;
+            if (char.IsHighSurrogate(c) && i + 1 < t.Length && char.IsLowSurrogate(t[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return null;
+        }
+        return Uri.TryCreate(t, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0 ? t : null;
+    }
 
     static string Capital(string what) => what.Length == 0 ? what : char.ToUpperInvariant(what[0]) + what[1..];
 }

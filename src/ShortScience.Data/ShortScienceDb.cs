@@ -16,6 +16,7 @@ public sealed class ShortScienceDb(DbContextOptions<ShortScienceDb> options)
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<PaperAuthor> PaperAuthors => Set<PaperAuthor>();
     public DbSet<PaperEdit> PaperEdits => Set<PaperEdit>();
+    public DbSet<PaperChange> PaperChanges => Set<PaperChange>();
     public DbSet<Summary> Summaries => Set<Summary>();
     public DbSet<SummaryRevision> SummaryRevisions => Set<SummaryRevision>();
     public DbSet<Draft> Drafts => Set<Draft>();

@@ -1058,6 +1058,59 @@ namespace ShortScience.Migrations.Migrations
                     b.ToTable("paper_authors", (string)null);
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.PaperChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text")
+                        .HasColumnName("after");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text")
+                        .HasColumnName("before");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("field");
+
+                    b.Property<long>("PaperId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_changes");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_paper_changes_actor_id");
+
+                    b.HasIndex("PaperId", "Id")
+                        .HasDatabaseName("ix_paper_changes_paper_id_id");
+
+                    b.ToTable("paper_changes", (string)null);
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.PaperEdit", b =>
                 {
                     b.Property<long>("Id")
@@ -2075,6 +2128,24 @@ namespace ShortScience.Migrations.Migrations
                         .HasConstraintName("fk_paper_authors_papers_paper_id");
 
                     b.Navigation("Author");
+
+                    b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.PaperChange", b =>
+                {
+                    b.HasOne("ShortScience.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_paper_changes_asp_net_users_actor_id");
+
+                    b.HasOne("ShortScience.Data.Entities.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_changes_papers_paper_id");
 
                     b.Navigation("Paper");
                 });

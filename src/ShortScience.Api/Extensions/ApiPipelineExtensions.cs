@@ -68,6 +68,7 @@ public static class ApiPipelineExtensions
         v1.MapPapersApi();
         v1.MapImportApi();
         v1.MapPaperEditsApi();
+        v1.MapPaperHistoryApi();
         v1.MapBibtexApi();
         v1.MapSummariesApi();
         v1.MapWritingApi();

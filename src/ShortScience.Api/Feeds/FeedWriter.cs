@@ -11,7 +11,8 @@ namespace ShortScience.Api.Feeds;
 /// </summary>
 /// <remarks>
 /// RSS item: title, link, guid (the tag: id, isPermaLink="false"), pubDate, atom:updated, dc:creator, category per
-/// keyword, description (plain text), content:encoded (HTML). Atom entry: id, title, link, published, updated,
+/// keyword, description (HTML: the escaped plain text), content:encoded (HTML); title, description and category are
+/// HTML-escaped before XML escaping, as readers treat them as HTML. Atom entry: id, title, link, published, updated,
 /// author, category, summary type="text", content type="html". Both carry ss:kind, ss:summaryId (ss:questionId for questions and answers), ss:revision
 /// and ss:paper; see README "Feeds".
 /// </remarks>
@@ -22,10 +23,13 @@ public sealed class FeedWriter(FeedLinks links)
 
     public byte[] Write(FeedDocument document, FeedFormat format)
     {
+        // RSS readers take title, description and category as HTML: user text in them is HTML-escaped first (then
+        // XML-escaped by the writer). Atom says what each text is (type="text" or "html"), so it is written as it is.
+        var rss = format == FeedFormat.Rss;
         var feed = new SyndicationFeed
         {
-            Title = new TextSyndicationContent(XmlChars.Clean(document.Title)),
-            Description = new TextSyndicationContent(XmlChars.Clean(document.Description)),
+            Title = new TextSyndicationContent(Text(document.Title, rss)),
+            Description = new TextSyndicationContent(Text(document.Description, rss)),
             Id = links.Id("feed/" + document.Name + document.Query),
             LastUpdatedTime = document.Updated,
             Generator = "ShortScience",
@@ -59,15 +63,16 @@ public sealed class FeedWriter(FeedLinks links)
         var item = new FeedItem(entry, html, creator, links.Absolute($"/papers/{entry.Paper.Key}"))
         {
             Id = links.EntryId(entry),
-            Title = new TextSyndicationContent(XmlChars.Clean(Title(entry))),
+            Title = new TextSyndicationContent(Text(Title(entry), format == FeedFormat.Rss), TextSyndicationContentKind.Plaintext),
             PublishDate = entry.Published,
             LastUpdatedTime = entry.Updated > entry.Published ? entry.Updated : entry.Published,
-            Summary = new TextSyndicationContent(entry.PlainText, TextSyndicationContentKind.Plaintext),
+            // RSS description: escaped HTML made only of the escaped plain text. Atom summary: type="text".
+            Summary = new TextSyndicationContent(Text(entry.PlainText, format == FeedFormat.Rss), TextSyndicationContentKind.Plaintext),
         };
         item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url), "text/html"));
         foreach (var keyword in entry.Paper.Keywords)
         {
-            if (XmlChars.Clean(keyword) is { Length: > 0 } term) item.Categories.Add(new SyndicationCategory(term));
+            if (XmlChars.Clean(keyword) is { Length: > 0 } term) item.Categories.Add(new SyndicationCategory(format == FeedFormat.Rss ? FeedHtml.Escape(term) : term));
         }
         if (format == FeedFormat.Atom)
         {
@@ -76,6 +81,9 @@ public sealed class FeedWriter(FeedLinks links)
         }
         return item;
     }
+
+    /// <summary>User text for a feed element: XML-safe, and HTML-escaped where readers take it as HTML (RSS).</summary>
+    static string Text(string text, bool html) => html ? FeedHtml.Escape(XmlChars.Clean(text)) : XmlChars.Clean(text);
 
     /// <summary>"Attention Is All You Need — summary by Ada Rivera"; an anonymous summary names nobody.</summary>
     public static string Title(FeedEntry entry) => entry.Kind switch

@@ -21,7 +21,16 @@ static class BibImportEndpoint
         byte[]? bytes;
         if (http.Request.HasFormContentType)
         {
-            var form = await http.Request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(ct);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException { StatusCode: 400 })
+            {
+                // A multipart body without its closing boundary, or with broken headers.
+                return Problems.BadRequest($"The upload could not be read: {ex.Message}", "file");
+            }
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
             if (file is not null)
             {
@@ -41,7 +50,9 @@ static class BibImportEndpoint
         if (bytes is null || bytes.Length > limit) return TooLarge(limit);
         if (bytes.Length == 0) return Problems.BadRequest("Send a .bib file: as the request body, or as the form field 'file'.", "file");
 
-        var report = await importer.ImportAsync(Decode(bytes), http.User.RequiredUserId(), ct);
+        var decoded = Decode(bytes);
+        if (Security.TextGuard.Unstorable(decoded) is { } why) return Problems.BadRequest($"The file cannot be imported: {why}", "file");
+        var report = await importer.ImportAsync(decoded, http.User.RequiredUserId(), http.User.IsModerator(), ct);
         return TypedResults.Ok(report);
     }
 

@@ -13,7 +13,7 @@ public sealed class BibImporter(ShortScienceDb db, PaperImporter importer, ILogg
 {
     const int ProgressEvery = 100;
 
-    public async Task<BibImportReport> ImportAsync(string text, Guid userId, CancellationToken ct)
+    public async Task<BibImportReport> ImportAsync(string text, Guid userId, bool moderator, CancellationToken ct)
     {
         var doc = BibtexParser.Parse(text);
         var errors = doc.Problems.Where(p => !p.Warning).ToList();
@@ -24,7 +24,7 @@ public sealed class BibImporter(ShortScienceDb db, PaperImporter importer, ILogg
         for (var i = 0; i < doc.Entries.Count; i++)
         {
             var entry = doc.Entries[i];
-            var item = await ImportEntryAsync(entry, userId, ct);
+            var item = await ImportEntryAsync(entry, userId, moderator, ct);
             if (warnings[entry.Key].Any())
             {
                 item = item with { Reason = string.Join(" ", warnings[entry.Key].Select(w => w.Message).Prepend(item.Reason).OfType<string>()) };
@@ -39,18 +39,19 @@ public sealed class BibImporter(ShortScienceDb db, PaperImporter importer, ILogg
         items.Sort((a, b) => a.Line.CompareTo(b.Line));
         var report = new BibImportReport(items.Count,
             items.Count(i => i.Outcome == "added"), items.Count(i => i.Outcome == "merged"),
-            items.Count(i => i.Outcome == "unchanged"), items.Count(i => i.Outcome == "refused"), items);
+            items.Count(i => i.Outcome == "unchanged"), items.Count(i => i.Outcome == "refused"), items,
+            items.Count(i => i.ProposalId is not null));
         logger.LogInformation("BibTeX import finished: {Added} added, {Merged} merged, {Unchanged} unchanged, {Refused} refused",
             report.Added, report.Merged, report.Unchanged, report.Refused);
         return report;
     }
 
-    async Task<BibImportItem> ImportEntryAsync(BibtexEntry entry, Guid userId, CancellationToken ct)
+    async Task<BibImportItem> ImportEntryAsync(BibtexEntry entry, Guid userId, bool moderator, CancellationToken ct)
     {
         var title = entry.Get("title");
         try
         {
-            var outcome = await importer.ImportAsync(BibtexMetadata.From(entry), userId, ct);
+            var outcome = await importer.ImportAsync(BibtexMetadata.From(entry), userId, moderator, ct);
             await db.SaveChangesAsync(ct);
             var status = outcome.Status switch
             {
@@ -58,8 +59,12 @@ public sealed class BibImporter(ShortScienceDb db, PaperImporter importer, ILogg
                 ImportStatus.Merged => "merged",
                 _ => "unchanged",
             };
-            var reason = outcome.Status == ImportStatus.Created ? null : "Already here; only missing facts were added.";
-            return new BibImportItem(entry.Line, entry.Key, status, outcome.Paper.Key, outcome.Paper.Title, reason, outcome.Changes);
+            var reason = outcome.Status == ImportStatus.Created ? null
+                : moderator ? "Already here; its facts were brought up to date."
+                : outcome.Proposed.Count > 0 ? "Already here; only missing facts were added, and the facts that differ were sent to the moderators."
+                : "Already here; only missing facts were added.";
+            return new BibImportItem(entry.Line, entry.Key, status, outcome.Paper.Key, outcome.Paper.Title, reason, outcome.Changes,
+                outcome.Proposed, outcome.Dropped, outcome.Proposal?.Id);
         }
         catch (ImportRefusedException ex)
         {

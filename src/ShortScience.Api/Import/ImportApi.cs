@@ -45,10 +45,11 @@ public static class ImportApi
         }
 
         var userId = http.User.RequiredUserId();
+        var moderator = http.User.IsModerator();
         ImportOutcome outcome;
         try
         {
-            outcome = await importer.ImportAsync(metadata, userId, ct);
+            outcome = await importer.ImportAsync(metadata, userId, moderator, ct);
             await db.SaveChangesAsync(ct);
         }
         catch (ImportRefusedException ex)
@@ -59,15 +60,17 @@ public static class ImportApi
         {
             // Someone added the same paper a moment ago: this import now merges into theirs.
             db.ChangeTracker.Clear();
-            outcome = await importer.ImportAsync(metadata, userId, ct);
+            outcome = await importer.ImportAsync(metadata, userId, moderator, ct);
             await db.SaveChangesAsync(ct);
         }
 
         var key = outcome.Paper.Key;
-        logger.LogInformation("Paper {Key} {Outcome} from {Source} {Changes}", key, outcome.Status, metadata.Source, outcome.Changes);
+        logger.LogInformation("Paper {Key} {Outcome} from {Source} {Changes}, proposed {Proposed}, dropped {Dropped}",
+            key, outcome.Status, metadata.Source, outcome.Changes, outcome.Proposed, outcome.Dropped);
         var paper = await PaperDetails.LoadAsync(db, key, http.User, ct)
             ?? throw new InvalidOperationException($"Paper {key} vanished after its import.");
-        var response = new AddPaperResponse(outcome.Status.ToString().ToLowerInvariant(), outcome.Changes, paper);
+        var response = new AddPaperResponse(outcome.Status.ToString().ToLowerInvariant(), outcome.Changes, paper,
+            outcome.Proposed, outcome.Dropped, outcome.Proposal?.Id);
         return outcome.Status == ImportStatus.Created
             ? TypedResults.Created($"/api/v1/papers/{Uri.EscapeDataString(key)}", response)
             : TypedResults.Ok(response);

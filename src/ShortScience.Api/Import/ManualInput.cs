@@ -38,6 +38,5 @@ static class ManualInput
         }, null);
     }
 
-    public static bool IsWebAddress(string url) =>
-        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+    public static bool IsWebAddress(string url) => Checks.IsWebAddress(url);
 }

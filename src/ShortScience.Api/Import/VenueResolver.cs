@@ -15,7 +15,13 @@ public sealed class VenueResolver(ShortScienceDb db, TimeProvider clock)
 {
     static VenueCatalogue Catalogue => VenueCatalogue.Default;
 
-    public async Task<Venue?> ResolveAsync(string? name, CancellationToken ct)
+    public Task<Venue?> ResolveAsync(string? name, CancellationToken ct) => ResolveAsync(name, create: true, ct);
+
+    /// <summary>
+    /// The venue a name means; with <paramref name="create"/> false an unknown name gives null rather than a new
+    /// venue (a proposed change must not add venues before a moderator accepts it).
+    /// </summary>
+    public async Task<Venue?> ResolveAsync(string? name, bool create, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
         foreach (var key in VenueNames.Candidates(name))
@@ -25,7 +31,7 @@ public sealed class VenueResolver(ShortScienceDb db, TimeProvider clock)
             if (alias is not null) return await MergeChains.FinalAsync(db, alias.Venue, ct);
             if (Catalogue.ByKey(key) is { } known) return await EnsureAsync(known, ct);
         }
-        return await CreateAsync(name, ct);
+        return create ? await CreateAsync(name, ct) : null;
     }
 
     /// <summary>The catalogue venue's row, created or completed with the catalogue's names.</summary>

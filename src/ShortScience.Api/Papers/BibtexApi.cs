@@ -91,7 +91,7 @@ public static class BibtexApi
     {
         public PaperMetadata ToMetadata() => new()
         {
-            Title = Title, Authors = Authors, Year = Year, Doi = Doi, ArxivId = ArxivId, Url = Url,
+            Title = Title, Authors = Authors, Year = Year, Doi = Doi, ArxivId = ArxivId, Url = Checks.WebAddressOrNull(Url),
             Keywords = Keywords, Categories = Categories,
             Venue = Kind == VenueKind.Preprint && ArxivId is not null ? "arXiv" : Venue,
             EntryType = Kind switch

@@ -66,7 +66,8 @@ public static class PaperDetails
             s.Id, s.CurrentRevision, SummaryAccess.Byline(s.Anonymous, s.UserId, s.UserName!, s.DisplayName, user),
             s.Anonymous, s.Score, s.CommentCount, s.PublishedAt!.Value, s.UpdatedAt, s.Html, s.UserId == viewer,
             myVotes.GetValueOrDefault(s.Id), threads.GetValueOrDefault(s.Id) ?? []));
-        var detail = paper.Detail;
+        // Links stored before every entry point checked them are shown only when they are http(s) (no migration needed).
+        var detail = paper.Detail with { Url = Checks.WebAddressOrNull(paper.Detail.Url), PdfUrl = Checks.WebAddressOrNull(paper.Detail.PdfUrl) };
         var bibtex = BibtexApi.Entry(new BibtexApi.ExportRow(detail.Key, detail.BibtexKey, detail.Title,
             detail.Authors.Select(a => a.Name).ToList(), paper.VenueName, paper.VenueKind, detail.Year, detail.Doi, detail.ArxivId,
             detail.Url, detail.Keywords.ToList(), paper.Categories));

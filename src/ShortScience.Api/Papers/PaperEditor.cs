@@ -30,39 +30,70 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
         if (c.Year is < 1600 or > 2200) return Problems.BadRequest("The year must be between 1600 and 2200.", "year");
         if (c.Doi is { Length: > 0 } && !Doi.TryNormalize(c.Doi, out _)) return Problems.BadRequest($"'{c.Doi}' is not a DOI.", "doi");
         if (c.ArxivId is { Length: > 0 } && !ArxivId.TryParse(c.ArxivId, out _)) return Problems.BadRequest($"'{c.ArxivId}' is not an arXiv id.", "arxivId");
-        if (c.Url is { Length: > 0 } && !ManualInput.IsWebAddress(c.Url)) return Problems.BadRequest($"'{c.Url}' is not a web address.", "url");
-        if (c.PdfUrl is { Length: > 0 } && !ManualInput.IsWebAddress(c.PdfUrl)) return Problems.BadRequest($"'{c.PdfUrl}' is not a web address.", "pdfUrl");
+        if (c.Url is { Length: > 0 } && !Checks.IsWebAddress(c.Url)) return Problems.BadRequest($"'{c.Url}' is not a web address.", "url");
+        if (c.PdfUrl is { Length: > 0 } && !Checks.IsWebAddress(c.PdfUrl)) return Problems.BadRequest($"'{c.PdfUrl}' is not a web address.", "pdfUrl");
         return null;
     }
 
     public Task<Paper?> LoadAsync(long id, CancellationToken ct) =>
         db.Papers.Include(p => p.Venue).Include(p => p.Authors).FirstOrDefaultAsync(p => p.Id == id, ct);
 
-    /// <summary>Applies the changes (an empty string clears an optional field) and names the fields changed.</summary>
-    public async Task<List<string>> ApplyAsync(Paper paper, PaperChanges c, CancellationToken ct)
+    /// <summary>
+    /// Applies the changes (an empty string clears an optional field), records each in the paper's history with
+    /// <paramref name="actorId"/> and <paramref name="source"/>, and names the fields changed.
+    /// </summary>
+    public async Task<List<string>> ApplyAsync(Paper paper, PaperChanges c, Guid actorId, string source, CancellationToken ct)
     {
         var changed = new List<string>();
+        var now = clock.GetUtcNow();
+        void Log(string field, string label, string? before, string? after)
+        {
+            PaperHistory.Record(db, paper, actorId, field, before, after, source, now);
+            changed.Add(label);
+        }
         if (c.Title is not null)
         {
+            var before = paper.Title;
             paper.Title = TextCleaner.Clean(Mojibake.Repair(c.Title));
             paper.NormalizedTitle = Slug.NormalizeTitle(paper.Title);
-            changed.Add("title");
+            Log("title", "title", before, paper.Title);
         }
-        if (c.Abstract is not null) { paper.Abstract = Blank(TextCleaner.Clean(c.Abstract)); changed.Add("abstract"); }
-        if (c.Year is not null) { paper.Year = c.Year; changed.Add("year"); }
-        if (c.PublishedOn is not null) { paper.PublishedOn = c.PublishedOn; changed.Add("publication date"); }
-        if (c.Url is not null) { paper.Url = Blank(c.Url.Trim()); changed.Add("URL"); }
-        if (c.PdfUrl is not null) { paper.PdfUrl = Blank(c.PdfUrl.Trim()); changed.Add("PDF"); }
+        if (c.Abstract is not null)
+        {
+            var before = paper.Abstract;
+            paper.Abstract = Blank(TextCleaner.Clean(c.Abstract));
+            Log("abstract", "abstract", before, paper.Abstract);
+        }
+        if (c.Year is not null) { Log("year", "year", paper.Year?.ToString(), c.Year.ToString()); paper.Year = c.Year; }
+        if (c.PublishedOn is not null)
+        {
+            Log("publishedOn", "publication date", paper.PublishedOn?.ToString("yyyy-MM-dd"), c.PublishedOn?.ToString("yyyy-MM-dd"));
+            paper.PublishedOn = c.PublishedOn;
+        }
+        if (c.Url is not null)
+        {
+            var url = Checks.WebAddressOrNull(c.Url);
+            Log("url", "URL", paper.Url, url);
+            paper.Url = url;
+        }
+        if (c.PdfUrl is not null)
+        {
+            var url = Checks.WebAddressOrNull(c.PdfUrl);
+            Log("pdfUrl", "PDF", paper.PdfUrl, url);
+            paper.PdfUrl = url;
+        }
         if (c.Keywords is not null)
         {
+            var before = PaperHistory.Join(paper.Keywords);
             paper.Keywords = c.Keywords.Select(TextCleaner.Clean).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            changed.Add("keywords");
+            Log("keywords", "keywords", before, PaperHistory.Join(paper.Keywords));
         }
         if (c.Venue is not null)
         {
+            var before = paper.Venue?.Name;
             paper.Venue = await venues.ResolveAsync(c.Venue, ct);
             paper.Field = Fields.Of(paper.Categories, paper.Venue?.Field);
-            changed.Add("venue");
+            Log("venue", "venue", before, paper.Venue?.Name);
         }
         if (c.Doi is not null)
         {
@@ -71,8 +102,8 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
             {
                 throw new EditConflictException($"Another paper already has the DOI {doi}; merge the two instead.");
             }
+            Log("doi", "DOI", paper.Doi, doi);
             paper.Doi = doi;
-            changed.Add("DOI");
         }
         if (c.ArxivId is not null)
         {
@@ -81,19 +112,21 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
             {
                 throw new EditConflictException($"Another paper already has the arXiv id {arxiv}.");
             }
+            Log("arxivId", "arXiv id", paper.ArxivId, arxiv);
             paper.ArxivId = arxiv;
-            changed.Add("arXiv id");
         }
         if (c.Authors is not null)
         {
+            var before = PaperHistory.Join(paper.Authors.OrderBy(a => a.Position).Select(a => a.DisplayName));
             db.PaperAuthors.RemoveRange(paper.Authors);
             // The old rows must be gone before new ones take their positions (the key is paper + position).
             await db.SaveChangesAsync(ct);
             paper.Authors.Clear();
-            await importer.AddAuthorsAsync(paper, c.Authors.Select(PersonName.Normalize).Where(a => a.Length > 0).ToList(), ct);
-            changed.Add("authors");
+            var names = c.Authors.Select(PersonName.Normalize).Where(a => a.Length > 0).Take(Limits.AuthorsPerPaper).ToList();
+            await importer.AddAuthorsAsync(paper, names, ct);
+            Log("authors", "authors", before, PaperHistory.Join(names));
         }
-        paper.UpdatedAt = clock.GetUtcNow();
+        paper.UpdatedAt = now;
         return changed;
     }
 

@@ -13,7 +13,7 @@ namespace ShortScience.Api.Papers;
 /// <summary>Metadata edits: members propose, moderators apply, reject or edit directly; every decision is logged.</summary>
 public static class PaperEditsApi
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
@@ -66,7 +66,7 @@ public static class PaperEditsApi
         var paper = (await editor.LoadAsync(id.Value, ct))!;
         try
         {
-            var changed = await editor.ApplyAsync(paper, request.Changes, ct);
+            var changed = await editor.ApplyAsync(paper, request.Changes, http.User.RequiredUserId(), "edit", ct);
             Log(db, http, clock, "edit-paper", key, $"{string.Join(", ", changed)}{NoteSuffix(request.Note)}");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -91,7 +91,7 @@ public static class PaperEditsApi
         try
         {
             var paper = (await editor.LoadAsync(edit.PaperId, ct))!;
-            var changed = await editor.ApplyAsync(paper, changes, ct);
+            var changed = await editor.ApplyAsync(paper, changes, http.User.RequiredUserId(), $"proposal:{id}", ct);
             Review(edit, EditStatus.Applied, http, clock);
             Log(db, http, clock, "apply-edit", paper.Key, $"edit {id}: {string.Join(", ", changed)}{NoteSuffix(review?.Reason ?? edit.Note)}");
             await db.SaveChangesAsync(ct);

@@ -97,10 +97,53 @@ public static class FeedHtml
             }
             output.Append(tag[..valueStart]);
             var rest = tag[valueStart..];
-            if (rest.StartsWith("/") && !rest.StartsWith("//")) output.Append(siteUrl);
-            else if (rest.StartsWith("#")) output.Append(pageUrl);
-            tag = rest;
+            var end = rest.IndexOf('"');
+            if (end < 0)
+            {
+                output.Append(rest);
+                return;
+            }
+            output.Append(Escape(Absolute(System.Net.WebUtility.HtmlDecode(rest[..end].ToString()), siteUrl, pageUrl)));
+            tag = rest[end..];
         }
+    }
+
+    /// <summary>
+    /// A link as a feed reader needs it: absolute (readers resolve relative links against the feed, not the page),
+    /// and only http(s) or mailto; anything else points at the entry's page.
+    /// </summary>
+    public static string Absolute(string url, string siteUrl, string pageUrl)
+    {
+        var u = url.Trim();
+        if (u.StartsWith('#')) return pageUrl + u;
+        if (Uri.TryCreate(u, UriKind.Absolute, out var absolute) && !u.StartsWith('/'))
+        {
+            return absolute.Scheme is "http" or "https" or "mailto" ? absolute.AbsoluteUri : pageUrl;
+        }
+        var site = siteUrl + "/";
+        var @base = Uri.TryCreate(pageUrl, UriKind.Absolute, out var page) ? page : new Uri(site);
+        if (u.StartsWith('/') && !u.StartsWith("//")) @base = new Uri(site);
+        return Uri.TryCreate(@base, u, out var resolved) && resolved.Scheme is "http" or "https" ? resolved.AbsoluteUri : pageUrl;
+    }
+
+    /// <summary>Text made safe to put into HTML (element content or a double-quoted attribute).</summary>
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0) return text;
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+        return sb.ToString();
     }
 
     /// <summary>Position of the next href="…" or src="…" in a tag, and where its value starts.</summary>

@@ -1,3 +1,4 @@
+using ShortScience.Contracts;
 using System.Text;
 
 namespace ShortScience.Core.Import;
@@ -35,6 +36,12 @@ public static class BibtexParser
             while (SkipToEntry())
             {
                 var start = _i;
+                if (_entries.Count >= Limits.BibtexEntriesPerFile)
+                {
+                    _problems.Add(new BibtexProblem(LineOf(start), null,
+                        $"A file may hold at most {Limits.BibtexEntriesPerFile:N0} entries; this entry and the ones after it were not read. Import them as another file."));
+                    break;
+                }
                 _key = null;
                 try
                 {
@@ -129,6 +136,10 @@ public static class BibtexParser
                     throw new ParseException(_i, $"Entry '{key}': a ',' is missing after the field '{field}'.");
                 }
             }
+            if (_i - keyStart > Limits.BibtexEntryChars)
+            {
+                throw new ParseException(keyStart, $"Entry '{key}' is longer than {Limits.BibtexEntryChars:N0} characters.");
+            }
             _entries.Add(new BibtexEntry(type, key, fields, line));
         }
 
@@ -162,6 +173,11 @@ public static class BibtexParser
                     }
                     sb.Append(expansion);
                 }
+                if (sb.Length > Limits.BibtexEntryChars)
+                {
+                    // @string macros joined with '#' can double a value's length each time.
+                    throw new ParseException(_i, $"A value is longer than {Limits.BibtexEntryChars:N0} characters.");
+                }
                 SkipSpace();
                 if (_i < s.Length && s[_i] == '#') { _i++; continue; }
                 return sb.ToString();
@@ -176,7 +192,7 @@ public static class BibtexParser
             for (; _i < s.Length; _i++)
             {
                 if (s[_i] == '\\' && open == '{') { _i++; continue; }
-                if (s[_i] == open) depth++;
+                if (s[_i] == open && ++depth > Limits.BibtexBraceDepth + 1) throw TooDeep(start);
                 else if (s[_i] == close && --depth == 0)
                 {
                     _i++;
@@ -186,6 +202,9 @@ public static class BibtexParser
             throw new ParseException(start, $"A '{open}' here is never closed.");
         }
 
+        static ParseException TooDeep(int at) =>
+            new(at, $"Braces here are nested more than {Limits.BibtexBraceDepth} deep, which no bibliography needs.");
+
         string ReadQuoted()
         {
             var start = _i++;
@@ -194,7 +213,7 @@ public static class BibtexParser
             {
                 var c = s[_i];
                 if (c == '\\') { _i++; continue; }
-                if (c == '{') depth++;
+                if (c == '{' && ++depth > Limits.BibtexBraceDepth) throw TooDeep(start);
                 else if (c == '}') depth--;
                 else if (c == '"' && depth == 0)
                 {

@@ -18,9 +18,19 @@ public static partial class Latex
 
     const string Special = "\\{}~-`'$";
 
+    /// <summary>
+    /// Groups and command arguments nest at most this deep; deeper braces are dropped as plain grouping and deeper
+    /// arguments ignored, so hostile input ({{{{… a hundred thousand times, \'\'\'…) cannot exhaust the stack.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     sealed class Reader(string s)
     {
         int _i;
+        int _depth;
+
+        /// <summary>Braces opened past <see cref="MaxDepth"/>, whose closing braces are dropped too.</summary>
+        int _flat;
 
         public string Run(bool untilBrace)
         {
@@ -32,10 +42,22 @@ public static partial class Latex
                 {
                     case '{':
                         _i++;
+                        if (_depth >= MaxDepth)
+                        {
+                            _flat++;
+                            break;
+                        }
+                        _depth++;
                         sb.Append(Run(untilBrace: true));
+                        _depth--;
                         break;
                     case '}':
                         _i++;
+                        if (_flat > 0)
+                        {
+                            _flat--;
+                            break;
+                        }
                         if (untilBrace) return sb.ToString();
                         break;
                     case '\\':
@@ -147,6 +169,20 @@ public static partial class Latex
         }
 
         string Argument()
+        {
+            if (_depth >= MaxDepth) return "";
+            _depth++;
+            try
+            {
+                return ReadArgument();
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        string ReadArgument()
         {
             while (_i < s.Length && char.IsWhiteSpace(s[_i])) _i++;
             if (_i >= s.Length) return "";

@@ -1,3 +1,5 @@
+using ShortScience.Contracts;
+
 namespace ShortScience.Core.Import;
 
 /// <summary>What every source (arXiv, Crossref, DataCite, BibTeX, the manual form) says about a paper.</summary>
@@ -34,22 +36,60 @@ public sealed record PaperMetadata
     /// <summary>"arxiv", "crossref", "datacite", "bibtex" or "manual".</summary>
     public string Source { get; init; } = "manual";
 
+    /// <summary>What <see cref="Cleaned"/> left out, and why (a link that is not http(s), authors over the limit …).</summary>
+    public IReadOnlyList<string> Dropped { get; init; } = [];
+
     /// <summary>The same facts with mojibake repaired, whitespace collapsed, names and identifiers normalized.</summary>
-    public PaperMetadata Cleaned() => this with
+    public PaperMetadata Cleaned()
     {
-        Title = TextCleaner.Clean(Mojibake.Repair(Title)).TrimEnd('.'),
-        Authors = Authors.Select(PersonName.Normalize).Where(a => a.Length > 0).ToList(),
-        Abstract = Blank(Abstract is null ? null : TextCleaner.Clean(Mojibake.Repair(Abstract))),
-        Venue = Blank(Venue is null ? null : TextCleaner.Clean(Mojibake.Repair(Venue))),
-        ArxivId = Import.ArxivId.TryParse(ArxivId, out var arxiv) ? arxiv.Id : null,
-        Doi = Import.Doi.NormalizeOrNull(Doi),
-        Url = Blank(Url?.Trim()),
-        PdfUrl = Blank(PdfUrl?.Trim()),
-        Keywords = Keywords.Select(k => TextCleaner.Clean(Mojibake.Repair(k))).Where(k => k.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-        Categories = Categories.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList(),
-        Year = Year is >= 1600 and <= 2200 ? Year : PublishedOn?.Year,
-    };
+        var dropped = new List<string>(Dropped);
+        var authors = Authors.Select(PersonName.Normalize).Where(a => a.Length > 0).ToList();
+        if (authors.Count > Limits.AuthorsPerPaper)
+        {
+            dropped.Add($"authors: only the first {Limits.AuthorsPerPaper:N0} of {authors.Count:N0} were kept");
+            authors = authors[..Limits.AuthorsPerPaper];
+        }
+        var keywords = Keywords.Select(k => Cut(TextCleaner.Clean(Mojibake.Repair(k)), Limits.KeywordChars)).Where(k => k.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (keywords.Count > Limits.KeywordsPerPaper)
+        {
+            dropped.Add($"keywords: only the first {Limits.KeywordsPerPaper} of {keywords.Count:N0} were kept");
+            keywords = keywords[..Limits.KeywordsPerPaper];
+        }
+        var abs = Blank(Abstract is null ? null : TextCleaner.Clean(Mojibake.Repair(Abstract)));
+        if (abs is { Length: > Limits.AbstractChars })
+        {
+            dropped.Add($"abstract: cut to {Limits.AbstractChars:N0} characters");
+            abs = abs[..Limits.AbstractChars];
+        }
+        return this with
+        {
+            Title = Cut(TextCleaner.Clean(Mojibake.Repair(Title)).TrimEnd('.'), Limits.PaperTitleChars),
+            Authors = authors.ConvertAll(a => Cut(a, Limits.AuthorNameChars)),
+            Abstract = abs,
+            Venue = Blank(Venue is null ? null : Cut(TextCleaner.Clean(Mojibake.Repair(Venue)), Limits.VenueNameChars)),
+            ArxivId = Import.ArxivId.TryParse(ArxivId, out var arxiv) ? arxiv.Id : null,
+            Doi = Import.Doi.NormalizeOrNull(Doi),
+            Url = Link("url", Url, dropped),
+            PdfUrl = Link("pdf", PdfUrl, dropped),
+            Keywords = keywords,
+            Categories = Categories.Select(c => Cut(c.Trim(), Limits.KeywordChars)).Where(c => c.Length > 0).Distinct().Take(Limits.KeywordsPerPaper).ToList(),
+            Year = Year is >= 1600 and <= 2200 ? Year : PublishedOn?.Year,
+            Dropped = dropped,
+        };
+    }
+
+    /// <summary>The link when it is an absolute http(s) address (<see cref="Checks.IsWebAddress"/>); otherwise null and a note.</summary>
+    static string? Link(string field, string? url, List<string> dropped)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return null;
+        if (Checks.WebAddressOrNull(url) is { } ok) return ok;
+        var shown = url.Length > 80 ? url[..80] + "…" : url;
+        dropped.Add($"{field}: '{new string(shown.Select(c => char.IsControl(c) ? '?' : c).ToArray())}' is not an http(s) web address");
+        return null;
+    }
+
+    static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -72,3 +72,15 @@ sealed class PaperEditConfiguration : IEntityTypeConfiguration<PaperEdit>
         b.HasOne<User>().WithMany().HasForeignKey(e => e.ReviewerId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+sealed class PaperChangeConfiguration : IEntityTypeConfiguration<PaperChange>
+{
+    public void Configure(EntityTypeBuilder<PaperChange> b)
+    {
+        b.Property(c => c.Field).HasMaxLength(40);
+        b.Property(c => c.Source).HasMaxLength(40);
+        b.HasIndex(c => new { c.PaperId, c.Id });
+        b.HasOne(c => c.Paper).WithMany().HasForeignKey(c => c.PaperId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(c => c.ActorId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

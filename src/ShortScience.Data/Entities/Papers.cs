@@ -80,3 +80,26 @@ public sealed class PaperEdit
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
 }
+
+/// <summary>
+/// One change to one fact of a paper, by whom and from what (an import, a moderator's edit, an accepted proposal):
+/// the paper's history, written in the same unit of work as the change.
+/// </summary>
+public sealed class PaperChange
+{
+    public long Id { get; set; }
+    public long PaperId { get; set; }
+    public Paper Paper { get; set; } = null!;
+
+    /// <summary>Null for changes made by the system (seeding).</summary>
+    public Guid? ActorId { get; set; }
+
+    /// <summary>"created", "title", "abstract", "url", "pdfUrl", "venue", "year" …</summary>
+    public string Field { get; set; } = "";
+    public string? Before { get; set; }
+    public string? After { get; set; }
+
+    /// <summary>"import:bibtex", "import:arxiv", "edit", "proposal:12" …</summary>
+    public string Source { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}

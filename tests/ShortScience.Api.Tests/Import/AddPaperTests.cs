@@ -96,7 +96,9 @@ public sealed class AddPaperTests(ImportApp app) : IClassFixture<ImportApp>
         var preprint = await client.AddedAsync("1512.03385");
         Assert.Equal(("arxiv", 2015), (preprint.Paper.Venue?.Slug, preprint.Paper.Year));
 
-        var response = await client.AddAsync("10.1109/CVPR.2016.90");
+        // A member's import would only propose the new venue and year (ImportTrustTests); a moderator's writes them.
+        var moderator = await app.ModeratorAsync("preprint-then-doi-moderator");
+        var response = await moderator.AddAsync("10.1109/CVPR.2016.90");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var merged = (await response.Content.ReadFromJsonAsync<AddPaperResponse>())!;

@@ -118,6 +118,7 @@ public static class AccessRules
         ["GET /api/v1/papers/"] = Access.Public,
         ["GET /api/v1/papers/{key}"] = Access.Public,
         ["GET /api/v1/papers/{key}/bibtex"] = Access.Public,
+        ["GET /api/v1/papers/{key}/changes"] = Access.Public,
         ["GET /api/v1/papers/bibtex"] = Access.Public,
         ["POST /api/v1/papers/bibtex"] = Access.Public,
         ["POST /api/v1/papers/{key}/views"] = Access.Public,

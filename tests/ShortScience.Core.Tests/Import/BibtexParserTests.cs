@@ -156,4 +156,34 @@ public sealed class BibtexParserTests
         Assert.Equal(5000, doc.Entries.Count);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
+
+    [Fact]
+    public void BracesNestedTooDeepRefuseTheEntryWithAReasonAndTheNextEntryIsRead()
+    {
+        var doc = BibtexParser.Parse("@misc{deep, title = {" + new string('{', 100_000) + "x" + new string('}', 100_000) + "}}\n@misc{next, title = {Next}}\n");
+
+        Assert.Contains(doc.Problems, p => p.Message.Contains("nested", StringComparison.Ordinal));
+        Assert.Equal("next", Assert.Single(doc.Entries).Key);
+    }
+
+    [Fact]
+    public void MacrosCannotGrowAValuePastTheEntryLimit()
+    {
+        var macros = string.Concat(Enumerable.Range(1, 30).Select(i => $"@string{{m{i} = m{i - 1} # m{i - 1}}}\n"));
+        var doc = BibtexParser.Parse("@string{m0 = {xxxxxxxxxx}}\n" + macros + "@misc{big, title = m30}\n");
+
+        Assert.Contains(doc.Problems, p => p.Message.Contains("longer than", StringComparison.Ordinal));
+        Assert.All(doc.Entries, e => Assert.True(e.Get("title")!.Length <= ShortScience.Contracts.Limits.BibtexEntryChars));
+    }
+
+    [Fact]
+    public void AFileHoldsAtMostTheEntryLimit()
+    {
+        var bib = string.Concat(Enumerable.Range(0, ShortScience.Contracts.Limits.BibtexEntriesPerFile + 3).Select(i => $"@misc{{k{i}, title = {{T{i}}}}}\n"));
+
+        var doc = BibtexParser.Parse(bib);
+
+        Assert.Equal(ShortScience.Contracts.Limits.BibtexEntriesPerFile, doc.Entries.Count);
+        Assert.Contains(doc.Problems, p => p.Message.Contains("at most", StringComparison.Ordinal));
+    }
 }

@@ -57,6 +57,18 @@ public sealed class LatexTests
     [InlineData(@"Erd{\H{o}}s", "Erdős")]
     [InlineData(@"G{\""o}del", "Gödel")]
     public void DecodesToUnicode(string latex, string expected) => Assert.Equal(expected, Latex.ToUnicode(latex));
+
+    [Theory]
+    [InlineData(100_000)]
+    [InlineData(300_000)]
+    public void DeeplyNestedBracesAndAccentsCannotExhaustTheStack(int depth)
+    {
+        var braces = Latex.ToUnicode(new string('{', depth) + "x" + new string('}', depth));
+        Assert.Equal("x", braces);
+        var accents = Latex.ToUnicode(string.Concat(Enumerable.Repeat("\\'", depth)) + "e");
+        Assert.EndsWith("e", accents.Normalize(System.Text.NormalizationForm.FormD).TrimEnd('\u0301'));
+        Assert.Equal("ab", Latex.ToUnicode("{{a}" + new string('{', 200) + "b" + new string('}', 200) + "}"));
+    }
 }
 
 public sealed class MojibakeTests
