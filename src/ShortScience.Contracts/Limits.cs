@@ -25,6 +25,10 @@ public static class Limits
     public const int DoiChars = 300;
     public const int ArxivIdChars = 40;
     public const int BibtexEntryChars = 50_000;
+    public const int PaperAliasChars = 300;
+
+    public const int ReadingListNoteChars = 2_000;
+    public const int ReadingListEntries = 5_000;
 
     public const int ReportReasonChars = 2_000;
     public const int ModerationReasonChars = 1_000;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Papers;
 using ShortScience.Core.Browse;
 using ShortScience.Core.Import;
 using ShortScience.Core.Text;
@@ -28,6 +29,7 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
         if (existing is not null)
         {
             var changes = await MergeAsync(existing, m, ct);
+            await PaperAliases.AddAsync(db, existing, PaperAliases.KeysOf(m), clock.GetUtcNow(), ct);
             return new(existing, changes.Count == 0 ? ImportStatus.Unchanged : ImportStatus.Merged, changes);
         }
 
@@ -46,6 +48,7 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
         };
         await AddAuthorsAsync(paper, m.Authors, ct);
         db.Papers.Add(paper);
+        await PaperAliases.AddAsync(db, paper, [.. PaperAliases.KeysOf(m), paper.BibtexKey], now, ct);
         return new(paper, ImportStatus.Created, []);
     }
 

@@ -84,6 +84,11 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
             paper.ArxivId = arxiv;
             changed.Add("arXiv id");
         }
+        // The paper keeps answering to the ids it is given (and to those it had: aliases are never removed).
+        if (c.Doi is not null || c.ArxivId is not null)
+        {
+            await PaperAliases.AddAsync(db, paper, [paper.Doi, paper.ArxivId], clock.GetUtcNow(), ct);
+        }
         if (c.Authors is not null)
         {
             db.PaperAuthors.RemoveRange(paper.Authors);

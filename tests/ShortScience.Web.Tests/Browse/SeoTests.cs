@@ -30,10 +30,16 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
-    public async Task AnOldAddressOfAPaperThatIsNotHereIsNotFound()
+    public async Task AnOldAddressOfAPaperThatIsNotHereOffersToAddIt()
     {
         using var http = Http();
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/paper?bibtexKey=conf/nowhere/Nobody99")).StatusCode);
+        var response = await http.GetAsync("/paper?bibtexKey=conf/nowhere/Nobody99");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("conf/nowhere/Nobody99", html);
+        Assert.Contains("/add?q=conf%2Fnowhere%2FNobody99", html);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/papers/add?key=someKey2020")).StatusCode);
     }
 
     [Fact]
