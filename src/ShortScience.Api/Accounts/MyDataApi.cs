@@ -45,6 +45,8 @@ public static class MyDataApi
             .Select(v => new { Target = v.TargetType.ToString(), v.TargetId, v.Value, v.UpdatedAt }).ToListAsync(ct);
         var follows = await db.Follows.AsNoTracking().Where(f => f.UserId == id)
             .Select(f => new { Target = f.TargetType.ToString(), f.TargetKey, f.CreatedAt }).ToListAsync(ct);
+        var readingList = await db.ReadingList.AsNoTracking().Where(e => e.UserId == id).OrderByDescending(e => e.CreatedAt)
+            .Select(e => new { e.Paper.Key, e.Paper.Title, e.Note, SavedAt = e.CreatedAt }).ToListAsync(ct);
         var sessions = await db.UserSessions.AsNoTracking().Where(s => s.UserId == id)
             .Select(s => new { s.CreatedAt, s.LastSeenAt, s.RevokedAt, s.UserAgent }).ToListAsync(ct);
 
@@ -59,6 +61,7 @@ public static class MyDataApi
             Add(zip, "answers.json", JsonSerializer.Serialize(answers, Json));
             Add(zip, "votes.json", JsonSerializer.Serialize(votes, Json));
             Add(zip, "follows.json", JsonSerializer.Serialize(follows, Json));
+            Add(zip, "reading-list.json", JsonSerializer.Serialize(readingList, Json));
             Add(zip, "sessions.json", JsonSerializer.Serialize(sessions, Json));
             foreach (var s in summaries)
             {

@@ -16,6 +16,7 @@ using ShortScience.Web.Components.Pages.Moderation;
 using ShortScience.Web.Components.Pages.Notifications;
 using ShortScience.Web.Components.Pages.Papers;
 using ShortScience.Web.Components.Pages.Questions;
+using ShortScience.Web.Components.Pages.ReadingList;
 using ShortScience.Web.Components.Pages.Votes;
 using ShortScience.Web.Services;
 
@@ -129,6 +130,7 @@ public static class WebServiceExtensions
         app.MapStaticAssets().CacheKatexFontsForGood();
         app.MapReverseProxy();
         app.MapAccountsForms();
+        app.MapMyDataForms();
         app.MapSessionRenewal();
         app.MapCommentsForms();
         app.MapQuestionsForms();
@@ -136,6 +138,7 @@ public static class WebServiceExtensions
         app.MapModerationForms();
         app.MapNotificationsForms();
         app.MapFollowsForms();
+        app.MapReadingListForms();
         app.MapPapersEndpoints();
         app.MapBrowseEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
