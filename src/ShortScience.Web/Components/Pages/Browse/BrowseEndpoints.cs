@@ -10,9 +10,8 @@ namespace ShortScience.Web.Components.Pages.Browse;
 public static class BrowseEndpoints
 {
     /// <summary>
-    /// ShortScience.org's <c>/paper?bibtexKey=…</c>: 301 to the paper when any key it was known by finds it; otherwise the
-    /// request becomes the "add this paper" page (200, at the same address), never a 404. It runs before routing so that
-    /// the page is rendered by the normal page pipeline.
+    /// ShortScience.org's <c>/paper?bibtexKey=…</c>: 301 to the paper when any key it was known by finds it; otherwise a
+    /// redirect to the "add this paper" page, never a 404.
     /// </summary>
     public static void UseLegacyPaperLinks(this WebApplication app) => app.Use(async (context, next) =>
     {
@@ -29,9 +28,8 @@ public static class BrowseEndpoints
             context.Response.Redirect($"/papers/{Uri.EscapeDataString(paper.Key)}", permanent: true);
             return;
         }
-        context.Request.Path = "/papers/add";
-        context.Request.QueryString = id is { Length: > 0 and <= Limits.PaperAliasChars } ? QueryString.Create("key", id) : QueryString.Empty;
-        await next(context);
+        // Not here (yet): the page that offers to add it, never a 404.
+        context.Response.Redirect(id is { Length: > 0 and <= Limits.PaperAliasChars } ? "/papers/add?key=" + Uri.EscapeDataString(id) : "/papers/add");
     });
 
     public static void MapBrowseEndpoints(this WebApplication app)
