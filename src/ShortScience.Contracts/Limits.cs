@@ -25,6 +25,10 @@ public static class Limits
     public const int DoiChars = 300;
     public const int ArxivIdChars = 40;
     public const int BibtexEntryChars = 50_000;
+    public const int PaperAliasChars = 300;
+
+    public const int ReadingListNoteChars = 2_000;
+    public const int ReadingListEntries = 5_000;
 
     /// <summary>Entries in one imported .bib file (a larger library is imported in parts).</summary>
     public const int BibtexEntriesPerFile = 5_000;

@@ -74,3 +74,15 @@ public sealed record SummaryView(
 public sealed record SummaryListItem(
     long Id, PaperHeader Paper, UserRef? Author, bool Anonymous, int Score, int CommentCount,
     DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, string ExcerptHtml);
+
+/// <summary>A person's own unpublished draft of a summary, as "My work" lists it.</summary>
+public sealed record MyDraft(string PaperKey, string PaperTitle, string Excerpt, bool Published, DateTimeOffset UpdatedAt);
+
+/// <summary>A person's own summary, whatever its state (published, deleted by them, hidden by a moderator).</summary>
+public sealed record MyWorkSummary(long Id, string PaperKey, string PaperTitle, SummaryStatus Status, int Revision, DateTimeOffset UpdatedAt);
+
+/// <summary>A question the person asked.</summary>
+public sealed record MyQuestion(long Id, string PaperKey, string PaperTitle, string Title, int AnswerCount, ContentStatus Status, DateTimeOffset CreatedAt);
+
+/// <summary><c>GET /me/work</c>: the signed-in person's drafts, summaries and questions, newest first.</summary>
+public sealed record MyWork(IReadOnlyList<MyDraft> Drafts, IReadOnlyList<MyWorkSummary> Summaries, IReadOnlyList<MyQuestion> Questions);

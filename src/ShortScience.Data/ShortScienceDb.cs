@@ -17,6 +17,9 @@ public sealed class ShortScienceDb(DbContextOptions<ShortScienceDb> options)
     public DbSet<PaperAuthor> PaperAuthors => Set<PaperAuthor>();
     public DbSet<PaperEdit> PaperEdits => Set<PaperEdit>();
     public DbSet<PaperChange> PaperChanges => Set<PaperChange>();
+    public DbSet<PaperAlias> PaperAliases => Set<PaperAlias>();
+    public DbSet<Citation> Citations => Set<Citation>();
+    public DbSet<ReadingListEntry> ReadingList => Set<ReadingListEntry>();
     public DbSet<Summary> Summaries => Set<Summary>();
     public DbSet<SummaryRevision> SummaryRevisions => Set<SummaryRevision>();
     public DbSet<Draft> Drafts => Set<Draft>();

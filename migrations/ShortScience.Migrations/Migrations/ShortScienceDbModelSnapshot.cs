@@ -364,6 +364,51 @@ namespace ShortScience.Migrations.Migrations
                     b.ToTable("authors", (string)null);
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.Citation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CitedPaperId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cited_paper_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_id");
+
+                    b.Property<int>("SourceKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_kind");
+
+                    b.Property<long>("SourcePaperId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_paper_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_citations");
+
+                    b.HasIndex("SourcePaperId")
+                        .HasDatabaseName("ix_citations_source_paper_id");
+
+                    b.HasIndex("CitedPaperId", "Id")
+                        .HasDatabaseName("ix_citations_cited_paper_id_id");
+
+                    b.HasIndex("SourceKind", "SourceId", "CitedPaperId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_citations_source_kind_source_id_cited_paper_id");
+
+                    b.ToTable("citations", (string)null);
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -1029,6 +1074,48 @@ namespace ShortScience.Migrations.Migrations
                     b.ToTable("papers", (string)null);
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.PaperAlias", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("NormalizedKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("normalized_key");
+
+                    b.Property<long>("PaperId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_aliases");
+
+                    b.HasIndex("NormalizedKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_aliases_normalized_key");
+
+                    b.HasIndex("PaperId")
+                        .HasDatabaseName("ix_paper_aliases_paper_id");
+
+                    b.ToTable("paper_aliases", (string)null);
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.PaperAuthor", b =>
                 {
                     b.Property<long>("PaperId")
@@ -1323,6 +1410,41 @@ namespace ShortScience.Migrations.Migrations
                         .HasDatabaseName("ix_question_revisions_question_id_number");
 
                     b.ToTable("question_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.ReadingListEntry", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("PaperId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId", "PaperId")
+                        .HasName("pk_reading_list_entries");
+
+                    b.HasIndex("PaperId")
+                        .HasDatabaseName("ix_reading_list_entries_paper_id");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_reading_list_entries_user_id_created_at");
+
+                    b.ToTable("reading_list_entries", (string)null);
                 });
 
             modelBuilder.Entity("ShortScience.Data.Entities.Role", b =>
@@ -1657,6 +1779,11 @@ namespace ShortScience.Migrations.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("ReadingListFeedToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reading_list_feed_token");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
@@ -1689,6 +1816,11 @@ namespace ShortScience.Migrations.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ReadingListFeedToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_reading_list_feed_token")
+                        .HasFilter("reading_list_feed_token IS NOT NULL");
 
                     b.HasIndex("UnsubscribeToken")
                         .IsUnique()
@@ -1979,6 +2111,23 @@ namespace ShortScience.Migrations.Migrations
                         .HasConstraintName("fk_authors_authors_merged_into_id");
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.Citation", b =>
+                {
+                    b.HasOne("ShortScience.Data.Entities.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("CitedPaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_citations_papers_cited_paper_id");
+
+                    b.HasOne("ShortScience.Data.Entities.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("SourcePaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_citations_papers_source_paper_id");
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.Comment", b =>
                 {
                     b.HasOne("ShortScience.Data.Entities.Comment", "Parent")
@@ -2111,6 +2260,18 @@ namespace ShortScience.Migrations.Migrations
                     b.Navigation("Venue");
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.PaperAlias", b =>
+                {
+                    b.HasOne("ShortScience.Data.Entities.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_aliases_papers_paper_id");
+
+                    b.Navigation("Paper");
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.PaperAuthor", b =>
                 {
                     b.HasOne("ShortScience.Data.Entities.Author", "Author")
@@ -2212,6 +2373,25 @@ namespace ShortScience.Migrations.Migrations
                         .HasConstraintName("fk_question_revisions_questions_question_id");
 
                     b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.ReadingListEntry", b =>
+                {
+                    b.HasOne("ShortScience.Data.Entities.Paper", "Paper")
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reading_list_entries_papers_paper_id");
+
+                    b.HasOne("ShortScience.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reading_list_entries_asp_net_users_user_id");
+
+                    b.Navigation("Paper");
                 });
 
             modelBuilder.Entity("ShortScience.Data.Entities.Summary", b =>

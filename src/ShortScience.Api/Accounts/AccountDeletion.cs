@@ -65,6 +65,7 @@ public sealed class AccountDeletion(ShortScienceDb db, FeedCache feeds, FigureLi
 
         await db.Drafts.Where(d => d.UserId == id).ExecuteDeleteAsync(ct);
         await db.Follows.Where(f => f.UserId == id).ExecuteDeleteAsync(ct);
+        await db.ReadingList.Where(e => e.UserId == id).ExecuteDeleteAsync(ct);
         await db.Notifications.Where(n => n.UserId == id).ExecuteDeleteAsync(ct);
         await db.Flags.Where(f => f.ReporterId == id).ExecuteDeleteAsync(ct);
         await db.UserSessions.Where(s => s.UserId == id).ExecuteDeleteAsync(ct);

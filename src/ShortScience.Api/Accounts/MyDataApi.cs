@@ -48,6 +48,8 @@ public static class MyDataApi
         var figures = (await db.Figures.AsNoTracking().Where(f => f.OwnerId == id && f.Variant == FigureLinks.Original)
             .OrderBy(f => f.CreatedAt).Select(f => new { f.Hash, f.Width, f.Height, f.Length, f.CreatedAt }).ToListAsync(ct))
             .Select(f => new MyFigure(FigureLinks.Url(f.Hash), f.Width, f.Height, f.Length, f.CreatedAt)).ToList();
+        var readingList = await db.ReadingList.AsNoTracking().Where(e => e.UserId == id).OrderByDescending(e => e.CreatedAt)
+            .Select(e => new { e.Paper.Key, e.Paper.Title, e.Note, SavedAt = e.CreatedAt }).ToListAsync(ct);
         var sessions = await db.UserSessions.AsNoTracking().Where(s => s.UserId == id)
             .Select(s => new { s.CreatedAt, s.LastSeenAt, s.RevokedAt, s.UserAgent }).ToListAsync(ct);
 
@@ -62,6 +64,7 @@ public static class MyDataApi
             Add(zip, "answers.json", JsonSerializer.Serialize(answers, Json));
             Add(zip, "votes.json", JsonSerializer.Serialize(votes, Json));
             Add(zip, "follows.json", JsonSerializer.Serialize(follows, Json));
+            Add(zip, "reading-list.json", JsonSerializer.Serialize(readingList, Json));
             Add(zip, "sessions.json", JsonSerializer.Serialize(sessions, Json));
             // The figures they uploaded, by address on the site (the images themselves are public there).
             Add(zip, "figures.json", JsonSerializer.Serialize(figures, Json));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.CitedBy;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Feeds;
 using ShortScience.Api.Notifications;
@@ -41,7 +42,7 @@ public static class CommentsApi
     }
 
     static async Task<Results<Created<CommentLocation>, ProblemHttpResult>> PostAsync(
-        long id, CommentRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, Notifier notifier,
+        long id, CommentRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, Notifier notifier,
         FeedCache feeds, TimeProvider clock, CancellationToken ct)
     {
         var summary = await db.Summaries.AsNoTracking().Published().Where(s => s.Id == id)
@@ -72,6 +73,7 @@ public static class CommentsApi
         await db.SaveChangesAsync(ct);
         await CommentThreads.RefreshCountAsync(db, id, ct);
         await feeds.CommentChangedAsync(comment.Id, ct);
+        await citations.RecordCommentAsync(comment.Id, ct);
 
         var url = Links.Comment(summary.Key, id, comment.Id);
         await notifier.CommentedAsync(userId, summary.UserId, parent?.UserId, summary.Title, id, comment.Id, url, ct);
@@ -79,7 +81,7 @@ public static class CommentsApi
     }
 
     static async Task<Results<Ok<CommentLocation>, ProblemHttpResult>> EditAsync(
-        long id, CommentEdit edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, FeedCache feeds, TimeProvider clock, CancellationToken ct)
+        long id, CommentEdit edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, FeedCache feeds, TimeProvider clock, CancellationToken ct)
     {
         var comment = await db.Comments.Include(c => c.Summary).ThenInclude(s => s.Paper).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null || comment.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no comment {id}.");
@@ -94,6 +96,7 @@ public static class CommentsApi
             (edit.Markdown, rendered.Html, rendered.PlainText, rendered.RendererVersion, now);
         await db.SaveChangesAsync(ct);
         await feeds.CommentChangedAsync(id, ct);
+        await citations.RecordCommentAsync(id, ct);
         return TypedResults.Ok(new CommentLocation(id, comment.SummaryId, comment.Summary.Paper.Key, Links.Comment(comment.Summary.Paper.Key, comment.SummaryId, id)));
     }
 

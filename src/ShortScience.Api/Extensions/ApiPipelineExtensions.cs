@@ -17,6 +17,7 @@ using ShortScience.Api.Operations;
 using ShortScience.Api.Import;
 using ShortScience.Api.Papers;
 using ShortScience.Api.Questions;
+using ShortScience.Api.ReadingList;
 using ShortScience.Api.Rendering;
 using ShortScience.Api.Security;
 using ShortScience.Api.Summaries;
@@ -63,6 +64,8 @@ public static class ApiPipelineExtensions
         me.MapMyDataApi();
         me.MapFollowsApi();
         me.MapPrivateFeedApi();
+        me.MapReadingListApi();
+        me.MapMyWorkApi();
         v1.MapUsersApi();
 
         v1.MapPapersApi();

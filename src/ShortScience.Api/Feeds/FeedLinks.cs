@@ -38,4 +38,6 @@ public sealed class FeedLinks(IConfiguration configuration)
         $"{Site}/feeds/{feed.Name}.{(format == FeedFormat.Rss ? "rss" : "atom")}{feed.Query}";
 
     public string FollowingFeedPath(string token, FeedFormat format) => $"/feeds/following/{token}.{(format == FeedFormat.Rss ? "rss" : "atom")}";
+
+    public string ReadingListFeedPath(string token, FeedFormat format) => $"/feeds/reading-list/{token}.{(format == FeedFormat.Rss ? "rss" : "atom")}";
 }

@@ -119,4 +119,18 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
             "New summaries of the papers, venues, tags, authors and people you follow on ShortScience.", "/following", "",
             entries, [FeedCache.Following(user.Id), FeedCache.AllFollowing], Private: true);
     }
+
+    /// <summary>A person's private reading-list feed: new summaries of the papers they saved. The token is the only key.</summary>
+    public async Task<FeedDocument?> ReadingListAsync(string token, int limit, CancellationToken ct)
+    {
+        var normalized = token.ToLowerInvariant();
+        var user = await db.Users.AsNoTracking().Where(u => u.ReadingListFeedToken == normalized)
+            .Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+        if (user is null) return null;
+        var entries = await FeedQueries.SummaryEntriesAsync(
+            FeedQueries.Summaries(db).Where(s => db.ReadingList.Any(e => e.UserId == user.Id && e.PaperId == s.PaperId)), limit, ct);
+        return new($"reading-list/{normalized}", $"Reading list: new summaries for {user.DisplayName}",
+            "New summaries of the papers you saved for later on ShortScience.", "/reading-list", "",
+            entries, [FeedCache.Following(user.Id), FeedCache.AllFollowing], Private: true);
+    }
 }

@@ -41,6 +41,8 @@ public static class FeedsApi
                     : Serve(s, ct, format, limit, n => s.SearchAsync(q, n, ct)));
             feeds.MapGet($"/following/{{token}}.{ext}", (string token, FeedSources s, int? limit, CancellationToken ct) =>
                 Serve(s, ct, format, limit, n => s.FollowingAsync(token, n, ct)));
+            feeds.MapGet($"/reading-list/{{token}}.{ext}", (string token, FeedSources s, int? limit, CancellationToken ct) =>
+                Serve(s, ct, format, limit, n => s.ReadingListAsync(token, n, ct)));
         }
     }
 

@@ -26,6 +26,15 @@ public static class ImportApi
         AddPaperRequest request, HttpContext http, MetadataFetcher fetcher, PaperImporter importer, ShortScienceDb db,
         ILogger<PaperImporter> logger, CancellationToken ct)
     {
+        // A paper already here is found by its arXiv id or DOI (any form) without asking arXiv or Crossref.
+        if (request.Manual is null && await KnownPaperAsync(db, ImportInput.Detect(request.Input), ct) is { } knownKey)
+        {
+            logger.LogInformation("Paper {Key} already here for {Input}; no metadata fetched", knownKey, request.Input);
+            var known = await PaperDetails.LoadAsync(db, knownKey, http.User, ct)
+                ?? throw new InvalidOperationException($"Paper {knownKey} vanished while it was added.");
+            return TypedResults.Ok(new AddPaperResponse("unchanged", [], known));
+        }
+
         PaperMetadata metadata;
         try
         {
@@ -36,7 +45,7 @@ public static class ImportApi
         catch (UpstreamException ex)
         {
             logger.LogWarning(ex, "Metadata service failed: {Message}", ex.Message);
-            return TypedResults.Problem(statusCode: ex.Status, detail: ex.Message,
+            return TypedResults.Problem(statusCode: ex.Status, detail: $"{ex.Message} {ByHand}",
                 title: ex.Status == StatusCodes.Status504GatewayTimeout ? "The metadata service timed out" : "The metadata service failed");
         }
         catch (ImportRefusedException ex)
@@ -101,6 +110,28 @@ public static class ImportApi
             default:
                 return (null, Problems.BadRequest(
                     "Paste an arXiv id or link, a DOI or doi.org link, or a BibTeX entry, or fill in the form by hand.", "input"));
+        }
+    }
+
+    /// <summary>What a person can do when the metadata service cannot be reached.</summary>
+    public const string ByHand = "You can still add the paper by hand: use the form \"Type it in by hand\" on the add page (/add).";
+
+    /// <summary>The key of the visible paper an arXiv id or DOI names, looked up here only.</summary>
+    static async Task<string?> KnownPaperAsync(ShortScienceDb db, ImportInput input, CancellationToken ct)
+    {
+        switch (input.Kind)
+        {
+            case InputKind.Arxiv when ArxivId.TryParse(input.Value, out var id):
+                return await db.Papers.Where(p => p.Status == ContentStatus.Visible && (p.ArxivId == id.Id || p.Key == id.Key))
+                    .OrderBy(p => p.Id).Select(p => p.Key).FirstOrDefaultAsync(ct)
+                    ?? (await PaperAliases.FindAsync(db, id.Id, ct))?.Key;
+            case InputKind.Doi:
+                var doi = input.Value.ToLowerInvariant();
+                return await db.Papers.Where(p => p.Status == ContentStatus.Visible && p.Doi!.ToLower() == doi)
+                    .OrderBy(p => p.Id).Select(p => p.Key).FirstOrDefaultAsync(ct)
+                    ?? (await PaperAliases.FindAsync(db, doi, ct))?.Key;
+            default:
+                return null;
         }
     }
 

@@ -34,7 +34,12 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
         if (m.Title.Length == 0) throw new ImportRefusedException("The paper has no title.");
         var source = $"import:{m.Source}";
         var existing = await DuplicateFinder.FindAsync(db, m, ct);
-        if (existing is not null) return await MergeAsync(existing, m, userId, moderator, source, ct);
+        if (existing is not null)
+        {
+            var outcome = await MergeAsync(existing, m, userId, moderator, source, ct);
+            await PaperAliases.AddAsync(db, existing, PaperAliases.KeysOf(m), clock.GetUtcNow(), ct);
+            return outcome;
+        }
 
         var dropped = m.Dropped.ToList();
         if (m.Doi is not null && await db.Papers.AnyAsync(x => x.Doi == m.Doi, ct))
@@ -58,6 +63,7 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
         await AddAuthorsAsync(paper, m.Authors, ct);
         db.Papers.Add(paper);
         PaperHistory.Record(db, paper, userId, "created", null, paper.Title, source, now);
+        await PaperAliases.AddAsync(db, paper, [.. PaperAliases.KeysOf(m), paper.BibtexKey], now, ct);
         return new(paper, ImportStatus.Created, [], [], dropped);
     }
 

@@ -65,7 +65,7 @@ public static class BibtexApi
     public static string Entry(ExportRow paper) =>
         BibtexWriter.Write([paper.ToMetadata() with { BibtexKey = paper.BibtexKey ?? paper.Key }]);
 
-    static ContentHttpResult Bibtex(List<ExportRow> papers)
+    public static ContentHttpResult Bibtex(List<ExportRow> papers)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var entries = papers.Select(p => p.ToMetadata() with
@@ -76,7 +76,7 @@ public static class BibtexApi
         return TypedResults.Text(BibtexWriter.Write(entries.ToList()), ContentType, Encoding.UTF8);
     }
 
-    static Task<List<ExportRow>> ExportAsync(IQueryable<Paper> papers, CancellationToken ct) =>
+    public static Task<List<ExportRow>> ExportAsync(IQueryable<Paper> papers, CancellationToken ct) =>
         papers.AsNoTracking().Where(p => p.Status == ContentStatus.Visible)
             .OrderByDescending(p => p.Year).ThenBy(p => p.Title)
             .Select(p => new ExportRow(

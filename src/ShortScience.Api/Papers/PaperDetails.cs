@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.CitedBy;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Summaries;
@@ -15,7 +16,7 @@ namespace ShortScience.Api.Papers;
 public static class PaperDetails
 {
     /// <summary>A paper row and its published summaries, as the page needs them (before the viewer's own bits).</summary>
-    sealed record DetailRow(PaperDetail Detail, string? VenueName, VenueKind? VenueKind, List<string> Categories, List<SummaryRow> Summaries);
+    sealed record DetailRow(long Id, PaperDetail Detail, string? VenueName, VenueKind? VenueKind, List<string> Categories, List<SummaryRow> Summaries);
 
     sealed record SummaryRow(
         long Id, int CurrentRevision, Guid UserId, string? UserName, string DisplayName, bool Anonymous, int Score, int CommentCount,
@@ -30,6 +31,7 @@ public static class PaperDetails
             .Where(p => p.Key == key && p.Status == ContentStatus.Visible)
             .OrderBy(p => p.Id) // one row (the key is unique), but a split query wants its order stated
             .Select(p => new DetailRow(
+                p.Id,
                 new PaperDetail(
                     p.Key, p.Title, p.Abstract,
                     p.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
@@ -71,6 +73,7 @@ public static class PaperDetails
         var bibtex = BibtexApi.Entry(new BibtexApi.ExportRow(detail.Key, detail.BibtexKey, detail.Title,
             detail.Authors.Select(a => a.Name).ToList(), paper.VenueName, paper.VenueKind, detail.Year, detail.Doi, detail.ArxivId,
             detail.Url, detail.Keywords.ToList(), paper.Categories));
-        return detail with { Summaries = summaries, Bibtex = bibtex };
+        var citedBy = await CitationIndex.CitedByAsync(db, paper.Id, ct);
+        return detail with { Summaries = summaries, Bibtex = bibtex, CitedBy = citedBy };
     }
 }

@@ -115,6 +115,11 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
             Log("arxivId", "arXiv id", paper.ArxivId, arxiv);
             paper.ArxivId = arxiv;
         }
+        // The paper keeps answering to the ids it is given (and to those it had: aliases are never removed).
+        if (c.Doi is not null || c.ArxivId is not null)
+        {
+            await PaperAliases.AddAsync(db, paper, [paper.Doi, paper.ArxivId], clock.GetUtcNow(), ct);
+        }
         if (c.Authors is not null)
         {
             var before = PaperHistory.Join(paper.Authors.OrderBy(a => a.Position).Select(a => a.DisplayName));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.CitedBy;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Feeds;
 using ShortScience.Api.Moderation;
@@ -26,7 +27,7 @@ public static class AnswersApi
     }
 
     static async Task<Results<Created<AnswerView>, ProblemHttpResult>> AnswerAsync(
-        long id, AnswerRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, Notifier notifier, FeedCache feeds,
+        long id, AnswerRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, Notifier notifier, FeedCache feeds,
         TimeProvider clock, CancellationToken ct)
     {
         var question = await db.Questions.AsNoTracking().Shown().Where(q => q.Id == id)
@@ -46,6 +47,7 @@ public static class AnswersApi
         await db.SaveChangesAsync(ct);
         await QuestionThreads.RefreshCountAsync(db, id, ct);
         await feeds.AnswerChangedAsync(answer.Id, ct);
+        await citations.RecordAnswerAsync(answer.Id, ct);
         var url = Links.Answer(question.Key, answer.Id);
         await notifier.AnsweredAsync(userId, question.UserId, question.PaperTitle, question.Title, url, ct);
 
@@ -54,7 +56,7 @@ public static class AnswersApi
     }
 
     static async Task<Results<Ok<AnswerView>, ProblemHttpResult>> EditAsync(
-        long id, AnswerRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, FeedCache feeds, TimeProvider clock, CancellationToken ct)
+        long id, AnswerRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, FeedCache feeds, TimeProvider clock, CancellationToken ct)
     {
         var answer = await db.Answers.FirstOrDefaultAsync(a => a.Id == id, ct);
         // Under a hidden or deleted question an answer is out of sight, and stays as it is.
@@ -73,6 +75,7 @@ public static class AnswersApi
             (edit.Markdown, rendered.Html, rendered.PlainText, rendered.RendererVersion, now);
         await db.SaveChangesAsync(ct);
         await feeds.AnswerChangedAsync(id, ct);
+        await citations.RecordAnswerAsync(id, ct);
         return TypedResults.Ok((await QuestionThreads.OneAsync(db, answer.QuestionId, http.User, ct))!.Answers.Single(a => a.Id == id));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.CitedBy;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Feeds;
 using ShortScience.Api.Moderation;
@@ -49,7 +50,7 @@ public static class QuestionsApi
         await QuestionThreads.OneAsync(db, id, http.User, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound($"There is no question {id}.");
 
     static async Task<Results<Created<QuestionView>, ProblemHttpResult>> AskAsync(
-        string key, QuestionRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, Notifier notifier,
+        string key, QuestionRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, Notifier notifier,
         FeedCache feeds, TimeProvider clock, CancellationToken ct)
     {
         var paper = await db.Papers.AsNoTracking().Shown().Where(p => p.Key == key).Select(p => new { p.Id, p.Key, p.Title }).FirstOrDefaultAsync(ct);
@@ -72,6 +73,7 @@ public static class QuestionsApi
         db.Questions.Add(question);
         await db.SaveChangesAsync(ct);
         await feeds.QuestionChangedAsync(question.Id, ct);
+        await citations.RecordQuestionAsync(question.Id, ct);
         await notifier.AskedAsync(userId, paper.Id, paper.Key, paper.Title, title, Links.Question(paper.Key, question.Id), ct);
 
         var view = (await QuestionThreads.OneAsync(db, question.Id, http.User, ct))!;
@@ -79,7 +81,7 @@ public static class QuestionsApi
     }
 
     static async Task<Results<Ok<QuestionView>, ProblemHttpResult>> EditAsync(
-        long id, QuestionRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, FeedCache feeds, TimeProvider clock,
+        long id, QuestionRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, FeedCache feeds, TimeProvider clock,
         CancellationToken ct)
     {
         var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == id, ct);
@@ -101,6 +103,7 @@ public static class QuestionsApi
             (title, edit.Markdown, rendered.Html, rendered.PlainText, rendered.RendererVersion, now);
         await db.SaveChangesAsync(ct);
         await feeds.QuestionChangedAsync(id, ct);
+        await citations.RecordQuestionAsync(id, ct);
         return TypedResults.Ok((await QuestionThreads.OneAsync(db, id, http.User, ct))!);
     }
 

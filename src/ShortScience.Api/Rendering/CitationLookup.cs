@@ -1,40 +1,81 @@
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Core.Rendering;
+using ShortScience.Core.Search;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 using ShortScience.Contracts;
 
 namespace ShortScience.Api.Rendering;
 
-/// <summary>Resolves the \cite ids of texts to the papers the site knows, in one query.</summary>
+/// <summary>
+/// Resolves the \cite ids of texts to the papers the site knows, in few queries: by key, BibTeX key, alias (every key a
+/// paper was known by), arXiv id (also inside dblp keys such as <c>journals/corr/abs-1706-03762</c>) and DOI.
+/// </summary>
 public sealed class CitationLookup(ShortScienceDb db)
 {
     public async Task<RenderContext> ResolveAsync(IEnumerable<string> markdowns, CancellationToken ct = default)
     {
-        var ids = markdowns.SelectMany(Citations.FindIds).ToHashSet();
-        if (ids.Count == 0) return RenderContext.Empty;
-        var arxiv = ids.Where(i => i.Kind == CitationKind.Arxiv).Select(i => i.Value).ToList();
+        var resolved = await ResolveIdsAsync(markdowns.SelectMany(Citations.FindIds).ToHashSet(), ct);
+        if (resolved.Count == 0) return RenderContext.Empty;
+        return new RenderContext(resolved.ToDictionary(r => r.Key, r => new CitedPaper(r.Value.Key, r.Value.Title)));
+    }
+
+    /// <summary>The ids of the papers a text cites (for "cited by").</summary>
+    public async Task<IReadOnlyList<long>> CitedPaperIdsAsync(string markdown, CancellationToken ct = default) =>
+        (await ResolveIdsAsync(Citations.FindIds(markdown).ToHashSet(), ct)).Values.Select(p => p.Id).Distinct().ToList();
+
+    public sealed record Resolved(long Id, string Key, string Title);
+
+    async Task<Dictionary<CitationId, Resolved>> ResolveIdsAsync(HashSet<CitationId> ids, CancellationToken ct)
+    {
+        var known = new Dictionary<CitationId, Resolved>();
+        if (ids.Count == 0) return known;
+        // dblp keys of arXiv papers are looked up by the arXiv id they hold.
+        var legacy = new Dictionary<CitationId, string>();
+        foreach (var id in ids.Where(i => i.Kind == CitationKind.Key))
+        {
+            if (LegacyKeys.TryArxivId(id.Value, out var inKey)) legacy[id] = inKey.Id.ToLowerInvariant();
+        }
+        var arxiv = ids.Where(i => i.Kind == CitationKind.Arxiv).Select(i => i.Value).Concat(legacy.Values).Distinct().ToList();
         var dois = ids.Where(i => i.Kind == CitationKind.Doi).Select(i => i.Value).ToList();
         var keys = ids.Where(i => i.Kind == CitationKind.Key).Select(i => i.Value).ToList();
+        var aliases = ids.Select(i => i.Value.ToLowerInvariant()).Distinct().ToList();
 
         var papers = await db.Papers.AsNoTracking()
             .Where(p => p.Status != ContentStatus.Deleted)
             .Where(p => arxiv.Contains(p.Key.ToLower()) || (p.ArxivId != null && arxiv.Contains(p.ArxivId.ToLower()))
                 || (p.Doi != null && dois.Contains(p.Doi.ToLower()))
                 || keys.Contains(p.Key) || (p.BibtexKey != null && keys.Contains(p.BibtexKey)))
-            .Select(p => new { p.Key, p.Title, p.ArxivId, p.Doi, p.BibtexKey })
+            .Select(p => new { p.Id, p.Key, p.Title, p.ArxivId, p.Doi, p.BibtexKey })
             .ToListAsync(ct);
 
-        var known = new Dictionary<CitationId, CitedPaper>();
-        foreach (var paper in papers)
+        foreach (var paper in papers.OrderBy(p => p.Id))
         {
-            var cited = new CitedPaper(paper.Key, paper.Title);
+            var cited = new Resolved(paper.Id, paper.Key, paper.Title);
             known.TryAdd(new CitationId(CitationKind.Key, paper.Key), cited);
-            if (Citations.TryParseId("arXiv:" + (paper.ArxivId ?? paper.Key)) is { } arxivId) known.TryAdd(arxivId, cited);
+            if (Citations.TryParseId("arXiv:" + (paper.ArxivId ?? paper.Key)) is { } arxivId)
+            {
+                known.TryAdd(arxivId, cited);
+                foreach (var (key, inKey) in legacy) if (inKey == arxivId.Value) known.TryAdd(key, cited);
+            }
             if (paper.Doi is not null) known.TryAdd(new CitationId(CitationKind.Doi, paper.Doi.ToLowerInvariant()), cited);
             if (paper.BibtexKey is not null) known.TryAdd(new CitationId(CitationKind.Key, paper.BibtexKey), cited);
         }
-        return new RenderContext(known);
+
+        // What is still unknown may be a key the paper was known by before.
+        if (ids.Any(i => !known.ContainsKey(i)))
+        {
+            var byAlias = await db.PaperAliases.AsNoTracking()
+                .Where(a => aliases.Contains(a.NormalizedKey) && a.Paper.Status != ContentStatus.Deleted)
+                .Select(a => new { a.NormalizedKey, a.Paper.Id, a.Paper.Key, a.Paper.Title })
+                .ToListAsync(ct);
+            var found = byAlias.ToDictionary(a => a.NormalizedKey, a => new Resolved(a.Id, a.Key, a.Title));
+            foreach (var id in ids.Where(i => !known.ContainsKey(i)))
+            {
+                if (found.TryGetValue(id.Value.ToLowerInvariant(), out var paper)) known[id] = paper;
+            }
+        }
+        return known;
     }
 }
 

@@ -13,6 +13,7 @@ public static class RenderingServices
         var options = section.Get<RendererOptions>() ?? new RendererOptions();
         builder.Services.AddSingleton<IMarkdownRenderer>(_ => new MarkdownRenderer(options));
         builder.Services.AddScoped<CitationLookup>();
+        builder.Services.AddScoped<ShortScience.Api.CitedBy.CitationIndex>();
         builder.Services.AddScoped<ContentRenderer>();
         builder.Services.AddScoped<StaleContentRerenderer>();
         builder.Services.AddHostedService<RerenderOnStartService>();

@@ -10,8 +10,8 @@ namespace ShortScience.Api.Rendering;
 /// revision was saved with never does. One counting query when nothing is stale.
 /// </summary>
 public sealed class StaleContentRerenderer(
-    ShortScienceDb db, IMarkdownRenderer renderer, CitationLookup citations, IConfiguration configuration,
-    ILogger<StaleContentRerenderer> logger)
+    ShortScienceDb db, IMarkdownRenderer renderer, CitationLookup citations, ShortScience.Api.CitedBy.CitationIndex index,
+    IConfiguration configuration, ILogger<StaleContentRerenderer> logger)
 {
     const long LockKey = 727002;
     readonly int _batchSize = configuration.GetValue("Rendering:RerenderBatchSize", 100);
@@ -54,6 +54,7 @@ public sealed class StaleContentRerenderer(
             {
                 (a.Html, a.PlainText, a.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
             }, ct);
+            await IndexCitationsAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", ct);
             return done;
         }
@@ -61,6 +62,20 @@ public sealed class StaleContentRerenderer(
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>Texts written before "cited by" existed (or citing papers added since) get their citations recorded.</summary>
+    async Task IndexCitationsAsync(CancellationToken ct)
+    {
+        const string cite = "%\\cite%";
+        foreach (var id in await db.Summaries.Where(s => EF.Functions.Like(s.Current!.Markdown, cite)).Select(s => s.Id).ToListAsync(ct))
+            await index.RecordSummaryAsync(id, ct);
+        foreach (var id in await db.Comments.Where(c => EF.Functions.Like(c.Markdown, cite)).Select(c => c.Id).ToListAsync(ct))
+            await index.RecordCommentAsync(id, ct);
+        foreach (var id in await db.Questions.Where(q => EF.Functions.Like(q.Markdown, cite)).Select(q => q.Id).ToListAsync(ct))
+            await index.RecordQuestionAsync(id, ct);
+        foreach (var id in await db.Answers.Where(a => EF.Functions.Like(a.Markdown, cite)).Select(a => a.Id).ToListAsync(ct))
+            await index.RecordAnswerAsync(id, ct);
     }
 
     async Task<int> RerenderAsync<T>(DbSet<T> rows, int version, int done, int total, Action<T, RenderedText> store, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Extensions;
+using ShortScience.Api.Papers;
 using ShortScience.Api.Venues;
 using ShortScience.Contracts;
 using ShortScience.Core.Search;
@@ -43,22 +44,6 @@ public static class LookupApi
         return venue is null ? Problems.NotFound($"There is no venue '{key}'.") : TypedResults.Ok(new VenueRef(venue.Slug, venue.ShortName, venue.Name));
     }
 
-    public static async Task<PaperLookup?> FindPaperAsync(ShortScienceDb db, string id, CancellationToken ct)
-    {
-        var text = id.Trim();
-        var visible = db.Papers.AsNoTracking().Where(p => p.Status == ContentStatus.Visible);
-        var found = await visible.Where(p => p.Key == text).Select(p => new PaperLookup(p.Key, p.Title)).FirstOrDefaultAsync(ct)
-            ?? await visible.Where(p => p.BibtexKey == text).OrderBy(p => p.Id).Select(p => new PaperLookup(p.Key, p.Title)).FirstOrDefaultAsync(ct);
-        if (found is not null) return found;
-        if (LegacyKeys.TryArxivId(text, out var arxiv))
-        {
-            found = await visible.Where(p => p.ArxivId == arxiv.Id || p.Key == arxiv.Key).Select(p => new PaperLookup(p.Key, p.Title)).FirstOrDefaultAsync(ct);
-            if (found is not null) return found;
-        }
-        if (Doi.TryNormalize(text, out var doi))
-        {
-            found = await visible.Where(p => p.Doi == doi).Select(p => new PaperLookup(p.Key, p.Title)).FirstOrDefaultAsync(ct);
-        }
-        return found;
-    }
+    public static async Task<PaperLookup?> FindPaperAsync(ShortScienceDb db, string id, CancellationToken ct) =>
+        await PaperAliases.FindAsync(db, id, ct) is { } paper ? new PaperLookup(paper.Key, paper.Title) : null;
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ShortScience.Core.Search;
 
 namespace ShortScience.Core.Rendering;
 
@@ -63,16 +64,24 @@ public static partial class Citations
 
     internal static bool IsCommand(ReadOnlySpan<char> name) => name is "cite" or "citep" or "citet";
 
-    /// <summary>Where a citation links: the paper's page here when known or when it is an arXiv id, doi.org for other DOIs.</summary>
+    /// <summary>
+    /// Where a citation links: the paper's page here when the site knows it; otherwise arXiv's abstract page for arXiv
+    /// ids (dblp's <c>journals/corr/abs-…</c> keys included), doi.org for DOIs, and for any other key the page that
+    /// offers to add the paper (never a page that does not exist).
+    /// </summary>
     public static (string Href, string Text) Link(CitationId id, RenderContext context)
     {
         if (context.Papers.TryGetValue(id, out var paper)) return ("/papers/" + Uri.EscapeDataString(paper.Key), paper.Title);
         return id.Kind switch
         {
             CitationKind.Doi => ("https://doi.org/" + string.Join('/', id.Value.Split('/').Select(Uri.EscapeDataString)), id.ToString()),
-            _ => ("/papers/" + Uri.EscapeDataString(id.Value), id.ToString()),
+            CitationKind.Arxiv => (ArxivAbs(id.Value), id.ToString()),
+            _ when LegacyKeys.TryArxivId(id.Value, out var arxiv) => (ArxivAbs(arxiv.Id), id.ToString()),
+            _ => ("/papers/add?key=" + Uri.EscapeDataString(id.Value), id.ToString()),
         };
     }
+
+    static string ArxivAbs(string arxivId) => "https://arxiv.org/abs/" + string.Join('/', arxivId.Split('/').Select(Uri.EscapeDataString));
 
     [GeneratedRegex(@"\\cite[pt]?\{([^{}\n]{1,1000})\}")]
     private static partial Regex CitePattern();

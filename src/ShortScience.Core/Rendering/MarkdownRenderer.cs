@@ -41,8 +41,9 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
     /// Bumped whenever the same Markdown would render differently; stored texts of an older version are re-rendered in
     /// the background at start. 2: KaTeX/MathJax math, citations, sanitizer allow-list, AST excerpts. 3: display math
     /// scrolls by keyboard (tabindex on wide formulas). 4: code blocks highlighted (tok-… spans).
+    /// 5: citations of papers not here link to arXiv, doi.org or "add this paper", never to a missing page.
     /// </summary>
-    public int Version => 4;
+    public int Version => 5;
 
     /// <summary>Engines created so far; each holds its own V8 heap.</summary>
     public int EnginesCreated => _engines.Created;

@@ -14,6 +14,8 @@ sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(u => u.FeedToken).HasMaxLength(64);
         b.Property(u => u.UnsubscribeToken).HasMaxLength(64);
         b.HasIndex(u => u.FeedToken).IsUnique().HasFilter("feed_token IS NOT NULL");
+        b.Property(u => u.ReadingListFeedToken).HasMaxLength(64);
+        b.HasIndex(u => u.ReadingListFeedToken).IsUnique().HasFilter("reading_list_feed_token IS NOT NULL");
         b.HasIndex(u => u.UnsubscribeToken).IsUnique().HasFilter("unsubscribe_token IS NOT NULL");
     }
 }

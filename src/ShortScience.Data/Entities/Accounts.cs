@@ -15,6 +15,9 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>Secret part of the private "following" feed URL; null until first asked for.</summary>
     public string? FeedToken { get; set; }
 
+    /// <summary>Secret part of the private reading-list feed URL; null until first asked for.</summary>
+    public string? ReadingListFeedToken { get; set; }
+
     /// <summary>Secret used in one-click unsubscribe links in notification mail.</summary>
     public string? UnsubscribeToken { get; set; }
     public DateTimeOffset? LastEmailedAt { get; set; }

@@ -18,6 +18,8 @@ public static class ClientRegistration
         services.AddApiClient<BrowseClient>(address);
         services.AddApiClient<CommentsClient>(address);
         services.AddApiClient<FollowsClient>(address);
+        services.AddApiClient<ReadingListClient>(address);
+        services.AddApiClient<MyDataClient>(address);
         services.AddApiClient<ModerationClient>(address);
         services.AddApiClient<NotificationsClient>(address);
         services.AddApiClient<PapersClient>(address);

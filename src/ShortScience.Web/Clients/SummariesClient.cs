@@ -34,6 +34,13 @@ public sealed class SummariesClient(HttpClient http)
     public Task<ApiResult<MySummary>> GetMineAsync(string key, CancellationToken ct = default) =>
         http.SendAsync<MySummary>(HttpMethod.Get, Mine(key), null, ct);
 
+    public Task<ApiResult<object>> DiscardDraftAsync(string key, CancellationToken ct = default) =>
+        http.SendAsync<object>(HttpMethod.Delete, Mine(key) + "/draft", null, ct);
+
+    /// <summary>The signed-in person's drafts, summaries and questions.</summary>
+    public Task<ApiResult<MyWork>> GetMyWorkAsync(CancellationToken ct = default) =>
+        http.SendAsync<MyWork>(HttpMethod.Get, "api/v1/me/work", null, ct);
+
     public Task<ApiResult<DraftView>> SaveDraftAsync(string key, SaveDraftRequest draft, CancellationToken ct = default) =>
         http.SendAsync<DraftView>(HttpMethod.Put, Mine(key) + "/draft", draft, ct);
 

@@ -17,6 +17,7 @@ using ShortScience.Web.Components.Pages.Moderation;
 using ShortScience.Web.Components.Pages.Notifications;
 using ShortScience.Web.Components.Pages.Papers;
 using ShortScience.Web.Components.Pages.Questions;
+using ShortScience.Web.Components.Pages.ReadingList;
 using ShortScience.Web.Components.Pages.Votes;
 using ShortScience.Web.Services;
 
@@ -98,6 +99,7 @@ public static class WebServiceExtensions
     {
         // HEAD takes the GET path, so routing (otherwise first of all) follows it.
         app.UseMiddleware<HeadAsGetMiddleware>();
+        app.UseLegacyPaperLinks();
         app.UseRouting();
         app.UseForwardedHeaders();
         // Compressing pages that carry a signed-in person's secrets next to text an attacker can echo invites
@@ -132,6 +134,7 @@ public static class WebServiceExtensions
         app.MapStaticAssets().CacheKatexFontsForGood();
         app.MapReverseProxy();
         app.MapAccountsForms();
+        app.MapMyDataForms();
         app.MapSessionRenewal();
         app.MapCommentsForms();
         app.MapQuestionsForms();
@@ -139,6 +142,7 @@ public static class WebServiceExtensions
         app.MapModerationForms();
         app.MapNotificationsForms();
         app.MapFollowsForms();
+        app.MapReadingListForms();
         app.MapPapersEndpoints();
         app.MapBrowseEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

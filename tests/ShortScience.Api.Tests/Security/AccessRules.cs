@@ -80,6 +80,17 @@ public static class AccessRules
         ["GET /feeds/comments.rss"] = Access.Public,
         ["GET /feeds/following/{token}.atom"] = Access.Public,
         ["GET /feeds/following/{token}.rss"] = Access.Public,
+
+        // Reading list (issue 19): only one's own list, its BibTeX and its private feed address; the feed is keyed by its token.
+        ["GET /api/v1/me/reading-list"] = Access.SignedIn,
+        ["GET /api/v1/me/reading-list.bib"] = Access.SignedIn,
+        ["GET /api/v1/me/reading-list/{key}"] = Access.SignedIn,
+        ["PUT /api/v1/me/reading-list/{key}"] = Access.SignedIn,
+        ["DELETE /api/v1/me/reading-list/{key}"] = Access.SignedIn,
+        ["GET /api/v1/me/reading-list-feed"] = Access.SignedIn,
+        ["GET /api/v1/me/work"] = Access.SignedIn,
+        ["GET /feeds/reading-list/{token}.atom"] = Access.Public,
+        ["GET /feeds/reading-list/{token}.rss"] = Access.Public,
         ["GET /feeds/papers/{key}.atom"] = Access.Public,
         ["GET /feeds/papers/{key}.rss"] = Access.Public,
         ["GET /feeds/search.atom"] = Access.Public,

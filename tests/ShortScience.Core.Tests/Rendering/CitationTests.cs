@@ -31,9 +31,12 @@ public sealed class CitationTests
     [InlineData("\\cite{arXiv:1406.2661}", "/papers/1406.2661", "Generative Adversarial Networks")]
     [InlineData("\\cite{doi:10.1145/3065386}", "/papers/krizhevsky2017imagenet", "ImageNet Classification with Deep CNNs")]
     [InlineData("\\cite{journals/corr/KingmaW13}", "/papers/1312.6114", "Auto-Encoding Variational Bayes")]
-    [InlineData("\\cite{1706.03762}", "/papers/1706.03762", "arXiv:1706.03762")]
+    [InlineData("\\cite{1706.03762}", "https://arxiv.org/abs/1706.03762", "arXiv:1706.03762")]
+    [InlineData("\\cite{journals/corr/abs-1810-04805}", "https://arxiv.org/abs/1810.04805", "journals/corr/abs-1810-04805")]
+    [InlineData("\\cite{hep-th/9901001v2}", "https://arxiv.org/abs/hep-th/9901001", "arXiv:hep-th/9901001")]
     [InlineData("\\cite{doi:10.1000/xyz(1)}", "https://doi.org/10.1000/xyz%281%29", "doi:10.1000/xyz(1)")]
-    [InlineData("\\cite{unknownKey2020}", "/papers/unknownKey2020", "unknownKey2020")]
+    [InlineData("\\cite{unknownKey2020}", "/papers/add?key=unknownKey2020", "unknownKey2020")]
+    [InlineData("\\cite{conf/nips/GoodfellowPMXWOCB14}", "/papers/add?key=conf%2Fnips%2FGoodfellowPMXWOCB14", "conf/nips/GoodfellowPMXWOCB14")]
     public void LinksToThePaperPageWithItsTitleWhenKnown(string markdown, string href, string text)
     {
         var link = Rendered.Html($"See {markdown}.", Known).QuerySelector(".citation a")!;

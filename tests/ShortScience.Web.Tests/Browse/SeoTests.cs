@@ -30,10 +30,13 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
-    public async Task AnOldAddressOfAPaperThatIsNotHereIsNotFound()
+    public async Task AnOldAddressOfAPaperThatIsNotHereOffersToAddIt()
     {
         using var http = Http();
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/paper?bibtexKey=conf/nowhere/Nobody99")).StatusCode);
+        var response = await http.GetAsync("/paper?bibtexKey=conf/nowhere/Nobody99");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/papers/add?key=conf%2Fnowhere%2FNobody99", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

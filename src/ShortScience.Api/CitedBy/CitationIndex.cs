@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Rendering;
+using ShortScience.Contracts;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
+
+namespace ShortScience.Api.CitedBy;
+
+/// <summary>
+/// "Cited by": which summaries, comments, questions and answers cite a paper. Every save of such a text (and every
+/// re-render) replaces the text's rows; whether the citing text is shown is read from the text at query time, so
+/// hiding, deleting and unhiding need no bookkeeping and can never leave a stale link behind.
+/// </summary>
+public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, TimeProvider clock, ILogger<CitationIndex> logger)
+{
+    public const int MaxCitingTexts = 200;
+
+    /// <summary>Replaces what a text cites with what its Markdown cites now.</summary>
+    public async Task RecordAsync(CitationSource kind, long sourceId, long sourcePaperId, string markdown, CancellationToken ct = default)
+    {
+        var cited = (await lookup.CitedPaperIdsAsync(markdown, ct)).Where(id => id != sourcePaperId).ToList();
+        await db.Citations.Where(c => c.SourceKind == kind && c.SourceId == sourceId && !cited.Contains(c.CitedPaperId)).ExecuteDeleteAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var paperId in cited)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO citations (source_kind, source_id, source_paper_id, cited_paper_id, created_at)
+                VALUES ({(int)kind}, {sourceId}, {sourcePaperId}, {paperId}, {now})
+                ON CONFLICT (source_kind, source_id, cited_paper_id) DO NOTHING
+                """, ct);
+        }
+        if (cited.Count > 0) logger.LogInformation("{Kind} {SourceId} cites {Count} papers", kind, sourceId, cited.Count);
+    }
+
+    public Task RecordSummaryAsync(long summaryId, CancellationToken ct = default) => RecordFromAsync(CitationSource.Summary, summaryId,
+        db.Summaries.Where(s => s.Id == summaryId).Select(s => new Source(s.PaperId, s.Current != null ? s.Current.Markdown : "")), ct);
+
+    public Task RecordCommentAsync(long commentId, CancellationToken ct = default) => RecordFromAsync(CitationSource.Comment, commentId,
+        db.Comments.Where(c => c.Id == commentId).Select(c => new Source(c.Summary.PaperId, c.Markdown)), ct);
+
+    public Task RecordQuestionAsync(long questionId, CancellationToken ct = default) => RecordFromAsync(CitationSource.Question, questionId,
+        db.Questions.Where(q => q.Id == questionId).Select(q => new Source(q.PaperId, q.Markdown)), ct);
+
+    public Task RecordAnswerAsync(long answerId, CancellationToken ct = default) => RecordFromAsync(CitationSource.Answer, answerId,
+        db.Answers.Where(a => a.Id == answerId).Select(a => new Source(a.Question.PaperId, a.Markdown)), ct);
+
+    sealed record Source(long PaperId, string Markdown);
+
+    async Task RecordFromAsync(CitationSource kind, long id, IQueryable<Source> query, CancellationToken ct)
+    {
+        if (await query.AsNoTracking().FirstOrDefaultAsync(ct) is { } source) await RecordAsync(kind, id, source.PaperId, source.Markdown, ct);
+    }
+
+    /// <summary>The shown texts that cite a paper, newest first, each with the paper it is about.</summary>
+    public static async Task<List<CitingText>> CitedByAsync(ShortScienceDb db, long paperId, CancellationToken ct)
+    {
+        var citations = db.Citations.AsNoTracking().Where(c => c.CitedPaperId == paperId);
+        var summaries = await citations.Where(c => c.SourceKind == CitationSource.Summary)
+            .Join(db.Summaries.Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible), c => c.SourceId, s => s.Id,
+                (c, s) => new { s.Id, s.Paper.Key, s.Paper.Title, At = s.PublishedAt ?? s.CreatedAt, Author = s.Anonymous ? null : s.User.UserName })
+            .OrderByDescending(x => x.At).Take(MaxCitingTexts).ToListAsync(ct);
+        var comments = await citations.Where(c => c.SourceKind == CitationSource.Comment)
+            .Join(db.Comments.Where(m => m.Status == ContentStatus.Visible && m.Summary.Status == SummaryStatus.Published
+                && m.Summary.Paper.Status == ContentStatus.Visible), c => c.SourceId, m => m.Id,
+                (c, m) => new { m.Id, m.SummaryId, m.Summary.Paper.Key, m.Summary.Paper.Title, At = m.CreatedAt, Author = (string?)null })
+            .OrderByDescending(x => x.At).Take(MaxCitingTexts).ToListAsync(ct);
+        var questions = await citations.Where(c => c.SourceKind == CitationSource.Question)
+            .Join(db.Questions.Where(q => q.Status == ContentStatus.Visible && q.Paper.Status == ContentStatus.Visible), c => c.SourceId, q => q.Id,
+                (c, q) => new { q.Id, q.Paper.Key, q.Paper.Title, At = q.CreatedAt, Author = (string?)null })
+            .OrderByDescending(x => x.At).Take(MaxCitingTexts).ToListAsync(ct);
+        var answers = await citations.Where(c => c.SourceKind == CitationSource.Answer)
+            .Join(db.Answers.Where(a => a.Status == ContentStatus.Visible && a.Question.Status == ContentStatus.Visible
+                && a.Question.Paper.Status == ContentStatus.Visible), c => c.SourceId, a => a.Id,
+                (c, a) => new { a.Id, a.Question.Paper.Key, a.Question.Paper.Title, At = a.CreatedAt, Author = (string?)null })
+            .OrderByDescending(x => x.At).Take(MaxCitingTexts).ToListAsync(ct);
+
+        return summaries.Select(s => new CitingText("summary", s.Id, new CitingPaper(s.Key, s.Title), Links.Summary(s.Key, s.Id), s.Author, s.At))
+            .Concat(comments.Select(c => new CitingText("comment", c.Id, new CitingPaper(c.Key, c.Title), Links.Comment(c.Key, c.SummaryId, c.Id), c.Author, c.At)))
+            .Concat(questions.Select(q => new CitingText("question", q.Id, new CitingPaper(q.Key, q.Title), Links.Question(q.Key, q.Id), q.Author, q.At)))
+            .Concat(answers.Select(a => new CitingText("answer", a.Id, new CitingPaper(a.Key, a.Title), Links.Answer(a.Key, a.Id), a.Author, a.At)))
+            .OrderByDescending(t => t.At).Take(MaxCitingTexts).ToList();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using ShortScience.Contracts;
+
+namespace ShortScience.Api.Tests.Citations;
+
+/// <summary>"Cited by": every \cite in a shown summary, comment, question or answer, kept current on edit, delete and hide.</summary>
+public sealed class CitedByTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    async Task PapersAsync()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            if (db.Papers.Any(p => p.Key == "cb-cited")) return;
+            var cited = await TestData.PaperAsync(db, "cb-cited", "Generative Adversarial Nets", null, 2014, "Ian Goodfellow");
+            cited.ArxivId = "1406.2661";
+            cited.BibtexKey = "goodfellow2014generative";
+            await TestData.PaperAsync(db, "cb-citing", "Progressive Growing of GANs", null, 2018, "Tero Karras");
+            await TestData.PaperAsync(db, "cb-asking", "A Paper With Questions", null, 2019, "Bo Xu");
+            await db.SaveChangesAsync();
+        });
+    }
+
+    async Task<IReadOnlyList<CitingText>> CitedByAsync() =>
+        (await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/cb-cited"))!.CitedBy ?? [];
+
+    [Fact]
+    public async Task ASummaryThatCitesAPaperIsListedOnItUntilEditedAwayHiddenOrDeleted()
+    {
+        await PapersAsync();
+        var author = await app.MemberAsync("cb-author");
+        var moderator = await app.ModeratorAsync("cb-moderator");
+
+        var published = await author.PutAsJsonAsync("/api/v1/papers/cb-citing/summaries/mine",
+            new PublishRequest("This builds on \\cite{1406.2661} by growing both networks.", null, false, null));
+        published.EnsureSuccessStatusCode();
+        var id = (await published.Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+
+        var citing = Assert.Single(await CitedByAsync());
+        Assert.Equal(("summary", id, "cb-citing", "Progressive Growing of GANs"), (citing.Kind, citing.Id, citing.Paper.Key, citing.Paper.Title));
+        Assert.Equal($"/papers/cb-citing/summaries/{id}", citing.Url);
+
+        // Hidden by a moderator: gone; unhidden: back.
+        Assert.Equal(HttpStatusCode.NoContent, (await moderator.PostAsJsonAsync($"/api/v1/summaries/{id}/hide", new ModerationRequest("Testing"))).StatusCode);
+        Assert.Empty(await CitedByAsync());
+        (await moderator.PostAsJsonAsync($"/api/v1/summaries/{id}/unhide", new ModerationRequest("Fine"))).EnsureSuccessStatusCode();
+        Assert.Single(await CitedByAsync());
+
+        // Edited to cite by BibTeX key: still one; edited to cite nothing: gone.
+        (await author.PutAsJsonAsync("/api/v1/papers/cb-citing/summaries/mine",
+            new PublishRequest("Builds on \\cite{goodfellow2014generative}.", 1, false, null))).EnsureSuccessStatusCode();
+        Assert.Single(await CitedByAsync());
+        (await author.PutAsJsonAsync("/api/v1/papers/cb-citing/summaries/mine",
+            new PublishRequest("No citation any more.", 2, false, null))).EnsureSuccessStatusCode();
+        Assert.Empty(await CitedByAsync());
+
+        (await author.PutAsJsonAsync("/api/v1/papers/cb-citing/summaries/mine",
+            new PublishRequest("Back to citing \\cite{arXiv:1406.2661v1}.", 3, false, null))).EnsureSuccessStatusCode();
+        Assert.Single(await CitedByAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await author.DeleteAsync($"/api/v1/summaries/{id}")).StatusCode);
+        Assert.Empty(await CitedByAsync());
+    }
+
+    [Fact]
+    public async Task QuestionsAnswersAndCommentsThatCiteAPaperAreListedWhileShown()
+    {
+        await PapersAsync();
+        var asker = await app.MemberAsync("cb-asker");
+        var asked = await asker.PostAsJsonAsync("/api/v1/papers/cb-asking/questions",
+            new QuestionRequest("How does this relate to GANs?", "Compare with \\cite{1406.2661}."));
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var question = (await asked.Content.ReadFromJsonAsync<QuestionView>())!;
+        var answered = await (await app.MemberAsync("cb-answerer")).PostAsJsonAsync($"/api/v1/questions/{question.Id}/answers",
+            new AnswerRequest("See \\cite{goodfellow2014generative}, section 3."));
+        Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
+
+        var citing = await CitedByAsync();
+        Assert.Contains(citing, c => c.Kind == "question" && c.Id == question.Id && c.Paper.Key == "cb-asking");
+        Assert.Contains(citing, c => c.Kind == "answer" && c.Paper.Key == "cb-asking");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await asker.DeleteAsync($"/api/v1/questions/{question.Id}")).StatusCode);
+        // The question is gone, and its answers with it.
+        Assert.DoesNotContain(await CitedByAsync(), c => c.Kind is "question" or "answer");
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using ShortScience.Contracts;
+using static Microsoft.Playwright.Assertions;
+
+namespace ShortScience.Web.Tests.ReadingList;
+
+// Publishes: runs on the writing site, away from the reading tests.
+[Collection(SummariesSiteCollection.Name)]
+public sealed class CitedByJourneyTests(SiteFixture site, Browser browser)
+{
+    [Fact]
+    public async Task ASummaryThatCitesAPaperAppearsUnderCitedByOnThatPaper()
+    {
+        await site.CreateMemberAsync("cb-writer");
+        using (var writer = await site.ApiClientForAsync("cb-writer"))
+        {
+            var published = await writer.PutAsJsonAsync("/api/v1/papers/1601.06759/summaries/mine",
+                new PublishRequest("Cited-by journey: the model is trained with batch normalization \\cite{1502.03167}.", null, false, null));
+            published.EnsureSuccessStatusCode();
+        }
+        var (page, errors) = await browser.NewPageAsync();
+        await site.SignInAsync(page, "cb-writer");
+
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1601.06759").ToString());
+        var citation = page.Locator(".citation a", new() { HasTextString = "Batch Normalization" }).First;
+        await Expect(citation).ToHaveAttributeAsync("href", "/papers/1502.03167");
+        await citation.ClickAsync();
+
+        var citedBy = page.Locator("section.cited-by");
+        await Expect(citedBy.Locator("a.cited-by-paper")).ToHaveTextAsync("Pixel Recurrent Neural Networks");
+        await citedBy.GetByRole(AriaRole.Link, new() { Name = "A summary of" }).ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("Cited-by journey");
+        Assert.Empty(errors);
+    }
+}
