@@ -22,7 +22,8 @@ public static class ReadCache
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
     // Reads that differ per request or must not be shared even anonymously.
-    static readonly string[] NotCached = ["/api/v1/summaries/random", "/api/v1/me", "/api/v1/auth", "/api/v1/notifications", "/api/v1/moderation"];
+    static readonly string[] NotCached = ["/api/v1/summaries/random", "/api/v1/me", "/api/v1/auth", "/api/v1/notifications", "/api/v1/moderation",
+        "/api/v1/unsubscribe"]; // its state changes by quiet writes; a cached "on" would hide the unsubscribe just made
 
     // Writes that change nothing another reader sees.
     static readonly string[] QuietWrites = ["/api/v1/auth", "/api/v1/render", "/api/v1/notifications", "/api/v1/unsubscribe"];

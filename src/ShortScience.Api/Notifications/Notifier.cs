@@ -23,7 +23,7 @@ public sealed class Notifier(ShortScienceDb db, TimeProvider clock)
             {
                 null => $"{actor} commented on your summary of “{paperTitle}”",
                 var parent when parent == summaryAuthorId => $"{actor} replied to your comment on your summary of “{paperTitle}”",
-                _ => $"{actor} replied to a comment on your summary of “{paperTitle}”",
+                _ => $"{actor} commented on your summary of “{paperTitle}”",
             });
         }
         if (parentAuthorId is { } parentAuthor && parentAuthor != actorId && parentAuthor != summaryAuthorId)

@@ -37,25 +37,25 @@ public sealed class WritingApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     [Fact]
     public async Task AnAuthorsProfileCountAgreesWithTheListTheySeeAnonymousSummariesIncluded()
     {
-        await PaperAsync("w-named");
-        await PaperAsync("w-anon");
-        var member = await app.MemberAsync("w-shy");
-        (await Publish(member, "w-named", "Signed.", null)).EnsureSuccessStatusCode();
-        (await Publish(member, "w-anon", "Unsigned.", null, anonymous: true)).EnsureSuccessStatusCode();
+        await PaperAsync("w-count-named");
+        await PaperAsync("w-count-anon");
+        var member = await app.MemberAsync("w-counted");
+        (await Publish(member, "w-count-named", "Signed.", null)).EnsureSuccessStatusCode();
+        (await Publish(member, "w-count-anon", "Unsigned.", null, anonymous: true)).EnsureSuccessStatusCode();
 
-        var own = await member.GetFromJsonAsync<UserProfile>("/api/v1/users/w-shy");
-        var ownList = await member.GetFromJsonAsync<Page<SummaryListItem>>("/api/v1/users/w-shy/summaries");
+        var own = await member.GetFromJsonAsync<UserProfile>("/api/v1/users/w-counted");
+        var ownList = await member.GetFromJsonAsync<Page<SummaryListItem>>("/api/v1/users/w-counted/summaries");
         Assert.Equal(ownList!.Items.Count, own!.SummaryCount + own.AnonymousSummaryCount);
         Assert.Equal((1, 1), (own.SummaryCount, own.AnonymousSummaryCount));
         Assert.Single(ownList.Items, i => i.Anonymous);
 
         // Anyone else sees one summary, counted and listed, and no hint of the other.
-        var other = await app.MemberAsync("w-curious");
-        var seen = await other.GetFromJsonAsync<UserProfile>("/api/v1/users/w-shy");
-        var seenList = await other.GetFromJsonAsync<Page<SummaryListItem>>("/api/v1/users/w-shy/summaries");
+        var other = await app.MemberAsync("w-count-reader");
+        var seen = await other.GetFromJsonAsync<UserProfile>("/api/v1/users/w-counted");
+        var seenList = await other.GetFromJsonAsync<Page<SummaryListItem>>("/api/v1/users/w-counted/summaries");
         Assert.Equal((1, 0), (seen!.SummaryCount, seen.AnonymousSummaryCount));
         Assert.Equal(seenList!.Items.Count, seen.SummaryCount);
-        var anonymousProfile = await app.CreateClient().GetFromJsonAsync<UserProfile>("/api/v1/users/w-shy");
+        var anonymousProfile = await app.CreateClient().GetFromJsonAsync<UserProfile>("/api/v1/users/w-counted");
         Assert.Equal(0, anonymousProfile!.AnonymousSummaryCount);
     }
 
