@@ -20,7 +20,7 @@ public static partial class TestAccounts
     /// <summary>The newest mail sent to <paramref name="email"/>, as raw text.</summary>
     public static async Task<string> LastMailToAsync(this ApiFactory app, string email)
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        for (var attempt = 0; attempt < 250; attempt++) // up to 5 s: the mail queue is slow on a loaded machine
         {
             foreach (var file in Directory.GetFiles(app.MailFolder, "*.eml").OrderDescending())
             {

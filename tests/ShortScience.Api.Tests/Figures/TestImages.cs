@@ -55,6 +55,14 @@ public static class TestImages
         0x3B,
     ];
 
+    /// <summary>A 1×1 24-bit BMP (a real image, but not a kind figures take).</summary>
+    public static byte[] Bmp() =>
+    [
+        .. "BM"u8, .. Le32(58), 0, 0, 0, 0, .. Le32(54),
+        .. Le32(40), .. Le32(1), .. Le32(1), .. Le16(1), .. Le16(24), .. Le32(0), .. Le32(4), .. Le32(2835), .. Le32(2835), .. Le32(0), .. Le32(0),
+        0, 0, 0xFF, 0,
+    ];
+
     /// <summary>A JPEG with an EXIF block carrying a GPS position (latitude 48°51'N), inserted after the start marker.</summary>
     public static byte[] JpegWithGps()
     {
