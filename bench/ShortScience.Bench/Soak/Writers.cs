@@ -25,6 +25,7 @@ public static class Writers
         Console.WriteLine("writers ready");
 
         long ok = 0, failed = 0;
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var summaries = new System.Collections.Concurrent.ConcurrentBag<(long Id, int Member)>();
         var revisions = new System.Collections.Concurrent.ConcurrentDictionary<(int Member, string Key), int>();
         var random = new Random(7);
@@ -51,17 +52,23 @@ public static class Writers
                         _ => await PublishAsync(members[member], member, key),
                     };
                     if (response.IsSuccessStatusCode) Interlocked.Increment(ref ok);
-                    else Interlocked.Increment(ref failed);
+                    else
+                    {
+                        Interlocked.Increment(ref failed);
+                        failures.Enqueue($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: {(int)response.StatusCode}");
+                    }
                 }
-                catch (Exception)
+                catch (Exception ex)
                 {
                     Interlocked.Increment(ref failed);
+                    failures.Enqueue($"{ex.GetType().Name}: {ex.Message}");
                 }
             }));
         }
         await Task.WhenAll(running);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"writes: {ok} ok, {failed} failed, {(ok + failed) / clock.Elapsed.TotalSeconds:0.0}/s"));
+        foreach (var failure in failures.Take(10)) Console.WriteLine("  " + failure);
         return failed == 0 ? 0 : 1;
 
         async Task<HttpResponseMessage> PublishAsync(HttpClient client, int member, string key)

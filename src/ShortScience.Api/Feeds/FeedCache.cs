@@ -77,16 +77,19 @@ public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, CacheE
         }
     }
 
-    /// <summary>A comment was posted, edited, hidden, restored or deleted: its summary's and paper's pages, the writer's profile, the comment feeds.</summary>
+    /// <summary>A comment was posted, edited, hidden, restored or deleted: its summary's and paper's pages, the lists counting it, both writers' profiles, the comment feeds.</summary>
     public async Task CommentChangedAsync(long commentId, CancellationToken ct = default)
     {
         var comment = await db.Comments.AsNoTracking().Where(c => c.Id == commentId)
-            .Select(c => new { c.SummaryId, c.Summary.Paper.Key, Writer = c.User == null ? null : c.User.UserName }).FirstOrDefaultAsync(ct);
+            .Select(c => new { c.SummaryId, c.Summary.Paper.Key, Writer = c.User.UserName, SummaryWriter = c.Summary.User.UserName })
+            .FirstOrDefaultAsync(ct);
         List<string> tags = [AllComments, CacheTags.Comment(commentId)];
         if (comment is not null)
         {
-            tags.AddRange([Paper(comment.Key), CacheTags.Summary(comment.SummaryId)]);
+            // Lists of summaries show their comment counts: the recent list and the summary writer's profile.
+            tags.AddRange([Paper(comment.Key), CacheTags.Summary(comment.SummaryId), AllSummaries]);
             if (comment.Writer is not null) tags.Add(User(comment.Writer));
+            if (comment.SummaryWriter is not null) tags.Add(User(comment.SummaryWriter));
         }
         await EvictAsync(tags, ct);
     }
