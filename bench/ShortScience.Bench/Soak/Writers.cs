@@ -30,6 +30,9 @@ public static class Writers
         var revisions = new System.Collections.Concurrent.ConcurrentDictionary<(int Member, string Key), int>();
         var random = new Random(7);
         var running = new List<Task>();
+        // One write in flight per member, as a person writes: two first publishes by one member on one paper at once
+        // are a race the benchmark should not provoke.
+        var gates = members.Select(_ => new SemaphoreSlim(1)).ToArray();
         var clock = Stopwatch.StartNew();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
         var n = 0;
@@ -39,16 +42,18 @@ public static class Writers
             var key = papers[random.Next(papers.Count)];
             var action = n++ % 3;
             var (target, author) = summaries.IsEmpty ? (0L, 0) : summaries.ElementAt(random.Next(summaries.Count));
+            // Nobody votes on their own summary.
+            var actor = action == 2 && target != 0 ? (author + 1) % members.Count : member;
             running.Add(Task.Run(async () =>
             {
+                await gates[actor].WaitAsync();
                 try
                 {
                     using var response = action switch
                     {
                         1 when target != 0 => await members[member].PostAsJsonAsync($"/api/v1/summaries/{target}/comments",
                             new CommentRequest("A comment from the mixed benchmark, with $x^2$.")),
-                        // Nobody votes on their own summary.
-                        2 when target != 0 => await members[(author + 1) % members.Count].PutAsJsonAsync($"/api/v1/votes/summaries/{target}", new VoteRequest(1)),
+                        2 when target != 0 => await members[actor].PutAsJsonAsync($"/api/v1/votes/summaries/{target}", new VoteRequest(1)),
                         _ => await PublishAsync(members[member], member, key),
                     };
                     if (response.IsSuccessStatusCode) Interlocked.Increment(ref ok);
@@ -62,6 +67,10 @@ public static class Writers
                 {
                     Interlocked.Increment(ref failed);
                     failures.Enqueue($"{ex.GetType().Name}: {ex.Message}");
+                }
+                finally
+                {
+                    gates[actor].Release();
                 }
             }));
         }
