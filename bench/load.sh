@@ -6,13 +6,18 @@
 #   bench/load.sh            DURATION=15s CONNECTIONS=32 THREADS=2 by default
 #   bench/load.sh profile    where the uncached paper page's time goes: dotnet-trace samples of both hosts under load,
 #                            summarized by `ShortScience.Bench hot` (running managed code only, waits left out)
+#   bench/load.sh mixed      readers of 200 summarized papers' pages (caches on), first alone, then with writers at
+#                            WRITE_RATE (5) writes/s publishing, commenting and voting on those papers: reader
+#                            throughput under writes as a share of pure-read throughput, in the same run
+# After the default run, when the MediaWiki peer is installed (../shared/peers/mediawiki/setup.sh, MWPEER_ROOT), its
+# bench.sh runs too and the ratios to it are printed (MEDIAWIKI=0 skips it).
 # Data: BENCH_DATA as for bench/bench.sh (read, never deleted). A host that does not answer within START_TIMEOUT
 # seconds (120) stops the run. See bench/README.md.
 set -euo pipefail
 case "${1:-}" in
-  ""|profile) ;;
-  -h|--help|help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) printf 'unknown argument %s (none, or profile; --help)\n' "$1" >&2; exit 1 ;;
+  ""|profile|mixed) ;;
+  -h|--help|help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) printf 'unknown argument %s (none, profile or mixed; --help)\n' "$1" >&2; exit 1 ;;
 esac
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -20,35 +25,51 @@ cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 DATA=${BENCH_DATA:-/var/tmp/shortscience-bench}/pg
 DURATION=${DURATION:-15s}; CONNECTIONS=${CONNECTIONS:-32}; THREADS=${THREADS:-2}
-[ -f "$DATA/PG_VERSION" ] || die "No generated data in $DATA: run bench/bench.sh generate first"
+DB=bench
+if [ ! -f "$DATA/PG_VERSION" ]; then
+  # mixed runs on the demo content when there is no generated data (a fresh cluster, deleted at the end).
+  [ "${1:-}" = mixed ] || die "No generated data in $DATA: run bench/bench.sh generate first"
+  DEMO=1; DB=postgres
+fi
 command -v wrk >/dev/null || { log "Installing wrk"; apt_install wrk; }
 ensure_postgres
 ensure_npm_packages "$ROOT"
 
-PIDS=() # helpers other than the hosts (dotnet-trace)
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_hosts; wait 2>/dev/null || true; pg_stop "$DATA"; }
+PIDS=() # helpers other than the hosts (dotnet-trace, writers)
+WORK=$(mktemp -d /tmp/shortscience-load.XXXXXX) # the mixed run's mail pickup folder and path lists
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_hosts; wait 2>/dev/null || true; pg_stop "$DATA"; rm -rf "$WORK"; }
 trap cleanup EXIT
+if [ -n "${DEMO:-}" ]; then
+  DATA=$WORK/pg; mkdir -p "$DATA"; chmod 700 "$DATA" "$WORK"; [ "$(id -u)" -eq 0 ] && chown postgres: "$DATA" "$WORK"
+fi
 PORT=$(free_port 55800)
 pg_start "$DATA" "$PORT" shared_buffers=2GB effective_cache_size=8GB work_mem=16MB random_page_cost=1.1 max_connections=300
-CS="Host=127.0.0.1;Port=$PORT;Database=bench;Username=postgres;Password=$PG_PASSWORD;Maximum Pool Size=100"
-psql_q() { PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d bench -tAc "$1"; }
+CS="Host=127.0.0.1;Port=$PORT;Database=$DB;Username=postgres;Password=$PG_PASSWORD;Maximum Pool Size=100"
+psql_q() { PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d "$DB" -tAc "$1"; }
 
 log "Building (Release)"
 dotnet build bench/ShortScience.Bench -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
 dotnet build src/ShortScience.Api -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
 dotnet build src/ShortScience.Web -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+if [ -n "${DEMO:-}" ]; then
+  log "No generated data: the demo content in a fresh cluster"
+  ConnectionStrings__ShortScience="$CS" dotnet src/ShortScience.Api/bin/Release/net10.0/ShortScience.Api.dll migrate >/dev/null
+  ConnectionStrings__ShortScience="$CS" dotnet src/ShortScience.Api/bin/Release/net10.0/ShortScience.Api.dll seed-demo >/dev/null
+fi
 
 # A typical summarized paper (a few summaries and their comments), a busy venue-year, common search words.
 PAPER=$(psql_q "SELECT key FROM papers WHERE status = 0 AND summary_count BETWEEN 3 AND 6 ORDER BY id LIMIT 1")
+[ -n "$PAPER" ] || PAPER=$(psql_q "SELECT key FROM papers WHERE status = 0 ORDER BY summary_count DESC, id LIMIT 1") # small data
 VENUE_YEAR=$(psql_q "SELECT v.slug || '/' || p.year FROM papers p JOIN venues v ON v.id = p.venue_id WHERE p.year IS NOT NULL GROUP BY v.slug, p.year ORDER BY count(*) DESC LIMIT 1")
 log "Paper $PAPER, venue-year $VENUE_YEAR"
 
 API_PORT=$(free_port 5191); WEB_PORT=$(free_port 5190); STATIC_PORT=$(free_port 5192)
 API_PID=""; WEB_PID=""
-start_site() { # $1 = true|false (caches)
-  start_host api Release "$API_PORT" ConnectionStrings__ShortScience="$CS" Caching__Reads="$1" Serilog__MinimumLevel__Default=Warning \
-    Rendering__RerenderOnStart=false ASPNETCORE_ENVIRONMENT=Production
-  start_host web Release "$WEB_PORT" Api__BaseUrl="http://127.0.0.1:$API_PORT" Caching__Pages="$1" Serilog__MinimumLevel__Default=Warning \
+start_site() { # $1 = true|false (caches); more API settings may follow
+  local caches=$1; shift
+  start_host api Release "$API_PORT" ConnectionStrings__ShortScience="$CS" Caching__Reads="$caches" Serilog__MinimumLevel__Default=Warning \
+    Rendering__RerenderOnStart=false ASPNETCORE_ENVIRONMENT=Production "$@"
+  start_host web Release "$WEB_PORT" Api__BaseUrl="http://127.0.0.1:$API_PORT" Caching__Pages="$caches" Serilog__MinimumLevel__Default=Warning \
     Site__SecureCookies=false ASPNETCORE_ENVIRONMENT=Production
   wait_for_hosts "${START_TIMEOUT:-120}" API "http://127.0.0.1:$API_PORT/health" Web "http://127.0.0.1:$WEB_PORT/papers/$PAPER"
 }
@@ -67,6 +88,7 @@ measure() { # name url [extra wrk args…]
   p50=$(awk '$1 == "50%" {print $2}' /tmp/wrk.out); p99=$(awk '$1 == "99%" {print $2}' /tmp/wrk.out)
   errors=$(awk '/Non-2xx or 3xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' /tmp/wrk.out)
   [ -z "$CEILING" ] && CEILING=$rps
+  LAST_RPS=$rps
   local ratio; ratio=$(awk -v a="$rps" -v b="$CEILING" 'BEGIN {printf "%.0f%%", 100 * a / b}')
   local memory="-"; [ -n "$WEB_PID" ] && memory="Web $(peak "$WEB_PID") MB, API $(peak "$API_PID") MB"
   RESULTS+=("$(printf '| %-34s | %9s | %8s | %8s | %6s | %5s | %s |' "$name" "$rps" "$p50" "$p99" "$errors" "$ratio" "$memory")")
@@ -99,6 +121,46 @@ if [ "${1:-}" = profile ]; then
   exit 0
 fi
 
+if [ "${1:-}" = mixed ]; then
+  # Readers and writers like the soak, at a fixed write rate, with the caches on: how much of the pure-read
+  # throughput is left while people write (every write evicts only what it changed).
+  RATE=${WRITE_RATE:-5}
+  mkdir -p "$WORK/mail"
+  limits=(); for policy in signup posting voting flagging preview views; do limits+=("RateLimits__${policy}__PermitLimit=1000000"); done
+  start_site true Mail__PickupFolder="$WORK/mail" "${limits[@]}"
+  W="http://127.0.0.1:$WEB_PORT"
+  psql_q "SELECT key FROM papers WHERE status = 0 AND summary_count BETWEEN 1 AND 6 ORDER BY id LIMIT 200" > "$WORK/papers.txt"
+  sed 's#^#/papers/#' "$WORK/papers.txt" > "$WORK/paths.txt"
+  cat > "$WORK/read.lua" <<'LUA'
+local paths = {}
+for line in io.lines(os.getenv("READ_PATHS")) do paths[#paths + 1] = line end
+math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+request = function() return wrk.format("GET", paths[math.random(#paths)]) end
+LUA
+  export READ_PATHS="$WORK/paths.txt"
+  log "$(wc -l < "$WORK/papers.txt") papers; warming every page"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-20s}" -s "$WORK/read.lua" "$W" > /dev/null 2>&1 || true
+  measure "readers, no writes (cached)" "$W" -s "$WORK/read.lua"
+  PURE=$LAST_RPS
+  warm=${WARM:-5s}; seconds=$(( ${DURATION%s} + ${warm%s} + 10 )) # DURATION and WARM in seconds ("15s")
+  dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll writers --api "http://127.0.0.1:$API_PORT" \
+    --mail "$WORK/mail" --papers "$WORK/papers.txt" --rate "$RATE" --seconds "$seconds" > "$WORK/writers.out" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 600); do grep -q "writers ready" "$WORK/writers.out" && break; sleep 0.1; done
+  grep -q "writers ready" "$WORK/writers.out" || die "the writers did not start: $(cat "$WORK/writers.out")"
+  measure "readers + $RATE writes/s (cached)" "$W" -s "$WORK/read.lua"
+  MIXED=$LAST_RPS
+  wait "${PIDS[-1]}" || true
+  stop_site
+  echo
+  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION over $(wc -l < "$WORK/papers.txt") paper pages, signed out, caches on; $(grep '^writes:' "$WORK/writers.out")"
+  echo "| What | Requests/s | p50 | p99 | Errors | Ceiling | Peak memory |"
+  echo "| --- | --: | --: | --: | --: | --: | --- |"
+  printf '%s\n' "${RESULTS[@]}"
+  awk -v a="$MIXED" -v b="$PURE" -v r="$RATE" 'BEGIN {printf "readers under %s writes/s: %.0f%% of pure-read throughput (same run)\n", r, 100 * a / b}'
+  exit 0
+fi
+
 start_site true
 mkdir -p /tmp/shortscience-ceiling
 curl -fsS "http://127.0.0.1:$WEB_PORT/papers/$PAPER" > /tmp/shortscience-ceiling/paper.html
@@ -119,14 +181,17 @@ warm_all() {
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-10s}" -H 'Accept-Encoding: br, gzip' "$url" > /dev/null 2>&1 || true
   done
 }
+declare -A RPS
 for mode in cached uncached; do
   if [ "$mode" = uncached ]; then stop_site; start_site false; fi
   warm_all
   measure "paper page ($mode)" "$W/papers/$PAPER"
+  RPS[paper-$mode]=$LAST_RPS
   measure "home ($mode)" "$W/"
   measure "venue-year ($mode)" "$W/venues/$VENUE_YEAR"
   measure "search 'neural network' ($mode)" "$W/search?q=neural+network"
   measure "summaries feed ($mode)" "$W/feeds/summaries.rss"
+  RPS[feed-$mode]=$LAST_RPS
   measure "summaries feed 304 ($mode)" "$W/feeds/summaries.rss" -H "If-None-Match: $ETAG"
 done
 stop_site
@@ -136,3 +201,22 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, signed out, Accept-Encoding: br
 echo "| What | Requests/s | p50 | p99 | Errors | Ceiling | Peak memory |"
 echo "| --- | --: | --: | --: | --: | --: | --- |"
 printf '%s\n' "${RESULTS[@]}"
+
+# The MediaWiki peer (statwiki's engine) in the same run, when it is installed: its own script measures its parser-
+# cached page and its Atom feed with the same wrk settings, after our hosts have stopped.
+MWPEER_DIR=${MWPEER_DIR:-$ROOT/../shared/peers/mediawiki}
+if [ "${MEDIAWIKI:-auto}" != 0 ] && [ -x "${MWPEER_ROOT:-/tmp/mwpeer}/bin/mwpeerctl" ] && [ -f "$MWPEER_DIR/bench.sh" ]; then
+  log "MediaWiki peer (${MWPEER_ROOT:-/tmp/mwpeer})"
+  MWPEER_DURATION=$DURATION bash "$MWPEER_DIR/bench.sh" > "$WORK/mediawiki.out" 2>&1 || { cat "$WORK/mediawiki.out"; die "the MediaWiki peer's bench.sh failed"; }
+  mw() { sed -n "s/^  ($1) .* \([0-9.][0-9.]*\) req\/s.*/\1/p" "$WORK/mediawiki.out" | head -1; }
+  MW_PAGE=$(mw a); MW_FEED=$(mw d)
+  echo
+  echo "MediaWiki peer, same run: parser-cached page $MW_PAGE req/s, Atom feed $MW_FEED req/s"
+  echo "| Ratio | ShortScience | MediaWiki | × |"
+  echo "| --- | --: | --: | --: |"
+  awk -v a="${RPS[paper-uncached]}" -v b="$MW_PAGE" 'BEGIN {printf "| uncached paper page / parser-cached page | %s | %s | %.1f |\n", a, b, a / b}'
+  awk -v a="${RPS[paper-cached]}" -v b="$MW_PAGE" 'BEGIN {printf "| cached paper page / parser-cached page | %s | %s | %.1f |\n", a, b, a / b}'
+  awk -v a="${RPS[feed-cached]}" -v b="$MW_FEED" 'BEGIN {printf "| summaries feed (cached) / Atom feed | %s | %s | %.1f |\n", a, b, a / b}'
+elif [ "${MEDIAWIKI:-auto}" != 0 ]; then
+  echo; echo "(MediaWiki peer not installed: run $MWPEER_DIR/setup.sh as root to add its ratios; MEDIAWIKI=0 hides this note)"
+fi

@@ -6,6 +6,7 @@ using ShortScience.Bench.Measure;
 
 // bench generate --connection "Host=…;Database=bench" [--papers 300000 --summaries 1000000 --comments 3000000 --votes 10000000]
 // bench soak --web URL --api URL --mail FOLDER --pids API,WEB [--minutes 10]
+// bench writers --api URL --mail FOLDER --papers FILE [--rate 5 --seconds 20]  (fixed-rate writers for load.sh mixed)
 // bench measure  --connection "…" --api http://127.0.0.1:5091 [--rounds 200]
 // bench static <folder> <url>  (the load benchmark's ceiling: Kestrel serving files, nothing else)
 // bench hot <trace.speedscope.json> [top]  (where running managed code spends its time, from a dotnet-trace profile)
@@ -45,6 +46,8 @@ switch (args.FirstOrDefault())
         break;
     case "soak":
         return await ShortScience.Bench.Soak.Soak.RunAsync(options);
+    case "writers":
+        return await ShortScience.Bench.Soak.Writers.RunAsync(options);
     default:
         Console.Error.WriteLine("usage: bench generate|measure --connection <connection string> [options]; see bench/README.md");
         return 2;

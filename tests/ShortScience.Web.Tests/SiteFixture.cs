@@ -71,8 +71,12 @@ public sealed class ApiHost : WebApplicationFactory<ApiProgram>
 
     public Uri Address => SiteFixture.AddressOf(Services);
 
+    /// <summary>The path of every request the API has received, to prove what was answered without it.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Requests { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RequestRecorder(Requests)));
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:ShortScience", _connectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
@@ -86,6 +90,19 @@ public sealed class ApiHost : WebApplicationFactory<ApiProgram>
         builder.UseSetting("Notifications:DigestEnabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
+}
+
+sealed class RequestRecorder(System.Collections.Concurrent.ConcurrentQueue<string> requests) : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(following => context =>
+        {
+            requests.Enqueue(context.Request.Path.Value ?? "");
+            return following(context);
+        });
+        next(app);
+    };
 }
 
 public sealed class WebHost : WebApplicationFactory<Program>

@@ -172,7 +172,7 @@ public static partial class Soak
         return 0;
     }
 
-    static async Task<HttpClient> MemberAsync(Uri api, string mail, string name)
+    internal static async Task<HttpClient> MemberAsync(Uri api, string mail, string name)
     {
         using var http = new HttpClient { BaseAddress = api };
         var email = $"{name}-{Guid.NewGuid():N}@example.org";

@@ -9,10 +9,11 @@ namespace ShortScience.Api.Caching;
 /// <remarks>
 /// ASP.NET Core's default rules decide who may share an entry: only GET/HEAD, only requests without an
 /// Authorization header, only 200 responses without Set-Cookie; the key is the path with every query value.
-/// Every write that can change what a reader sees (anything but drafts, previews, views, sign-in and the
-/// inbox) evicts the <see cref="Tag"/> once it has succeeded and tells the Web hosts (<see cref="CacheEvents"/>),
-/// which drop their cached pages. Reads that change without a write (popularity from views) live
-/// <see cref="Lifetime"/> at most. Feeds keep their own, finer tags (FeedCache).
+/// Each entry carries the tags of what it shows (<see cref="ReadTags"/>), which the answer also names in its
+/// <see cref="CacheTags.Header"/> header so the Web host's pages built from it carry them too. A write evicts the
+/// tags of what it changed (<see cref="Feeds.FeedCache"/>); a visible write (anything but drafts, previews, views,
+/// sign-in and the inbox) that declared nothing evicts every read and page (<see cref="ReadCacheEvictionMiddleware"/>).
+/// Reads that change without a write (popularity from views) live <see cref="Lifetime"/> at most.
 /// </remarks>
 public static class ReadCache
 {
@@ -33,8 +34,13 @@ public static class ReadCache
         builder.Services.AddSingleton<CacheEvents>();
         if (!builder.Configuration.GetValue("Caching:Reads", true)) return;
         builder.Services.AddOutputCache(options =>
-            options.AddBasePolicy(policy => policy.With(context => IsCachedRead(context.HttpContext.Request)).Expire(Lifetime).Tag(Tag)));
+            options.AddBasePolicy(policy => policy.With(context => IsCachedRead(context.HttpContext.Request)).Expire(Lifetime).Tag(Tag)
+                .AddPolicy<ReadTagsPolicy>()));
     }
+
+    /// <summary>An anonymous read under /api/v1 that names what it depends on (whether or not this host caches it).</summary>
+    public static bool IsTaggedRead(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && request.Path.StartsWithSegments("/api/v1");
 
     static bool IsCachedRead(HttpRequest request) =>
         request.Path.StartsWithSegments("/api/v1") && !NotCached.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
@@ -52,24 +58,51 @@ public static class ReadCache
     }
 }
 
-/// <summary>After a visible write: evict the API's cached reads and announce the change to the Web hosts.</summary>
+/// <summary>Adds the tags of what a read shows (<see cref="ReadTags"/>) to its cache entry.</summary>
+sealed class ReadTagsPolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        foreach (var tag in ReadTags.For(context.HttpContext.Request.Path)) context.Tags.Add(tag);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+}
+
+/// <summary>
+/// Reads name what they show in the <see cref="CacheTags.Header"/> header (stored with a cached answer, so hits carry
+/// it too); after a visible write that declared nothing to <see cref="Feeds.FeedCache"/>, every cached read and page
+/// goes and the Web hosts hear of it.
+/// </summary>
 public sealed class ReadCacheEvictionMiddleware(RequestDelegate next, IOutputCacheStore store, CacheEvents events, ILogger<ReadCacheEvictionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        if (ReadCache.IsTaggedRead(context.Request))
+        {
+            context.Response.Headers[CacheTags.Header] = CacheTags.Join(ReadTags.For(context.Request.Path));
+            await next(context);
+            return;
+        }
         await next(context);
         if (!ReadCache.IsVisibleWrite(context)) return;
+        // The write named what it changed, and that is already evicted.
+        if (context.RequestServices.GetService<Feeds.FeedCache>() is { Declared: true }) return;
         try
         {
             await store.EvictByTagAsync(ReadCache.Tag, CancellationToken.None);
             // In a store shared with the Web hosts (Redis) this evicts their pages too, every replica at once; in the
             // API's own memory no entry carries the tag and it does nothing.
             await store.EvictByTagAsync(CacheTags.Pages, CancellationToken.None);
+            await store.EvictByTagAsync(CacheTags.Feeds, CancellationToken.None);
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Could not evict cached reads");
         }
-        events.Changed();
+        events.Changed(null);
     }
 }

@@ -1,81 +1,143 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Caching;
+using ShortScience.Contracts;
 using ShortScience.Data;
+using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Feeds;
 
 /// <summary>
-/// Output-cache tags for feeds, and evicting them when content changes. Write paths call
-/// <see cref="SummaryChangedAsync"/> / <see cref="CommentChangedAsync"/> after saving; the next reader rebuilds.
-/// Tag names describe content, not feeds ("paper:1706.03762"), so page caching can reuse them.
+/// The one place that maps a change to the cache tags it touches, and evicts them: the API's cached reads, its feeds,
+/// and (through <see cref="CacheEvents"/>, or directly in a shared Redis store) the Web host's pages and edge feeds.
+/// Write paths call <see cref="SummaryChangedAsync"/>, <see cref="CommentChangedAsync"/>, … after saving; the next
+/// reader rebuilds. Tag names describe content (<see cref="CacheTags"/>: "paper:1706.03762"), and every cached entry
+/// carries the tags of what it shows (<see cref="ReadTags"/>, <see cref="FeedDocument.CacheTags"/>), so a write
+/// evicts that paper's page and API entries, the listings and feeds it appears in and the writer's profile, and
+/// leaves every other paper's page cached. A visible write that declares nothing here evicts everything
+/// (<see cref="ReadCacheEvictionMiddleware"/>): rare, wide changes (merges, renames, bans) stay correct that way.
 /// </summary>
-public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, ILogger<FeedCache> logger)
+public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, CacheEvents events, ILogger<FeedCache> logger)
 {
     public const string Policy = "feeds";
-    public const string Everything = "feeds";
-    public const string AllSummaries = "summaries";
-    public const string AllComments = "comments";
-    public const string AllQuestions = "questions";
-    public const string Search = "search";
-    public const string AllFollowing = "following";
+    public const string Everything = CacheTags.Feeds;
+    public const string AllSummaries = CacheTags.Summaries;
+    public const string AllComments = CacheTags.Comments;
+    public const string AllQuestions = CacheTags.Questions;
+    public const string Search = CacheTags.Search;
+    public const string AllFollowing = CacheTags.Following;
 
-    public static string Paper(string key) => "paper:" + key;
-    public static string Venue(string slug) => "venue:" + slug;
-    public static string VenueYear(string slug, int year) => $"venue-year:{slug}/{year.ToString(CultureInfo.InvariantCulture)}";
-    public static string Year(int year) => "year:" + year.ToString(CultureInfo.InvariantCulture);
-    public static string Tag(string tag) => "tag:" + tag;
-    public static string Author(string slug) => "author:" + slug;
-    public static string User(string userName) => "user:" + userName.ToLowerInvariant();
-    public static string Following(Guid userId) => "following:" + userId.ToString("N");
+    public static string Paper(string key) => CacheTags.Paper(key);
+    public static string Venue(string slug) => CacheTags.Venue(slug);
+    public static string VenueYear(string slug, int year) => CacheTags.VenueYear(slug, year);
+    public static string Year(int year) => CacheTags.Year(year);
+    public static string Tag(string tag) => CacheTags.Tag(tag);
+    public static string Author(string slug) => CacheTags.Author(slug);
+    public static string User(string userName) => CacheTags.User(userName);
+    public static string Following(Guid userId) => CacheTags.FollowingOf(userId);
 
-    /// <summary>A summary was published, edited, hidden, restored or deleted: every feed that could list it.</summary>
+    /// <summary>Whether this request has declared (and evicted) what it changed.</summary>
+    public bool Declared { get; private set; }
+
+    /// <summary>The write turned out to change nothing a reader sees (a vote repeated): nothing is evicted.</summary>
+    public void Unchanged() => Declared = true;
+
+    /// <summary>A summary was published, edited, hidden, restored or deleted: every page, list and feed that could show it.</summary>
     public async Task SummaryChangedAsync(long summaryId, CancellationToken ct = default)
     {
-        var paperId = await db.Summaries.Where(s => s.Id == summaryId).Select(s => (long?)s.PaperId).FirstOrDefaultAsync(ct);
-        var tags = paperId is { } id ? await PaperTagsAsync(id, ct) : [];
-        var author = await db.Summaries.Where(s => s.Id == summaryId).Select(s => s.User.UserName).FirstOrDefaultAsync(ct);
-        if (author is not null) tags.Add(User(author));
+        var tags = await SummaryTagsAsync(summaryId, ct);
         // Its comments come and go with it, and any search or personal timeline may hold it.
         tags.AddRange([AllSummaries, AllComments, Search, AllFollowing]);
         await EvictAsync(tags, ct);
     }
 
-    /// <summary>A comment was posted, edited, hidden, restored or deleted: the comment feeds and its paper's feed.</summary>
-    public async Task CommentChangedAsync(long commentId, CancellationToken ct = default)
+    /// <summary>A vote: scores show on the target's pages, its paper's listings and its writer's profile; feeds carry no scores.</summary>
+    public async Task VoteChangedAsync(VoteTarget target, long id, CancellationToken ct = default)
     {
-        var key = await db.Comments.Where(c => c.Id == commentId).Select(c => c.Summary.Paper.Key).FirstOrDefaultAsync(ct);
-        await EvictAsync(key is null ? [AllComments] : [AllComments, Paper(key)], ct);
+        switch (target)
+        {
+            case VoteTarget.Summary:
+                var tags = await SummaryTagsAsync(id, ct);
+                tags.Add(AllSummaries); // the popular list
+                await EvictAsync(tags, ct);
+                break;
+            case VoteTarget.Comment:
+                await CommentChangedAsync(id, ct);
+                break;
+            case VoteTarget.Question:
+                await QuestionChangedAsync(id, ct);
+                break;
+            case VoteTarget.Answer:
+                await AnswerChangedAsync(id, ct);
+                break;
+            default:
+                await EverythingChangedAsync(ct);
+                break;
+        }
     }
 
-    /// <summary>A question was asked, edited, accepted, hidden, restored or deleted: the question feeds and its paper's.</summary>
+    /// <summary>A comment was posted, edited, hidden, restored or deleted: its summary's and paper's pages, the lists counting it, both writers' profiles, the comment feeds.</summary>
+    public async Task CommentChangedAsync(long commentId, CancellationToken ct = default)
+    {
+        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == commentId)
+            .Select(c => new { c.SummaryId, c.Summary.Paper.Key, Writer = c.User.UserName, SummaryWriter = c.Summary.User.UserName })
+            .FirstOrDefaultAsync(ct);
+        List<string> tags = [AllComments, CacheTags.Comment(commentId)];
+        if (comment is not null)
+        {
+            // Lists of summaries show their comment counts: the recent list and the summary writer's profile.
+            tags.AddRange([Paper(comment.Key), CacheTags.Summary(comment.SummaryId), AllSummaries]);
+            if (comment.Writer is not null) tags.Add(User(comment.Writer));
+            if (comment.SummaryWriter is not null) tags.Add(User(comment.SummaryWriter));
+        }
+        await EvictAsync(tags, ct);
+    }
+
+    /// <summary>A question was asked, edited, accepted, hidden, restored or deleted: its page, its paper's, the question feeds.</summary>
     public async Task QuestionChangedAsync(long questionId, CancellationToken ct = default)
     {
         var key = await db.Questions.Where(q => q.Id == questionId).Select(q => q.Paper.Key).FirstOrDefaultAsync(ct);
-        await EvictAsync(key is null ? [AllQuestions] : [AllQuestions, Paper(key)], ct);
+        List<string> tags = [AllQuestions, CacheTags.Question(questionId)];
+        if (key is not null) tags.Add(Paper(key));
+        await EvictAsync(tags, ct);
     }
 
-    /// <summary>An answer came, changed or went: the same feeds as its question.</summary>
+    /// <summary>An answer came, changed or went: the same as its question, and the answer itself.</summary>
     public async Task AnswerChangedAsync(long answerId, CancellationToken ct = default)
     {
-        var key = await db.Answers.Where(a => a.Id == answerId).Select(a => a.Question.Paper.Key).FirstOrDefaultAsync(ct);
-        await EvictAsync(key is null ? [AllQuestions] : [AllQuestions, Paper(key)], ct);
+        var answer = await db.Answers.Where(a => a.Id == answerId).Select(a => new { a.QuestionId, a.Question.Paper.Key }).FirstOrDefaultAsync(ct);
+        List<string> tags = [AllQuestions, CacheTags.Answer(answerId)];
+        if (answer is not null) tags.AddRange([Paper(answer.Key), CacheTags.Question(answer.QuestionId)]);
+        await EvictAsync(tags, ct);
     }
 
-    /// <summary>A paper's metadata or visibility changed: everything that shows it.</summary>
+    /// <summary>A paper's metadata or visibility changed, or a paper was added: everything that shows it.</summary>
     public async Task PaperChangedAsync(string key, CancellationToken ct = default)
     {
         var id = await db.Papers.Where(p => p.Key == key).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
         var tags = id is { } paperId ? await PaperTagsAsync(paperId, ct) : [Paper(key)];
+        if (id is { } known) tags.AddRange((await db.Summaries.Where(s => s.PaperId == known).Select(s => s.Id).ToListAsync(ct)).Select(CacheTags.Summary));
         tags.AddRange([AllSummaries, AllComments, AllQuestions, Search, AllFollowing]);
         await EvictAsync(tags, ct);
     }
 
-    /// <summary>A change too wide to trace (an account deleted): every cached feed goes.</summary>
-    public Task EverythingChangedAsync(CancellationToken ct = default) => EvictAsync([Everything], ct);
+    /// <summary>A change too wide to trace (an account deleted): every cached read, page and feed goes.</summary>
+    public Task EverythingChangedAsync(CancellationToken ct = default) => EvictAsync([Everything, CacheTags.Reads, CacheTags.Pages], ct, everything: true);
 
     /// <summary>Someone's follows or private-feed token changed.</summary>
     public Task FollowingChangedAsync(Guid userId, CancellationToken ct = default) => EvictAsync([Following(userId)], ct);
+
+    async Task<List<string>> SummaryTagsAsync(long summaryId, CancellationToken ct)
+    {
+        var summary = await db.Summaries.AsNoTracking().Where(s => s.Id == summaryId)
+            .Select(s => new { s.PaperId, Writer = s.User.UserName }).FirstOrDefaultAsync(ct);
+        if (summary is null) return [CacheTags.Summary(summaryId)];
+        var tags = await PaperTagsAsync(summary.PaperId, ct);
+        tags.Add(CacheTags.Summary(summaryId));
+        if (summary.Writer is not null) tags.Add(User(summary.Writer));
+        return tags;
+    }
 
     async Task<List<string>> PaperTagsAsync(long paperId, CancellationToken ct)
     {
@@ -83,7 +145,7 @@ public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, ILogge
             .Select(p => new { p.Key, p.Year, Venue = p.Venue == null ? null : p.Venue.Slug, p.Keywords, Authors = p.Authors.Select(a => a.Author.Slug).ToList() })
             .FirstAsync(ct);
         var tags = new List<string> { Paper(paper.Key) };
-        if (paper.Venue is not null) tags.Add(Venue(paper.Venue));
+        if (paper.Venue is not null) tags.AddRange([Venue(paper.Venue), CacheTags.Venues]);
         if (paper.Year is { } year)
         {
             tags.Add(Year(year));
@@ -94,16 +156,20 @@ public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, ILogge
         return tags;
     }
 
-    async Task EvictAsync(IEnumerable<string> tags, CancellationToken ct)
+    async Task EvictAsync(IEnumerable<string> tags, CancellationToken ct, bool everything = false)
     {
+        Declared = true;
+        // Entries whose dependencies nobody traced go with every change.
+        var evicted = tags.Append(CacheTags.Untraced).Distinct().ToArray();
         try
         {
-            foreach (var tag in tags.Distinct()) await store.EvictByTagAsync(tag, ct);
+            foreach (var tag in evicted) await store.EvictByTagAsync(tag, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The write already happened; a stale feed for a few minutes is better than a failed request.
-            logger.LogWarning(ex, "Could not evict feed cache tags");
+            // The write already happened; a stale page or feed for a few minutes is better than a failed request.
+            logger.LogWarning(ex, "Could not evict cache tags {Tags}", evicted);
         }
+        events.Changed(everything ? null : evicted);
     }
 }

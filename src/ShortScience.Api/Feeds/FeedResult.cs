@@ -29,6 +29,8 @@ sealed class FeedResult(FeedDocument document, FeedFormat format) : IResult
         headers.CacheControl = document.Private ? "private, no-store" : "public, max-age=300";
         if (document.Private) headers["X-Robots-Tag"] = "noindex";
 
+        // What the feed shows, for the Web host that keeps it at the edge (and evicts it by the same tags).
+        if (!document.Private) headers[ShortScience.Contracts.CacheTags.Header] = ShortScience.Contracts.CacheTags.Join(document.CacheTags);
         var cache = http.Features.Get<IOutputCacheFeature>()?.Context;
         if (cache is not null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ShortScience.Api.Feeds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -24,7 +25,7 @@ public static class ImportApi
 
     static async Task<Results<Created<AddPaperResponse>, Ok<AddPaperResponse>, ProblemHttpResult>> AddAsync(
         AddPaperRequest request, HttpContext http, MetadataFetcher fetcher, PaperImporter importer, ShortScienceDb db,
-        ILogger<PaperImporter> logger, CancellationToken ct)
+        FeedCache cache, ILogger<PaperImporter> logger, CancellationToken ct)
     {
         // A paper already here is found by its arXiv id or DOI (any form) without asking arXiv or Crossref.
         if (request.Manual is null && await KnownPaperAsync(db, ImportInput.Detect(request.Input), ct) is { } knownKey)
@@ -74,6 +75,9 @@ public static class ImportApi
         }
 
         var key = outcome.Paper.Key;
+        // A new paper shows on its own page and in its listings; an import into a known paper may have moved it
+        // (venue, year), which the fallback (every cached read) covers.
+        if (outcome.Status == ImportStatus.Created) await cache.PaperChangedAsync(key, ct);
         logger.LogInformation("Paper {Key} {Outcome} from {Source} {Changes}, proposed {Proposed}, dropped {Dropped}",
             key, outcome.Status, metadata.Source, outcome.Changes, outcome.Proposed, outcome.Dropped);
         var paper = await PaperDetails.LoadAsync(db, key, http.User, ct)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
+using ShortScience.Api.Feeds;
 using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -20,7 +21,7 @@ public static class VotesApi
             .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Voting);
 
     static async Task<Results<Ok<VoteResult>, ProblemHttpResult>> VoteAsync(
-        string targetType, long id, VoteRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
+        string targetType, long id, VoteRequest request, HttpContext http, ShortScienceDb db, FeedCache cache, TimeProvider clock, CancellationToken ct)
     {
         if (Votables.Parse(targetType) is not { } target) return Problems.BadRequest($"Votes go to {Votables.Names}.", "targetType");
         if (request.Value is not (>= -1 and <= 1)) return Problems.BadRequest("A vote is -1, 0 (remove) or 1.", "value");
@@ -55,6 +56,8 @@ public static class VotesApi
             if (target == VoteTarget.Summary) await CountForPopularityAsync(db, id, DateOnly.FromDateTime(now.UtcDateTime), ct);
         }
         await tx.CommitAsync(ct);
+        if (old != value) await cache.VoteChangedAsync(target, id, ct);
+        else cache.Unchanged();
 
         return TypedResults.Ok(new VoteResult(Votables.Name(target), id, await Votables.ScoreAsync(db, target, id, ct), value));
     }

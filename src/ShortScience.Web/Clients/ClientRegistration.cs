@@ -4,7 +4,7 @@ namespace ShortScience.Web.Clients;
 
 public static class ClientRegistration
 {
-    /// <summary>One typed client per feature, all through <see cref="UserTokenHandler"/>.</summary>
+    /// <summary>One typed client per feature, all through <see cref="UserTokenHandler"/> and <see cref="CacheTagsHandler"/>.</summary>
     public static void AddApiClients(this IServiceCollection services, string apiBase)
     {
         var address = new Uri(apiBase.TrimEnd('/') + "/");
@@ -13,6 +13,7 @@ public static class ClientRegistration
         services.AddScoped<CircuitHandler, ServicesAccessorCircuitHandler>();
         services.AddScoped<UserTokens>();
         services.AddTransient<UserTokenHandler>();
+        services.AddTransient<CacheTagsHandler>();
 
         services.AddApiClient<AccountsClient>(address);
         services.AddApiClient<BrowseClient>(address);
@@ -38,5 +39,5 @@ public static class ClientRegistration
         {
             http.BaseAddress = address;
             http.Timeout = timeout ?? TimeSpan.FromSeconds(10);
-        }).AddHttpMessageHandler<UserTokenHandler>();
+        }).AddHttpMessageHandler<UserTokenHandler>().AddHttpMessageHandler<CacheTagsHandler>();
 }

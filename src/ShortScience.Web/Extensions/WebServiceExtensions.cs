@@ -20,6 +20,7 @@ using ShortScience.Web.Components.Pages.Questions;
 using ShortScience.Web.Components.Pages.ReadingList;
 using ShortScience.Web.Components.Pages.Votes;
 using ShortScience.Web.Services;
+using Yarp.ReverseProxy.Transforms;
 
 namespace ShortScience.Web.Extensions;
 
@@ -44,7 +45,23 @@ public static class WebServiceExtensions
             ],
             [
                 new() { ClusterId = "api", Destinations = new Dictionary<string, Yarp.ReverseProxy.Configuration.DestinationConfig> { ["api"] = new() { Address = apiBase } } },
-            ]).AddTransforms(FiguresProxy.AddFigureTransforms);
+            ])
+            .AddTransforms(FiguresProxy.AddFigureTransforms)
+            .AddTransforms(context =>
+            {
+                // Feeds are cached here (PageCache). Filling the cache needs the whole feed, so a conditional request
+                // that is about to fill it goes to the API unconditionally; later ones get their 304 from the cache.
+                if (context.Route.RouteId != "feeds") return;
+                context.AddRequestTransform(transform =>
+                {
+                    if (transform.HttpContext.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>()?.Context is { AllowCacheStorage: true })
+                    {
+                        transform.ProxyRequest.Headers.Remove("If-None-Match");
+                        transform.ProxyRequest.Headers.Remove("If-Modified-Since");
+                    }
+                    return ValueTask.CompletedTask;
+                });
+            });
 
         builder.Services.AddSingleton<Flash>();
         // Secure, __Host- cookies need HTTPS; a plain-HTTP deployment (docker compose on localhost) turns them off.

@@ -7,8 +7,11 @@ using ShortScience.Hosting;
 namespace ShortScience.Web.Services;
 
 /// <summary>
-/// Output caching of the reading pages for signed-out visitors, dropped the moment content changes: the API
-/// counts its visible writes and <see cref="PageCacheInvalidator"/> long-polls that counter.
+/// Output caching of the reading pages for signed-out visitors, and of the public feeds for everyone (served here,
+/// 304s included, without a hop to the API). Each entry carries the tags of what it shows: a page those of the API
+/// answers it was built from (<see cref="CacheTagsHandler"/>), a feed those the API names in its answer
+/// (<see cref="CacheTags.Header"/>). A write evicts exactly its tags: in a shared Redis store the API does it
+/// directly, otherwise <see cref="PageCacheInvalidator"/> long-polls the API's change events and evicts them here.
 /// </summary>
 /// <remarks>
 /// Shared only between requests without the sign-in or flash cookie (signed-in pages hold a person's name, votes
@@ -21,6 +24,9 @@ public static class PageCache
 
     static readonly string[] Pages = ["/papers", "/venues", "/years", "/tags", "/authors", "/users", "/search", "/about"];
     static readonly string[] NotPages = ["/summarize", "/edit"];
+
+    /// <summary>How long an edge feed may live without a write (writes evict it at once).</summary>
+    public static readonly TimeSpan FeedLifetime = TimeSpan.FromMinutes(30);
 
     public static void AddPageCache(this WebApplicationBuilder builder)
     {
@@ -36,6 +42,13 @@ public static class PageCache
             .With(context => IsSharedPage(context.HttpContext.Request))
             .Expire(TimeSpan.FromSeconds(60)) // popularity (views) changes without a write
             .Tag(Tag)));
+        // Feeds are the same for every reader (the private following feed, whose address is its password, excepted).
+        builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
+            .With(context => IsEdgeFeed(context.HttpContext.Request))
+            .Expire(FeedLifetime)
+            .SetVaryByQuery("q", "limit")
+            .Tag(Tag, CacheTags.Feeds)
+            .AddPolicy<ForwardedTagsPolicy>()));
         builder.Services.AddHostedService<PageCacheInvalidator>();
         // Decorate the registered antiforgery service (whatever its implementation) for shared pages.
         var registered = builder.Services.Last(d => d.ServiceType == typeof(IAntiforgery));
@@ -43,6 +56,27 @@ public static class PageCache
         builder.Services.AddSingleton<IAntiforgery>(provider => new SharedPageAntiforgery(registered.ImplementationType is { } type
             ? (IAntiforgery)ActivatorUtilities.CreateInstance(provider, type)
             : registered.ImplementationFactory is { } factory ? (IAntiforgery)factory(provider) : (IAntiforgery)registered.ImplementationInstance!));
+    }
+
+    /// <summary>A public feed (forwarded to the API when not cached here).</summary>
+    public static bool IsEdgeFeed(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && request.Path.StartsWithSegments("/feeds", StringComparison.OrdinalIgnoreCase)
+        && !request.Path.StartsWithSegments("/feeds/following", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Adds the tags the API named in its answer (see <see cref="CacheTagsHandler"/>) to the entry being stored for
+    /// this request; an answer that names none could show anything, so the entry goes with every write.
+    /// </summary>
+    public static void AddTags(HttpContext http, HttpResponseMessage answer)
+    {
+        if (http.Features.Get<IOutputCacheFeature>()?.Context is not { AllowCacheStorage: true } cache) return;
+        var tags = answer.Headers.TryGetValues(CacheTags.Header, out var values) ? values.SelectMany(CacheTags.Split).ToArray() : [];
+        lock (cache.Tags)
+        {
+            if (tags.Length == 0) cache.Tags.Add(CacheTags.Untraced);
+            foreach (var tag in tags) cache.Tags.Add(tag);
+        }
     }
 
     public static bool SignedInOrFlash(HttpRequest request) =>
@@ -78,10 +112,30 @@ public sealed class SharedPageAntiforgery(IAntiforgery inner) : IAntiforgery
     public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
 }
 
-/// <summary>Drops every cached page when the API reports a visible write (or restarts, or cannot be asked).</summary>
+/// <summary>The tags the API named in a forwarded answer (a feed) go to its entry here.</summary>
+sealed class ForwardedTagsPolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    // Called as the response starts, when YARP has copied the API's headers.
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var tags = CacheTags.Split(context.HttpContext.Response.Headers[CacheTags.Header]);
+        if (tags.Length == 0) context.Tags.Add(CacheTags.Untraced);
+        foreach (var tag in tags) context.Tags.Add(tag);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Evicts what the API's writes evicted (their tags), and every cached page and feed when the API restarts, reports
+/// a change too wide to trace, or cannot be asked.
+/// </summary>
 public sealed class PageCacheInvalidator(IHttpClientFactory clients, IOutputCacheStore store, ILogger<PageCacheInvalidator> logger) : BackgroundService
 {
-    sealed record CacheEventsResponse(string Generation, long Sequence);
+    sealed record CacheEventsResponse(string Generation, long Sequence, string[]? Tags);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -95,13 +149,17 @@ public sealed class PageCacheInvalidator(IHttpClientFactory clients, IOutputCach
                 var url = generation is null ? "internal/cache-events" : $"internal/cache-events?generation={generation}&after={sequence}";
                 var answer = await http.GetFromJsonAsync<CacheEventsResponse>(url, stoppingToken);
                 if (answer is null) continue;
-                if (answer.Generation != generation || answer.Sequence != sequence)
+                if (answer.Generation != generation || answer.Tags is null)
                 {
-                    // First contact, a restarted API, or a write: whatever is cached may be stale.
+                    // First contact, a restarted API, a missed stretch or a wide change: whatever is cached may be stale.
                     await store.EvictByTagAsync(PageCache.Tag, stoppingToken);
-                    generation = answer.Generation;
-                    sequence = answer.Sequence;
                 }
+                else
+                {
+                    foreach (var tag in answer.Tags) await store.EvictByTagAsync(tag, stoppingToken);
+                }
+                generation = answer.Generation;
+                sequence = answer.Sequence;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -37,7 +37,7 @@ public sealed class TwoReplicasOnRedis : IAsyncLifetime
 public sealed class SharedCacheTests(TwoReplicasOnRedis replicas) : IClassFixture<TwoReplicasOnRedis>
 {
     [Fact]
-    public async Task ReplicasShareCachedReads_AndAWriteOnOneEvictsReadsAndWebPagesForAll()
+    public async Task ReplicasShareCachedReads_AndAWriteOnOneEvictsItsReadsAndWebPagesForAll()
     {
         await replicas.App.WithDbAsync(db => TestData.PaperAsync(db, "redis-paper", "Before"));
         var first = replicas.App.CreateClient();
@@ -51,7 +51,8 @@ public sealed class SharedCacheTests(TwoReplicasOnRedis replicas) : IClassFixtur
         // A page the Web hosts cached in the same store, under their tag.
         var store = replicas.Second.Services.GetRequiredService<IOutputCacheStore>();
         Assert.Equal("RedisOutputCacheStoreImpl", store.GetType().Name);
-        await store.SetAsync("web-page-redis-paper", "<html>cached page</html>"u8.ToArray(), [CacheTags.Pages], TimeSpan.FromMinutes(1), CancellationToken.None);
+        await store.SetAsync("web-page-redis-paper", "<html>cached page</html>"u8.ToArray(), [CacheTags.Pages, CacheTags.Paper("redis-paper")], TimeSpan.FromMinutes(1), CancellationToken.None);
+        await store.SetAsync("web-page-other-paper", "<html>other page</html>"u8.ToArray(), [CacheTags.Pages, CacheTags.Paper("other-paper")], TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.NotNull(await store.GetAsync("web-page-redis-paper", CancellationToken.None));
 
         // A summary published through the first replica: the second replica's next read is fresh, the page is gone.
@@ -61,5 +62,7 @@ public sealed class SharedCacheTests(TwoReplicasOnRedis replicas) : IClassFixtur
         var fresh = (await second.GetFromJsonAsync<PaperDetail>("/api/v1/papers/redis-paper"))!;
         Assert.Equal(("After", 1), (fresh.Title, fresh.Summaries.Count));
         Assert.Null(await store.GetAsync("web-page-redis-paper", CancellationToken.None));
+        // Precise: another paper's page is not what the write changed.
+        Assert.NotNull(await store.GetAsync("web-page-other-paper", CancellationToken.None));
     }
 }

@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ShortScience.Contracts;
+
+namespace ShortScience.Api.Tests.Caching;
+
+/// <summary>
+/// Cached reads name what they show (Cache-Tags), and a write evicts exactly the reads that show what it changed:
+/// the paper, its venue, year, tag and author listings, the recent list and the writer's profile; another paper's
+/// cached read costs no SQL after the write.
+/// </summary>
+public sealed class PreciseEvictionTests(CachingApiFactory fixture) : IClassFixture<CachingApiFactory>
+{
+    WebApplicationFactory<Program> Api => fixture.Api;
+
+    [Fact]
+    public async Task ReadsNameWhatTheyShow()
+    {
+        await fixture.App.WithDbAsync(db => TestData.PaperAsync(db, "pe-named", "Named Paper"));
+        using var answer = await Api.CreateClient().GetAsync("/api/v1/papers/PE-Named");
+        Assert.Equal([CacheTags.Paper("pe-named")], answer.Headers.GetValues(CacheTags.Header).SelectMany(CacheTags.Split));
+        using var venueYear = await Api.CreateClient().GetAsync("/api/v1/venues/some-venue/2017");
+        Assert.Equal(["venue-year:some-venue/2017"], venueYear.Headers.GetValues(CacheTags.Header).SelectMany(CacheTags.Split));
+        using var tag = await Api.CreateClient().GetAsync("/api/v1/tags/Graph%20Neural%20Networks");
+        Assert.Equal(["tag:graph%20neural%20networks"], tag.Headers.GetValues(CacheTags.Header).SelectMany(CacheTags.Split));
+    }
+
+    [Fact]
+    public async Task ASummaryEvictsItsPaperListingsAndWriter_AndLeavesAnotherPaperCached()
+    {
+        await fixture.App.WithDbAsync(async db =>
+        {
+            var venue = await TestData.VenueAsync(db, "PEV", "Precise Eviction Venue");
+            var paper = await TestData.PaperAsync(db, "pe-written", "Written Paper", venue, 1987, "Pat Precise");
+            paper.Keywords = ["precise-tag"];
+            await db.SaveChangesAsync();
+            await TestData.PaperAsync(db, "pe-other", "Other Paper", await TestData.VenueAsync(db, "PEO", "Other Venue"), 1986, "Olga Other");
+        });
+        var member = await fixture.App.MemberAsync("pe-member");
+        var anonymous = Api.CreateClient();
+        string[] showing =
+        [
+            "/api/v1/papers/pe-written", "/api/v1/venues/pev", "/api/v1/venues/pev/1987", "/api/v1/years/1987", "/api/v1/tags/precise-tag",
+            "/api/v1/authors/pat-precise/papers", "/api/v1/users/pe-member/summaries", "/api/v1/summaries?sort=recent",
+        ];
+        const string other = "/api/v1/papers/pe-other";
+        var before = new Dictionary<string, string>();
+        foreach (var path in showing.Append(other)) before[path] = await anonymous.GetStringAsync(path);
+
+        var mine = Api.CreateClient();
+        mine.DefaultRequestHeaders.Authorization = member.DefaultRequestHeaders.Authorization;
+        (await mine.PutAsJsonAsync("/api/v1/papers/pe-written/summaries/mine", new PublishRequest("Wombatfern text.", null, false, null))).EnsureSuccessStatusCode();
+
+        foreach (var path in showing)
+        {
+            var now = await anonymous.GetStringAsync(path);
+            Assert.True(now != before[path], $"{path} still answers what it did before the summary");
+        }
+        fixture.Commands.Reset();
+        using var cached = await anonymous.GetAsync(other);
+        Assert.Equal(before[other], await cached.Content.ReadAsStringAsync());
+        Assert.Equal(0, fixture.Commands.Count);
+        Assert.NotNull(cached.Headers.Age);
+    }
+}
