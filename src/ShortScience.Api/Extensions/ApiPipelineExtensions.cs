@@ -18,6 +18,7 @@ using ShortScience.Api.Papers;
 using ShortScience.Api.Questions;
 using ShortScience.Api.Rendering;
 using ShortScience.Api.Security;
+using ShortScience.Api.Replicas;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Venues;
 
@@ -37,6 +38,7 @@ public static class ApiPipelineExtensions
         app.Use((context, next) => TextGuard.HasNul(context.Request)
             ? Results.Problem(statusCode: 400, title: "Invalid input", detail: "The address contains the NUL character.").ExecuteAsync(context)
             : next(context));
+        app.UseStandbyReads(); // decides the request's database before anything below opens it
         app.UseAuthentication();
         app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();

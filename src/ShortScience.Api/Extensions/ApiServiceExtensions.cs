@@ -16,6 +16,7 @@ using ShortScience.Core.Rendering;
 using ShortScience.Api.Rendering;
 using ShortScience.Data;
 using ShortScience.Api.Security;
+using ShortScience.Api.Replicas;
 
 namespace ShortScience.Api.Extensions;
 
@@ -29,7 +30,8 @@ public static class ApiServiceExtensions
 
         builder.AddSharedLogging();
 
-        builder.Services.AddShortScienceData(connectionString);
+        builder.Services.AddShortScienceData(connectionString, builder.Configuration.GetConnectionString(Replicas.StandbyReads.ConnectionStringName));
+        builder.AddStandbyReads();
         builder.AddRendering();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<SummaryPublisher>();
