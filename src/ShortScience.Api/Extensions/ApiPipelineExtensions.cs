@@ -1,6 +1,7 @@
 using ShortScience.Api.Caching;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
+using ShortScience.Hosting;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Feeds;
@@ -55,6 +56,7 @@ public static class ApiPipelineExtensions
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthEndpoints(HealthResponse.WriteAsync); // /health/live and /health/ready, for a balancer
         app.MapCacheEvents();
 
         var v1 = app.MapGroup("/api/v1").AddEndpointFilter<ValidationFilter>();

@@ -76,5 +76,6 @@ public static class ApiServiceExtensions
         });
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddDraining(builder.Configuration);
     }
 }
