@@ -42,7 +42,8 @@ public static class BalancerRoutes
         };
         if (settings.ApiPort > 0)
         {
-            routes.Add(new() { RouteId = "api-port", ClusterId = "api", Order = 0, Match = new() { Path = "/{**rest}", Hosts = [$"*:{settings.ApiPort}"] } });
+            // Before this balancer's own /health endpoints too: on this port they are the API's.
+            routes.Add(new() { RouteId = "api-port", ClusterId = "api", Order = -1, Match = new() { Path = "/{**rest}", Hosts = [$"*:{settings.ApiPort}"] } });
         }
         return routes;
     }
