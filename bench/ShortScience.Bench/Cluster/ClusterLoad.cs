@@ -188,8 +188,8 @@ public static class ClusterLoad
                     var started = Stopwatch.StartNew();
                     while (started.Elapsed < TimeSpan.FromSeconds(30))
                     {
-                        await using var replayed = new NpgsqlCommand("SELECT pg_last_wal_replay_lsn() >= @lsn", s);
-                        replayed.Parameters.AddWithValue("lsn", lsn);
+                        await using var replayed = new NpgsqlCommand("SELECT pg_last_wal_replay_lsn() >= @lsn::pg_lsn", s);
+                        replayed.Parameters.AddWithValue("lsn", lsn.ToString());
                         if (await replayed.ExecuteScalarAsync(stop) is true) break;
                         await Task.Delay(2, stop);
                     }
@@ -231,8 +231,8 @@ public static class ClusterLoad
                     await db.OpenAsync();
                     if (name == "standby")
                     {
-                        await using var caught = new NpgsqlCommand("SELECT pg_last_wal_replay_lsn() >= @lsn", db);
-                        caught.Parameters.AddWithValue("lsn", target);
+                        await using var caught = new NpgsqlCommand("SELECT pg_last_wal_replay_lsn() >= @lsn::pg_lsn", db);
+                        caught.Parameters.AddWithValue("lsn", target.ToString());
                         if (await caught.ExecuteScalarAsync() is not true && deadline.Elapsed < TimeSpan.FromSeconds(60)) { await Task.Delay(200); continue; }
                     }
                     await using var command = new NpgsqlCommand(
