@@ -8,6 +8,7 @@ using ShortScience.Bench.Measure;
 // bench soak --web URL --api URL --mail FOLDER --pids API,WEB [--minutes 10]
 // bench writers --api URL --mail FOLDER --papers FILE [--rate 5 --seconds 20]  (fixed-rate writers for load.sh mixed)
 // bench measure  --connection "…" --api http://127.0.0.1:5091 [--rounds 200]
+// bench cluster --site URL --primary "…" --standby "…" [--seconds 120 --writers 4 --readers 8]  (bench/cluster.sh's load)
 // bench static <folder> <url>  (the load benchmark's ceiling: Kestrel serving files, nothing else)
 // bench hot <trace.speedscope.json> [top]  (where running managed code spends its time, from a dotnet-trace profile)
 // bench plans <server.log> <application name>  (auto_explain's plans: any big table read whole?)
@@ -44,6 +45,8 @@ switch (args.FirstOrDefault())
     case "measure":
         await Benchmark.RunAsync(options);
         break;
+    case "cluster":
+        return await ShortScience.Bench.Cluster.ClusterLoad.RunAsync(options);
     case "soak":
         return await ShortScience.Bench.Soak.Soak.RunAsync(options);
     case "writers":

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -9,8 +10,56 @@ public static class DataServiceCollectionExtensions
 {
     public const string MigrationsAssembly = "ShortScience.Migrations";
 
-    /// <summary>Registers a pooled <see cref="ShortScienceDb"/> on one shared NpgsqlDataSource.</summary>
-    public static IServiceCollection AddShortScienceData(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// Registers a pooled <see cref="ShortScienceDb"/> on one shared NpgsqlDataSource (the primary). With
+    /// <paramref name="standbyConnectionString"/> set (a multi-host string naming hot standbys, usually with the primary
+    /// last), a second pool reads from the standbys: a request's scope gets the standby context only when its
+    /// <see cref="DatabaseRoute"/> says so before anything resolves the context (the API's standby-reads middleware).
+    /// </summary>
+    public static IServiceCollection AddShortScienceData(this IServiceCollection services, string connectionString,
+        string? standbyConnectionString = null)
+    {
+        var dataSource = Build(connectionString);
+        services.AddSingleton(dataSource);
+        services.AddScoped<DatabaseRoute>();
+        if (standbyConnectionString is not { Length: > 0 })
+        {
+            services.AddDbContextPool<ShortScienceDb>((provider, options) => Configure(options, dataSource, provider));
+            return services;
+        }
+
+        var standby = new StandbyDataSource(BuildStandby(standbyConnectionString), standbyConnectionString);
+        services.AddSingleton(standby);
+        services.AddPooledDbContextFactory<ShortScienceDb>((provider, options) => Configure(options, dataSource, provider));
+        services.AddKeyedSingleton<IDbContextFactory<ShortScienceDb>>(StandbyDataSource.Key, (provider, _) =>
+        {
+            var options = new DbContextOptionsBuilder<ShortScienceDb>();
+            Configure(options, standby.DataSource, provider);
+            // One model for both pools: compiled queries refuse to run on a model other than the one they were made for.
+            using (var primary = provider.GetRequiredService<IDbContextFactory<ShortScienceDb>>().CreateDbContext()) options.UseModel(primary.Model);
+            return new PooledDbContextFactory<ShortScienceDb>(options.Options);
+        });
+        // The scope disposes the context it made, which hands it back to its pool.
+        services.AddScoped(provider => provider.GetRequiredService<DatabaseRoute>().Standby
+            ? provider.GetRequiredKeyedService<IDbContextFactory<ShortScienceDb>>(StandbyDataSource.Key).CreateDbContext()
+            : provider.GetRequiredService<IDbContextFactory<ShortScienceDb>>().CreateDbContext());
+        return services;
+    }
+
+    static NpgsqlDataSource Build(string connectionString) => Builder(connectionString).Build();
+
+    static NpgsqlMultiHostDataSource BuildStandby(string connectionString)
+    {
+        var builder = Builder(connectionString);
+        // Reads go to a standby when one answers, else to whichever host is left (the primary, listed last).
+        if (!connectionString.Contains("Target Session", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionStringBuilder.TargetSessionAttributes = "prefer-standby";
+        }
+        return builder.BuildMultiHost();
+    }
+
+    static NpgsqlDataSourceBuilder Builder(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         // A stopped database refuses connections at once, so requests fail fast (503) whatever this is. The timeout
@@ -25,19 +74,31 @@ public static class DataServiceCollectionExtensions
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
-        var dataSource = builder.Build();
-        services.AddSingleton(dataSource);
-        services.AddDbContextPool<ShortScienceDb>((provider, options) =>
-        {
-            Configure(options, dataSource);
-            // Interceptors registered in the container (tests count SQL commands per request this way).
-            if (provider.GetServices<IInterceptor>().ToList() is { Count: > 0 } interceptors) options.AddInterceptors(interceptors);
-        });
-        return services;
+        return builder;
+    }
+
+    static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource, IServiceProvider provider)
+    {
+        Configure(options, dataSource);
+        // Interceptors registered in the container (tests count SQL commands per request this way).
+        if (provider.GetServices<IInterceptor>().ToList() is { Count: > 0 } interceptors) options.AddInterceptors(interceptors);
     }
 
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
             .UseSnakeCaseNamingConvention();
+}
+
+/// <summary>Which server a request's scope reads from: the primary unless the API decided a lagging copy will do.</summary>
+public sealed class DatabaseRoute
+{
+    /// <summary>Set before the scope first resolves <see cref="ShortScienceDb"/>; later changes have no effect.</summary>
+    public bool Standby { get; set; }
+}
+
+/// <summary>The multi-host data source of the hot standbys, and the connection string it came from.</summary>
+public sealed record StandbyDataSource(NpgsqlMultiHostDataSource DataSource, string ConnectionString)
+{
+    public const string Key = "standby";
 }

@@ -34,8 +34,33 @@ public sealed class PrivateCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// A hot standby of this cluster on a port of its own: a base backup taken with pg_basebackup (-R writes the
+    /// standby settings, streaming from this primary), started and answering read-only queries.
+    /// </summary>
+    public async Task<PrivateCluster> StartStandbyAsync()
+    {
+        // pg_basebackup makes the folder itself, owned by the server's user and private as PostgreSQL requires.
+        var data = Path.Combine(Path.GetTempPath(), $"shortscience-pg-{Guid.NewGuid():N}");
+        var standby = new PrivateCluster(_bin, data, FreePort.Next());
+        await AsOwnerAsync("pg_basebackup", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-U", "postgres", "-D", data, "-R", "-X", "stream", "-c", "fast");
+        await standby.StartAgainAsync();
+        return standby;
+    }
+
+    /// <summary>Runs one statement on this cluster (e.g. pg_wal_replay_pause() on a standby).</summary>
+    public async Task<object?> QueryAsync(string sql, string database = "postgres")
+    {
+        // Unpooled: a pooled connection would be a broken one after the test stopped and started this server.
+        await using var connection = new NpgsqlConnection(ConnectionString(database) + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
     public Task StartAgainAsync() => AsOwnerAsync("pg_ctl", "-D", _data, "-l", Path.Combine(_data, "server.log"), "-w", "-t", "30",
-        "-o", $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories= -c fsync=off -c max_connections=100", "start");
+        "-o", $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories= -c fsync=off -c max_connections=100 -c hot_standby=on -c wal_receiver_status_interval=1s", "start");
 
     /// <summary>Stops at once, as a crash or a pulled cable would: open connections simply break.</summary>
     public Task StopAsync() => AsOwnerAsync("pg_ctl", "-D", _data, "-m", "immediate", "-w", "stop");

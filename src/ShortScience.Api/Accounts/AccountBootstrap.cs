@@ -14,20 +14,31 @@ public sealed class AccountBootstrap(IServiceProvider services, IConfiguration c
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        await using var scope = services.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<Role>>();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            foreach (var name in new[] { Roles.Reader, Roles.Member, Roles.Moderator, Roles.Admin })
+            await using var rolesScope = services.CreateAsyncScope();
+            var roles = rolesScope.ServiceProvider.GetRequiredService<RoleManager<Role>>();
+            try
             {
-                if (!await roles.RoleExistsAsync(name)) await roles.CreateAsync(new Role { Name = name });
+                foreach (var name in new[] { Roles.Reader, Roles.Member, Roles.Moderator, Roles.Admin })
+                {
+                    if (!await roles.RoleExistsAsync(name)) await roles.CreateAsync(new Role { Name = name });
+                }
+                break;
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
+            {
+                logger.LogWarning("The database has no tables yet; run the migrate command. Roles were not created");
+                return;
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException ex) when (attempt < 3
+                && ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                // Another replica starting at the same moment created that role first: look again.
             }
         }
-        catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
-        {
-            logger.LogWarning("The database has no tables yet; run the migrate command. Roles were not created");
-            return;
-        }
+
+        await using var scope = services.CreateAsyncScope();
 
         var email = configuration["Admin:Email"];
         if (string.IsNullOrWhiteSpace(email)) return;

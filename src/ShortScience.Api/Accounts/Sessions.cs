@@ -27,7 +27,7 @@ public static class SessionClaims
 /// Server-side sessions behind the bearer tokens: every token names its session, and a revoked session
 /// (sign-out, password change, account deletion, a refresh token used twice) makes its tokens worthless at once.
 /// </summary>
-public sealed class Sessions(ShortScienceDb db, SignInManager<User> signIn, TimeProvider clock, ILogger<Sessions> logger)
+public sealed class Sessions(ShortScienceDb db, SignInManager<User> signIn, TimeProvider clock, ILogger<Sessions> logger, DatabaseRoute route)
 {
     /// <summary>
     /// How long the refresh token just traded still gets a pair: two requests of one browser that both noticed the
@@ -112,7 +112,8 @@ public sealed class Sessions(ShortScienceDb db, SignInManager<User> signIn, Time
         if (row is null) return null;
 
         var now = clock.GetUtcNow();
-        if (now - row.LastSeenAt > TimeSpan.FromMinutes(5))
+        // A read served by a standby cannot write; the client's next request to the primary records it.
+        if (now - row.LastSeenAt > TimeSpan.FromMinutes(5) && !route.Standby)
         {
             await db.UserSessions.Where(s => s.Id == sessionId)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);

@@ -1,3 +1,4 @@
+using ShortScience.Api.Replicas;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
@@ -15,7 +16,7 @@ public static class AuthorsApi
 {
     public static void MapAuthorsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/authors").WithTags("Authors");
+        var group = api.MapGroup("/authors").WithTags("Authors").ReadsFromStandby();
         group.MapGet("/{slug}", GetAsync).WithName("GetAuthor");
         group.MapPost("/{slug}/merge", MergeAsync).RequireAuthorization(Policies.Moderator);
     }

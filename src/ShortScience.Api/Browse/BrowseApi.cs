@@ -1,3 +1,4 @@
+using ShortScience.Api.Replicas;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Authors;
@@ -15,10 +16,10 @@ public static class BrowseApi
 {
     public static void MapBrowseApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/venues/{slug}/{year:int}", VenueYearAsync).WithTags("Venues").WithName("GetVenueYear");
-        api.MapGet("/years/{year:int}", YearAsync).WithTags("Browse").WithName("GetYear");
-        api.MapGet("/tags/{tag}", TagAsync).WithTags("Browse").WithName("GetTag");
-        api.MapGet("/authors/{slug}/papers", AuthorAsync).WithTags("Authors").WithName("GetAuthorPapers");
+        api.MapGet("/venues/{slug}/{year:int}", VenueYearAsync).WithTags("Venues").WithName("GetVenueYear").ReadsFromStandby();
+        api.MapGet("/years/{year:int}", YearAsync).WithTags("Browse").WithName("GetYear").ReadsFromStandby();
+        api.MapGet("/tags/{tag}", TagAsync).WithTags("Browse").WithName("GetTag").ReadsFromStandby();
+        api.MapGet("/authors/{slug}/papers", AuthorAsync).WithTags("Authors").WithName("GetAuthorPapers").ReadsFromStandby();
     }
 
     static async Task<Results<Ok<VenueYearListing>, ProblemHttpResult>> VenueYearAsync(

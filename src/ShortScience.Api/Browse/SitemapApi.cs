@@ -1,3 +1,4 @@
+using ShortScience.Api.Replicas;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Extensions;
@@ -17,7 +18,7 @@ public static class SitemapApi
 
     public static void MapSitemapApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/sitemap").WithTags("Browse");
+        var group = api.MapGroup("/sitemap").WithTags("Browse").ReadsFromStandby();
         group.MapGet("/", IndexAsync).WithName("SitemapIndex");
         group.MapGet("/papers/{part:int}", PapersAsync).WithName("SitemapPapers");
         group.MapGet("/pages", PagesAsync).WithName("SitemapPages");

@@ -1,6 +1,7 @@
 using ShortScience.Api.Caching;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
+using ShortScience.Hosting;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Feeds;
@@ -20,6 +21,7 @@ using ShortScience.Api.Questions;
 using ShortScience.Api.ReadingList;
 using ShortScience.Api.Rendering;
 using ShortScience.Api.Security;
+using ShortScience.Api.Replicas;
 using ShortScience.Api.Summaries;
 using ShortScience.Api.Venues;
 
@@ -39,6 +41,7 @@ public static class ApiPipelineExtensions
         app.Use((context, next) => TextGuard.HasNul(context.Request)
             ? Results.Problem(statusCode: 400, title: "Invalid input", detail: "The address contains the NUL character.").ExecuteAsync(context)
             : next(context));
+        app.UseStandbyReads(); // decides the request's database before anything below opens it
         app.UseAuthentication();
         app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();
@@ -55,6 +58,7 @@ public static class ApiPipelineExtensions
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthEndpoints(HealthResponse.WriteAsync); // /health/live and /health/ready, for a balancer
         app.MapCacheEvents();
 
         var v1 = app.MapGroup("/api/v1").AddEndpointFilter<ValidationFilter>();

@@ -17,6 +17,7 @@ using ShortScience.Core.Rendering;
 using ShortScience.Api.Rendering;
 using ShortScience.Data;
 using ShortScience.Api.Security;
+using ShortScience.Api.Replicas;
 
 namespace ShortScience.Api.Extensions;
 
@@ -30,7 +31,8 @@ public static class ApiServiceExtensions
 
         builder.AddSharedLogging();
 
-        builder.Services.AddShortScienceData(connectionString);
+        builder.Services.AddShortScienceData(connectionString, builder.Configuration.GetConnectionString(Replicas.StandbyReads.ConnectionStringName));
+        builder.AddStandbyReads();
         builder.AddRendering();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<SummaryPublisher>();
@@ -78,5 +80,6 @@ public static class ApiServiceExtensions
         });
         builder.Services.AddOpenApi("v1");
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddDraining(builder.Configuration);
     }
 }

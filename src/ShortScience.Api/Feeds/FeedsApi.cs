@@ -1,3 +1,4 @@
+using ShortScience.Api.Replicas;
 using ShortScience.Api.Extensions;
 
 namespace ShortScience.Api.Feeds;
@@ -13,7 +14,7 @@ public static class FeedsApi
 
     public static void MapFeedsApi(this WebApplication app)
     {
-        var feeds = app.MapGroup("/feeds").WithTags("Feeds").CacheOutput(FeedCache.Policy);
+        var feeds = app.MapGroup("/feeds").WithTags("Feeds").CacheOutput(FeedCache.Policy).ReadsFromStandby();
         foreach (var (format, ext) in new[] { (FeedFormat.Rss, "rss"), (FeedFormat.Atom, "atom") })
         {
             feeds.MapGet($"/summaries.{ext}", (FeedSources s, int? limit, CancellationToken ct) => Serve(s, ct, format, limit, n => s.SummariesAsync(n, ct)));

@@ -1,3 +1,4 @@
+using ShortScience.Api.Replicas;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
@@ -15,7 +16,7 @@ public static class PapersApi
 {
     public static RouteGroupBuilder MapPapersApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/papers").WithTags("Papers");
+        var group = api.MapGroup("/papers").WithTags("Papers").ReadsFromStandby();
         group.MapGet("/", ListAsync).WithName("ListPapers");
         group.MapGet("/{key}", GetAsync).WithName("GetPaper");
         return group;

@@ -1,3 +1,4 @@
+using ShortScience.Api.Replicas;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
@@ -24,10 +25,10 @@ public static class QuestionsApi
 
     public static void MapQuestionsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/papers/{key}/questions", ListAsync).WithTags("Questions");
+        api.MapGet("/papers/{key}/questions", ListAsync).WithTags("Questions").ReadsFromStandby();
         api.MapPost("/papers/{key}/questions", AskAsync).WithTags("Questions")
             .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Posting);
-        api.MapGet("/questions", SiteWideAsync).WithTags("Questions");
+        api.MapGet("/questions", SiteWideAsync).WithTags("Questions").ReadsFromStandby();
 
         var question = api.MapGroup("/questions/{id:long}").WithTags("Questions");
         question.MapGet("/", GetAsync);

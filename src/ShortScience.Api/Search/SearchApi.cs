@@ -1,3 +1,4 @@
+using ShortScience.Api.Replicas;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Extensions;
@@ -19,7 +20,7 @@ public static class SearchApi
 
     public static void MapSearchApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/search").WithTags("Search");
+        var group = api.MapGroup("/search").WithTags("Search").ReadsFromStandby();
         group.MapGet("/", SearchAsync).WithName("Search");
         group.MapGet("/suggest", SuggestAsync).WithName("Suggest");
     }

@@ -28,7 +28,7 @@ public sealed class DatabaseUnavailable(IProblemDetailsService problems, ILogger
         });
     }
 
-    static bool IsOutage(Exception exception)
+    internal static bool IsOutage(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {

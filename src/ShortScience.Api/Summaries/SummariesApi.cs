@@ -1,3 +1,4 @@
+using ShortScience.Api.Replicas;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,8 @@ public static class SummariesApi
     public static RouteGroupBuilder MapSummariesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/summaries").WithTags("Summaries");
-        group.MapGet("/", ListAsync).WithName("ListSummaries");
-        group.MapGet("/{id:long}", GetAsync).WithName("GetSummary");
+        group.MapGet("/", ListAsync).WithName("ListSummaries").ReadsFromStandby();
+        group.MapGet("/{id:long}", GetAsync).WithName("GetSummary").ReadsFromStandby();
         group.MapRandomApi();
         var summary = group.MapGroup("/{id:long}");
         summary.MapHistoryApi();

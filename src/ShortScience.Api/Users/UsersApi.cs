@@ -1,3 +1,4 @@
+using ShortScience.Api.Replicas;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
@@ -15,7 +16,7 @@ public static class UsersApi
 {
     public static void MapUsersApi(this RouteGroupBuilder api)
     {
-        var users = api.MapGroup("/users").WithTags("Users");
+        var users = api.MapGroup("/users").WithTags("Users").ReadsFromStandby();
         users.MapGet("/{name}", ProfileAsync);
         users.MapGet("/{name}/summaries", SummariesAsync);
         users.MapGet("/{name}/comments", CommentsAsync);

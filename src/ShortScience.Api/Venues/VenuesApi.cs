@@ -1,3 +1,4 @@
+using ShortScience.Api.Replicas;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Extensions;
@@ -11,7 +12,7 @@ public static class VenuesApi
 {
     public static RouteGroupBuilder MapVenuesApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/venues").WithTags("Venues");
+        var group = api.MapGroup("/venues").WithTags("Venues").ReadsFromStandby();
         group.MapGet("/", ListAsync).WithName("ListVenues");
         group.MapGet("/{slug}", GetAsync).WithName("GetVenue");
         return group;

@@ -92,10 +92,10 @@ public static class WebServiceExtensions
         });
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
-        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
-        {
-            builder.Services.AddDataProtection().SetApplicationName("ShortScience.Web").PersistKeysToFileSystem(new DirectoryInfo(keys));
-        }
+        builder.AddSharedKeys();
+        builder.Services.AddHttpClient(ApiHealthCheck.Client, http => http.BaseAddress = new Uri(apiBase.TrimEnd('/') + "/"));
+        builder.Services.AddHealthChecks().AddCheck<ApiHealthCheck>("api");
+        builder.Services.AddDraining(builder.Configuration);
 
         builder.Services.AddResponseCompression(options =>
         {
@@ -111,6 +111,30 @@ public static class WebServiceExtensions
         builder.AddPageCache();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
     }
+
+    /// <summary>
+    /// The keys that seal sign-in cookies, antiforgery tokens and flash messages, shared by every replica so a visitor
+    /// may land on any of them and a restarted one still reads yesterday's cookies: in Redis when
+    /// <c>ConnectionStrings:Redis</c> is set, in the folder <c>DataProtection:KeysPath</c> names if that is set instead
+    /// (it wins when both are), else in the process's own key ring (one replica, development).
+    /// </summary>
+    static void AddSharedKeys(this WebApplicationBuilder builder)
+    {
+        var protection = builder.Services.AddDataProtection().SetApplicationName("ShortScience.Web");
+        if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+        else if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            var options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            options.AbortOnConnectFail = false; // start even while Redis is away; the key ring is read when first needed
+            var connection = new Lazy<StackExchange.Redis.IConnectionMultiplexer>(() => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
+            protection.PersistKeysToStackExchangeRedis(() => connection.Value.GetDatabase(), RedisKeysName);
+        }
+    }
+
+    public const string RedisKeysName = "ShortScience.Web.DataProtection-Keys";
 
     public static void UseWebPipeline(this WebApplication app)
     {
@@ -148,6 +172,7 @@ public static class WebServiceExtensions
         app.UseAntiforgery();
         app.UseFigureUploadLimit(app.Configuration);
 
+        app.MapHealthEndpoints(); // /health/live and /health/ready, for a balancer
         app.MapStaticAssets().CacheKatexFontsForGood();
         app.MapReverseProxy();
         app.MapAccountsForms();
