@@ -90,7 +90,7 @@ public sealed partial class HeadersAndCookiesTests(SiteFixture site)
         var response = await http.PostAsync(new Uri(site.WebUrl, "/account/logout"), new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("reload the page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<script[^>]*>", RegexOptions.IgnoreCase)]
