@@ -79,6 +79,8 @@ public static class WebServiceExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.HttpOnly = true;
         });
+        // Production answers carry HSTS (UseWebPipeline): a year, so a returning reader's browser never tries plain HTTP.
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
         if (builder.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys)
