@@ -77,12 +77,33 @@ public static class RequestProblems
                     : "The form could not be accepted: it was not sent from this site's page, or the page was open too long. " +
                       "Go back, reload the page and send it again.");
             }
-            if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is { } page
-                && QueryParameters.FirstUnreadable(page.Type, context.Request.Query) is { } name)
+            if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not { } page) return next(context);
+            if (QueryParameters.FirstUnreadable(page.Type, context.Request.Query) is { } name)
             {
                 return Refuse(context, StatusCodes.Status400BadRequest, $"The address's “{name}” parameter is not a value this page understands.");
             }
-            return next(context);
+            // A post to a page names the form it comes from (_handler); without one Blazor answers a bare 400.
+            if (HttpMethods.IsPost(context.Request.Method)
+                && (!context.Request.HasFormContentType || string.IsNullOrEmpty(context.Request.Form["_handler"])))
+            {
+                return Refuse(context, StatusCodes.Status400BadRequest, "This page was sent something other than one of its forms.");
+            }
+            return PageAsync(context);
+        }
+
+        /// <summary>
+        /// A page that refuses the request itself (a form it does not have) sets a 4xx with a plain-text type and no
+        /// body; clearing the type lets the status-code pages show the readable page instead.
+        /// </summary>
+        async Task PageAsync(HttpContext context)
+        {
+            await next(context);
+            if (!context.Response.HasStarted && context.Response.StatusCode is >= 400 and < 500 && context.Response.ContentLength is null or 0
+                && context.Response.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                context.Response.ContentType = null;
+                context.Response.ContentLength = null;
+            }
         }
 
         static Task Refuse(HttpContext context, int status, string? reason)
