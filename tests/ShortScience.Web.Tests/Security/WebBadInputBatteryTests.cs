@@ -91,7 +91,8 @@ public sealed class WebBadInputBatteryTests(SiteFixture site)
         if (status >= 400 && status != 404 || status == 404 && response.Content.Headers.ContentType?.MediaType == "text/html")
         {
             // A refusal a person sees is the site's page, not a bare status (a missing sitemap part is plain 404).
-            Assert.True(body.Contains("<article class=\"notice\">", StringComparison.Ordinal),
+            // (A page may explain the refusal itself, as the questions page does for a bad cursor.)
+            Assert.True(body.Contains("class=\"site-header\"", StringComparison.Ordinal) && (body.Contains("<article class=\"notice\">", StringComparison.Ordinal) || body.Contains("role=\"alert\"", StringComparison.Ordinal) || body.Contains("<h1", StringComparison.Ordinal)),
                 $"{what} answered {status} {response.Content.Headers.ContentType} without the site's page: {body[..Math.Min(body.Length, 300)]}");
         }
     }
