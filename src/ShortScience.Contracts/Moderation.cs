@@ -43,5 +43,9 @@ public enum FlagStatus { Open = 0, Dismissed = 1, Actioned = 2 }
 [JsonConverter(typeof(KebabCaseEnumConverter<FlagTarget>))]
 public enum FlagTarget { Summary = 0, Comment = 1, Paper = 2, Question = 3, Answer = 4 }
 
-/// <summary>Someone who keeps the site: their roles among moderator and admin, and whether a ban suspends them.</summary>
-public sealed record StaffMember(string UserName, string DisplayName, IReadOnlyList<string> Roles, bool Banned);
+/// <summary>
+/// Someone who keeps the site: their roles among moderator and admin, whether a ban suspends them, and who last granted
+/// them a role and when (from the moderation log; null for roles given before the log recorded them).
+/// </summary>
+public sealed record StaffMember(string UserName, string DisplayName, IReadOnlyList<string> Roles, bool Banned,
+    UserRef? GrantedBy = null, DateTimeOffset? GrantedAt = null);

@@ -17,7 +17,7 @@ public enum RoleChange { Done, Unchanged, NoSuchUser, OwnAccount, NotConfirmed, 
 /// </summary>
 public sealed class RoleChanges(ShortScienceDb db, TimeProvider clock, ILogger<RoleChanges> logger)
 {
-    /// <summary>Every moderator and admin, by name.</summary>
+    /// <summary>Every moderator and admin, by name, with who last granted them a role (the moderation log).</summary>
     public async Task<List<StaffMember>> StaffAsync(CancellationToken ct)
     {
         var rows = await db.UserRoles.AsNoTracking()
@@ -25,8 +25,19 @@ public sealed class RoleChanges(ShortScienceDb db, TimeProvider clock, ILogger<R
             .Where(x => x.Role == Roles.Moderator || x.Role == Roles.Admin)
             .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { u.UserName, u.DisplayName, x.Role, Banned = u.BannedAt != null })
             .ToListAsync(ct);
+        var names = rows.Select(r => r.UserName!).Distinct().ToList();
+        var grants = await db.ModerationActions.AsNoTracking()
+            .Where(a => a.TargetType == "user" && (a.Action == "grant-moderator" || a.Action == "grant-admin") && names.Contains(a.TargetId))
+            .Select(a => new
+            {
+                a.Id, a.TargetId, a.CreatedAt,
+                By = db.Users.Where(u => u.Id == a.ModeratorId).Select(u => new UserRef(u.UserName!, u.DisplayName)).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var latest = grants.GroupBy(g => g.TargetId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(x => x.Id)!, StringComparer.Ordinal);
         return [.. rows.GroupBy(r => r.UserName!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new StaffMember(g.Key, g.First().DisplayName, [.. g.Select(r => r.Role).Order(StringComparer.Ordinal)], g.First().Banned))];
+            .Select(g => new StaffMember(g.Key, g.First().DisplayName, [.. g.Select(r => r.Role).Order(StringComparer.Ordinal)], g.First().Banned,
+                latest.GetValueOrDefault(g.Key)?.By, latest.GetValueOrDefault(g.Key)?.CreatedAt))];
     }
 
     /// <summary>The role names a person holds (read fresh).</summary>

@@ -163,9 +163,18 @@ public sealed record ApiProblem(int Status, string? Title, string? Detail, IRead
 /// <summary>The API could not be reached or failed; pages answer 503 with a readable explanation.</summary>
 public sealed class ApiUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>The API refused a request a reading page needed.</summary>
+/// <summary>
+/// The API refused a request a reading page needed. A refusal of what the person asked for (a malformed cursor, a
+/// query the API will not run) is answered with the same 4xx and a readable page (RequestProblems).
+/// </summary>
 public sealed class ApiRequestException(HttpStatusCode status, string detail)
-    : Exception($"The API answered {(int)status}: {detail}");
+    : Exception($"The API answered {(int)status}: {detail}")
+{
+    public int Status { get; } = (int)status;
+
+    /// <summary>What the API said was wrong, to show on the page.</summary>
+    public string Detail { get; } = detail;
+}
 
 /// <summary>The API no longer accepts this person's session (signed out elsewhere, password changed).</summary>
 public sealed class SessionEndedException() : Exception("The session has ended; sign in again.");

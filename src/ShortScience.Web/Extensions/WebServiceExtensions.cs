@@ -26,10 +26,20 @@ namespace ShortScience.Web.Extensions;
 
 public static class WebServiceExtensions
 {
+    /// <summary>The largest request body the site reads (a 5 MB .bib file and its form around it).</summary>
+    public const long MaxRequestBytes = 8 * 1024 * 1024;
+
     public static void AddWebServices(this WebApplicationBuilder builder)
     {
         builder.WebHost.UseStaticWebAssets();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false); // no "Server: Kestrel" for scanners
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false; // no "Server: Kestrel" for scanners
+            // The largest thing a person sends the site is a .bib file (AddPaper: 5 MB); anything much larger is
+            // refused with 413 and a readable page before it is read (RequestProblems).
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBytes;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = MaxRequestBytes);
         builder.AddSharedLogging();
 
         var apiBase = builder.Configuration["Api:BaseUrl"] ?? "http://127.0.0.1:5081";
@@ -90,6 +100,8 @@ public static class WebServiceExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.HttpOnly = true;
         });
+        // Production answers carry HSTS (UseWebPipeline): a year, so a returning reader's browser never tries plain HTTP.
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
         builder.AddSharedKeys();
@@ -155,7 +167,9 @@ public static class WebServiceExtensions
         {
             ExceptionHandlingPath = "/error",
             CreateScopeForErrors = true,
-            StatusCodeSelector = ex => ex is ApiUnavailableException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            // A request the site cannot act on answers its 4xx (RequestProblems), only the site's own failures 500/503.
+            StatusCodeSelector = RequestProblems.StatusFor,
+            SuppressDiagnosticsCallback = context => RequestProblems.IsAskersMistake(context.Exception),
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<ReExecuteAsGetMiddleware>();
@@ -170,6 +184,7 @@ public static class WebServiceExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<RequestProblems.Middleware>();
         app.UseFigureUploadLimit(app.Configuration);
 
         app.MapHealthEndpoints(); // /health/live and /health/ready, for a balancer

@@ -84,13 +84,46 @@ public sealed partial class HeadersAndCookiesTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task InProductionPagesDemandHttpsAndDoNotNameTheServer()
+    {
+        await using var production = new WebHost(site.Api.Address, "Production");
+        production.StartServer();
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
+        foreach (var path in new[] { "/", "/account/login", "/no/such/page" })
+        {
+            // As a reader reaches it: by its public name, through the TLS-terminating proxy (HSTS skips localhost).
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(production.Address, path));
+            request.Headers.Host = "shortscience.example";
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            var response = await http.SendAsync(request);
+
+            var hsts = response.Headers.GetValues("Strict-Transport-Security").Single();
+            Assert.Matches(@"max-age=\d{7,}", hsts);
+            Assert.False(response.Headers.Contains("Server"), path);
+            Assert.False(response.Headers.Contains("X-Powered-By"), path);
+            Assert.Contains("upgrade-insecure-requests", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+            {
+                Assert.All(cookies, c =>
+                {
+                    Assert.StartsWith("__Host-", c, StringComparison.Ordinal);
+                    Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase);
+                });
+            }
+        }
+        // Plain HTTP in front of nothing: no HSTS promise over an insecure answer, and still no server name.
+        var plain = await http.GetAsync(new Uri(production.Address, "/"));
+        Assert.False(plain.Headers.Contains("Server"));
+    }
+
+    [Fact]
     public async Task AFormPostWithoutItsAntiforgeryTokenIsRefused()
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var response = await http.PostAsync(new Uri(site.WebUrl, "/account/logout"), new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("reload the page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<script[^>]*>", RegexOptions.IgnoreCase)]

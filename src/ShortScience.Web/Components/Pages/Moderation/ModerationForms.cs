@@ -39,11 +39,28 @@ public static class ModerationForms
 
         actions.MapPost("/unban", async ([FromForm] string userName, HttpContext http, ModerationClient moderation, Flash flash) =>
             Done(http, flash, await moderation.UnbanAsync(userName, http.RequestAborted), $"{userName} may post again."));
+
+        // Admins grant and revoke the moderator role (the API refuses anyone else and logs who did it).
+        actions.MapPost("/moderators/grant", async ([FromForm] string userName, HttpContext http, ModerationClient moderation, Flash flash) =>
+            Done(http, flash, await moderation.SetModeratorAsync(userName.Trim(), true, http.RequestAborted), $"{userName.Trim()} is a moderator.", ModeratorsPage));
+        actions.MapPost("/moderators/revoke", async ([FromForm] string userName, HttpContext http, ModerationClient moderation, Flash flash) =>
+            Done(http, flash, await moderation.SetModeratorAsync(userName.Trim(), false, http.RequestAborted), $"{userName.Trim()} no longer moderates.", ModeratorsPage));
+
+        // Proposed corrections to a paper's facts: a moderator applies or rejects each, with an optional reason.
+        actions.MapPost("/edits/{id:long}/apply", async (long id, [FromForm] string? reason, HttpContext http, ModerationClient moderation, Flash flash) =>
+            Done(http, flash, await moderation.ReviewPaperEditAsync(id, true, Reason(reason), http.RequestAborted), "Edit applied to the paper.", EditsPage));
+        actions.MapPost("/edits/{id:long}/reject", async (long id, [FromForm] string? reason, HttpContext http, ModerationClient moderation, Flash flash) =>
+            Done(http, flash, await moderation.ReviewPaperEditAsync(id, false, Reason(reason), http.RequestAborted), "Edit rejected.", EditsPage));
     }
 
-    static IResult Done(HttpContext http, Flash flash, ApiResult<object> result, string notice)
+    const string ModeratorsPage = "/moderation/moderators";
+    const string EditsPage = "/moderation/edits";
+
+    static string? Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+
+    static IResult Done<T>(HttpContext http, Flash flash, ApiResult<T> result, string notice, string page = "/moderation")
     {
         flash.Set(http, result.Ok ? new FlashMessage(notice) : new FlashMessage(null, result.Problem!.Message));
-        return TypedResults.Redirect("/moderation");
+        return TypedResults.Redirect(page);
     }
 }

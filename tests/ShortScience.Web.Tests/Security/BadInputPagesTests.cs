@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Json;
+using ShortScience.Contracts;
+
+namespace ShortScience.Web.Tests.Security;
+
+/// <summary>
+/// A malformed address, a form that cannot be read, a hostile return address, a huge upload: each is the asker's
+/// mistake and gets its 4xx with a readable page (never a 500, never a bare status), and a redirect never leaves the site.
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed class BadInputPagesTests(SiteFixture site)
+{
+    const string Paper = "1706.03762";
+
+    async Task<PaperDetail> DemoPaperAsync()
+    {
+        using var api = new HttpClient { BaseAddress = site.Api.Address };
+        return (await api.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{Paper}"))!;
+    }
+
+    /// <summary>A page a person can read: the site's layout with a heading saying what went wrong.</summary>
+    internal static async Task AssertReadableRefusalAsync(HttpResponseMessage response, string what)
+    {
+        var status = (int)response.StatusCode;
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(status is >= 400 and < 500, $"{what} answered {status}: {html[..Math.Min(html.Length, 400)]}");
+        Assert.StartsWith("text/html", response.Content.Headers.ContentType?.MediaType ?? "", StringComparison.Ordinal);
+        Assert.Contains("<article class=\"notice\">", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"site-header\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MalformedAddressesAnswerAReadable4xxPage()
+    {
+        var paper = await DemoPaperAsync();
+        var summary = paper.Summaries[0].Id;
+        var addresses = new[]
+        {
+            "/?cursor=abc", "/?cursor=%25%25%25", "/?cursor=" + new string('A', 3000),
+            $"/tags/{Uri.EscapeDataString(paper.Keywords.FirstOrDefault() ?? "x")}?cursor=abc",
+            $"/years/{paper.Year ?? 2017}?cursor=abc",
+            $"/authors/{paper.Authors[0].Slug}?cursor=abc",
+            $"/venues/{paper.Venue!.Slug}?cursor=abc", $"/venues/{paper.Venue.Slug}/{paper.Year}?cursor=not-a-cursor",
+            $"/papers/{Paper}/summaries/{summary}/diff?from=abc", $"/papers/{Paper}/summaries/{summary}/diff?from=1&to=x",
+            $"/papers/{Paper}/summaries/{summary}?revision=abc",
+            "/search?q=attention&from=abc", "/questions?all=maybe",
+            "/venue?key=x&year=abc", "/venue?key=nips&year=99999999999",
+            "/no/such/page", "/papers/no-such-paper",
+        };
+        using var http = new HttpClient { BaseAddress = site.WebUrl };
+        foreach (var address in addresses)
+        {
+            await AssertReadableRefusalAsync(await http.GetAsync(address), address);
+        }
+    }
+
+    [Fact]
+    public async Task AFormPostWithoutItsAntiforgeryTokenGetsAReadable400Page()
+    {
+        await site.CreateMemberAsync("no-token-poster");
+        using var member = await FormPosts.SignedInAsync(site, "no-token-poster");
+        using var stranger = new FormPosts(site.WebUrl);
+        foreach (var (client, path) in new[] { (stranger, "/account/login"), (member, "/actions/comment"), (member, "/account/logout"), (member, "/add") })
+        {
+            var response = await client.PostAsync(path, new() { ["summaryId"] = "1", ["markdown"] = "hello", ["_handler"] = "quick" }, withToken: false);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            await AssertReadableRefusalAsync(response, path);
+            Assert.Contains("reload the page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task FormPostsWithJunkIdsMissingFieldsOrNulAnswerAReadable4xx()
+    {
+        await site.CreateMemberAsync("junk-poster");
+        using var member = await FormPosts.SignedInAsync(site, "junk-poster");
+        var posts = new (string Path, Dictionary<string, string> Fields)[]
+        {
+            ("/actions/comment", new() { ["summaryId"] = "abc", ["markdown"] = "hi" }),
+            ("/actions/comment", new() { ["markdown"] = "no summary" }),
+            ("/actions/comment/delete", new() { ["id"] = "abc" }),
+            ("/actions/vote", new() { ["targetType"] = "summary", ["id"] = "abc", ["value"] = "1" }),
+            ("/actions/vote", new() { ["targetType"] = "summary", ["id"] = "1", ["value"] = "x" }),
+            ("/actions/flag", new() { ["targetId"] = "1" }),
+            ("/actions/moderation/flags/abc/dismiss", new()),
+            ("/actions/moderation/edits/abc/apply", new()),
+            ("/actions/moderation/moderators/grant", new()),
+        };
+        foreach (var (path, fields) in posts)
+        {
+            await AssertReadableRefusalAsync(await member.PostAsync(path, fields), $"{path} {string.Join('&', fields)}");
+        }
+
+        // NUL and other characters no one types reach the API, which refuses them; the form says so, nothing fails.
+        var nul = await member.PostAsync("/actions/flag", new()
+        {
+            ["targetType"] = "paper\0", ["targetId"] = $"{Paper}\0", ["reason"] = "a\0b", ["returnUrl"] = "/\0/evil.example",
+        });
+        Assert.True((int)nul.StatusCode is >= 300 and < 500, $"{(int)nul.StatusCode}");
+        if (nul.StatusCode == HttpStatusCode.Redirect) Assert.Equal("/", nul.Headers.Location!.OriginalString);
+    }
+
+    public static TheoryData<string> HostileReturnUrls() =>
+    [
+        "//evil.example", "///evil.example", "/\\evil.example", "\\\\evil.example", "/\t/evil.example", "/\n/evil.example",
+        "/\r\n/evil.example", " //evil.example", "https://evil.example", "http:evil.example", "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "%2F%2Fevil.example", "/%09/evil.example",
+        "/%2F/evil.example", "/%5Cevil.example", "~/evil", "/\u3000/evil.example", "/\u0000/evil.example",
+        "/\u200B/evil.example", "\u2215\u2215evil.example", "/evil.example\\@site", "",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostileReturnUrls))]
+    public async Task EveryReturnAddressEndsUpOnTheSite(string returnUrl)
+    {
+        // Signed out, the logout form redirects straight to its return address: the simplest form to probe it with.
+        using var stranger = new FormPosts(site.WebUrl);
+        await stranger.TakeTokenAsync("/account/login");
+        var response = await stranger.PostAsync("/account/logout", new() { ["returnUrl"] = returnUrl });
+
+        // A form the server cannot even read (NUL in a field) is refused with a readable page; anything else goes home or stays on the site.
+        if (returnUrl.Contains('\0', StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            await AssertReadableRefusalAsync(response, returnUrl);
+            return;
+        }
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var location = response.Headers.Location!;
+        var landed = new Uri(site.WebUrl, location);
+        Assert.Equal(site.WebUrl.Authority, landed.Authority);
+        Assert.Equal(site.WebUrl.Scheme, landed.Scheme);
+        var raw = location.OriginalString;
+        Assert.StartsWith("/", raw, StringComparison.Ordinal);
+        Assert.False(raw.StartsWith("//", StringComparison.Ordinal) || raw.Contains('\\') || raw.Any(char.IsControl), raw);
+        Assert.All(raw, c => Assert.True(c is > ' ' and < (char)127, raw));
+    }
+
+    [Fact]
+    public async Task ANonAsciiReturnAddressIsKeptEncoded()
+    {
+        using var stranger = new FormPosts(site.WebUrl);
+        await stranger.TakeTokenAsync("/account/login");
+        var response = await stranger.PostAsync("/account/logout", new() { ["returnUrl"] = "/tags/café?q=naïve" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/tags/caf%C3%A9?q=na%C3%AFve", response.Headers.Location!.OriginalString);
+        // And the sign-in page, which reads its return address from the query, answers a page rather than failing.
+        var login = await stranger.GetAsync("/account/login?returnUrl=%2Ftags%2Fcaf%C3%A9");
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task AFiftyMegabyteUploadAnswers413WithAReadablePage()
+    {
+        await site.CreateMemberAsync("big-uploader");
+        using var member = await FormPosts.SignedInAsync(site, "big-uploader");
+        await member.TakeTokenAsync("/add");
+        var big = new byte[50 * 1024 * 1024];
+        Array.Fill(big, (byte)'%');
+        foreach (var path in new[] { "/add", "/actions/comment" })
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(member.Token), "__RequestVerificationToken" },
+                { new StringContent("bibfile"), "_handler" },
+                { new ByteArrayContent(big), "file", "huge.bib" },
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
+            request.Headers.ExpectContinue = true;
+            var response = await member.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            await AssertReadableRefusalAsync(response, path);
+            Assert.Contains("Too large to accept", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+}
