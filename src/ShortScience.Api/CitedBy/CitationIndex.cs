@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Feeds;
 using ShortScience.Api.Rendering;
 using ShortScience.Contracts;
 using ShortScience.Data;
@@ -11,7 +12,7 @@ namespace ShortScience.Api.CitedBy;
 /// re-render) replaces the text's rows; whether the citing text is shown is read from the text at query time, so
 /// hiding, deleting and unhiding need no bookkeeping and can never leave a stale link behind.
 /// </summary>
-public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, TimeProvider clock, ILogger<CitationIndex> logger)
+public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, FeedCache feeds, TimeProvider clock, ILogger<CitationIndex> logger)
 {
     public const int MaxCitingTexts = 200;
 
@@ -19,6 +20,8 @@ public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, Time
     public async Task RecordAsync(CitationSource kind, long sourceId, long sourcePaperId, string markdown, CancellationToken ct = default)
     {
         var cited = (await lookup.CitedPaperIdsAsync(markdown, ct)).Where(id => id != sourcePaperId).ToList();
+        var before = await db.Citations.AsNoTracking().Where(c => c.SourceKind == kind && c.SourceId == sourceId)
+            .Select(c => c.CitedPaperId).ToListAsync(ct);
         await db.Citations.Where(c => c.SourceKind == kind && c.SourceId == sourceId && !cited.Contains(c.CitedPaperId)).ExecuteDeleteAsync(ct);
         var now = clock.GetUtcNow();
         foreach (var paperId in cited)
@@ -29,6 +32,9 @@ public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, Time
                 ON CONFLICT (source_kind, source_id, cited_paper_id) DO NOTHING
                 """, ct);
         }
+        // Papers that gained or lost this text from their "cited by" list show it on their cached pages.
+        var changed = before.Except(cited).Concat(cited.Except(before)).ToList();
+        if (changed.Count > 0) await feeds.CitedPapersChangedAsync(changed, ct);
         if (cited.Count > 0) logger.LogInformation("{Kind} {SourceId} cites {Count} papers", kind, sourceId, cited.Count);
     }
 

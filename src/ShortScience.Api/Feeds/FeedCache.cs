@@ -49,6 +49,7 @@ public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, CacheE
         var tags = await SummaryTagsAsync(summaryId, ct);
         // Its comments come and go with it, and any search or personal timeline may hold it.
         tags.AddRange([AllSummaries, AllComments, Search, AllFollowing]);
+        tags.AddRange(await CitedTagsAsync(CitationSource.Summary, summaryId, ct));
         await EvictAsync(tags, ct);
     }
 
@@ -91,6 +92,7 @@ public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, CacheE
             if (comment.Writer is not null) tags.Add(User(comment.Writer));
             if (comment.SummaryWriter is not null) tags.Add(User(comment.SummaryWriter));
         }
+        tags.AddRange(await CitedTagsAsync(CitationSource.Comment, commentId, ct));
         await EvictAsync(tags, ct);
     }
 
@@ -100,6 +102,7 @@ public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, CacheE
         var key = await db.Questions.Where(q => q.Id == questionId).Select(q => q.Paper.Key).FirstOrDefaultAsync(ct);
         List<string> tags = [AllQuestions, CacheTags.Question(questionId)];
         if (key is not null) tags.Add(Paper(key));
+        tags.AddRange(await CitedTagsAsync(CitationSource.Question, questionId, ct));
         await EvictAsync(tags, ct);
     }
 
@@ -109,6 +112,7 @@ public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, CacheE
         var answer = await db.Answers.Where(a => a.Id == answerId).Select(a => new { a.QuestionId, a.Question.Paper.Key }).FirstOrDefaultAsync(ct);
         List<string> tags = [AllQuestions, CacheTags.Answer(answerId)];
         if (answer is not null) tags.AddRange([Paper(answer.Key), CacheTags.Question(answer.QuestionId)]);
+        tags.AddRange(await CitedTagsAsync(CitationSource.Answer, answerId, ct));
         await EvictAsync(tags, ct);
     }
 
@@ -127,6 +131,22 @@ public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, CacheE
 
     /// <summary>Someone's follows or private-feed token changed.</summary>
     public Task FollowingChangedAsync(Guid userId, CancellationToken ct = default) => EvictAsync([Following(userId)], ct);
+
+    /// <summary>
+    /// What a text cites changed (an edit added or dropped a <c>\cite</c>): the "cited by" lists of those papers' pages.
+    /// Publishing, hiding or deleting the text evicts the papers it cites through the methods above.
+    /// </summary>
+    public async Task CitedPapersChangedAsync(IReadOnlyCollection<long> paperIds, CancellationToken ct = default)
+    {
+        if (paperIds.Count == 0) return;
+        var keys = await db.Papers.AsNoTracking().Where(p => paperIds.Contains(p.Id)).Select(p => p.Key).ToListAsync(ct);
+        await EvictAsync(keys.Select(Paper), ct);
+    }
+
+    // The pages of the papers a text cites list it under "cited by".
+    async Task<IEnumerable<string>> CitedTagsAsync(CitationSource kind, long sourceId, CancellationToken ct) =>
+        (await db.Citations.AsNoTracking().Where(c => c.SourceKind == kind && c.SourceId == sourceId)
+            .Join(db.Papers, c => c.CitedPaperId, p => p.Id, (c, p) => p.Key).ToListAsync(ct)).Select(Paper);
 
     async Task<List<string>> SummaryTagsAsync(long summaryId, CancellationToken ct)
     {

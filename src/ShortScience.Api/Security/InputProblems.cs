@@ -8,7 +8,8 @@ namespace ShortScience.Api.Security;
 /// <summary>
 /// Input that slipped past an endpoint's own checks and failed deeper down (malformed JSON read by hand, text
 /// PostgreSQL cannot store, a value longer than its column) is the client's mistake: a 400/413 problem, not a 500.
-/// The failing statement ran inside the request's transaction, so nothing of it was written.
+/// The failing statement ran inside the request's transaction, so nothing of it was written. A write that lost a race
+/// against an identical one (a unique key taken a moment ago) is a 409, whatever endpoint it came through.
 /// </summary>
 public sealed class InputProblems(IProblemDetailsService problems, ILogger<InputProblems> logger) : IExceptionHandler
 {
@@ -24,6 +25,9 @@ public sealed class InputProblems(IProblemDetailsService problems, ILogger<Input
             (_, PostgresErrorCodes.StringDataRightTruncation) => (400, "A value is longer than its field allows."),
             (_, PostgresErrorCodes.NumericValueOutOfRange) => (400, "A number is out of range."),
             (_, PostgresErrorCodes.ProgramLimitExceeded) => (413, "A value is too large to store."),
+            // Two writes of the same thing at the same moment (a double click, two tabs): one wins, the other is told.
+            (_, PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected) =>
+                (409, "Another request changed the same thing at the same moment. Reload and try again."),
             _ => (0, ""),
         };
         if (status == 0) return false;
@@ -32,7 +36,7 @@ public sealed class InputProblems(IProblemDetailsService problems, ILogger<Input
         return await problems.TryWriteAsync(new()
         {
             HttpContext = context,
-            ProblemDetails = { Status = status, Title = status == 413 ? "Too large" : "Invalid input", Detail = detail },
+            ProblemDetails = { Status = status, Title = status switch { 413 => "Too large", 409 => "Conflict", _ => "Invalid input" }, Detail = detail },
             Exception = exception,
         });
     }

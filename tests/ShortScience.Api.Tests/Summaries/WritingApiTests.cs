@@ -130,6 +130,22 @@ public sealed class WritingApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task SimultaneousFirstPublishesOfOneSummary_OneWinsAndTheOthersAreConflictsNotErrors()
+    {
+        await PaperAsync("w-first-race");
+        var member = await app.MemberAsync("w-first-racer");
+
+        // A double click on "Publish" of a summary that does not exist yet: both create it.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Publish(member, "w-first-race", $"First text {i}.", null)));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{(int)s}"));
+        Assert.Contains(HttpStatusCode.OK, statuses);
+        var summaries = await app.WithDbAsync(db => db.Summaries.Where(s => s.Paper.Key == "w-first-race").CountAsync());
+        Assert.Equal(1, summaries);
+    }
+
+    [Fact]
     public async Task DraftsArePrivateAndPublishingClearsThem()
     {
         await PaperAsync("w-draft");

@@ -37,6 +37,11 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/papers/add?key=conf%2Fnowhere%2FNobody99", response.Headers.Location?.OriginalString);
+
+        // The page it leads to answers 200 to anyone and names the key it was asked for.
+        var add = await http.GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, add.StatusCode);
+        Assert.Contains("conf/nowhere/Nobody99", await add.Content.ReadAsStringAsync());
     }
 
     [Fact]

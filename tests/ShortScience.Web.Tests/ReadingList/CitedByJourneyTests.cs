@@ -13,12 +13,20 @@ public sealed class CitedByJourneyTests(SiteFixture site, Browser browser)
     public async Task ASummaryThatCitesAPaperAppearsUnderCitedByOnThatPaper()
     {
         await site.CreateMemberAsync("cb-writer");
+        // A reader has the cited paper's page in the cache before the citing summary exists.
+        using var reader = new HttpClient { BaseAddress = site.WebUrl };
+        const string CitedByPixelRnn = "class=\"cited-by-paper\">Pixel Recurrent Neural Networks</a>";
+        for (var i = 0; i < 2; i++)
+            Assert.DoesNotContain(CitedByPixelRnn, await reader.GetStringAsync("/papers/1502.03167"));
         using (var writer = await site.ApiClientForAsync("cb-writer"))
         {
             var published = await writer.PutAsJsonAsync("/api/v1/papers/1601.06759/summaries/mine",
                 new PublishRequest("Cited-by journey: the model is trained with batch normalization \\cite{1502.03167}.", null, false, null));
             published.EnsureSuccessStatusCode();
         }
+        // The publish evicts the cited paper's cached page: the next reader sees "cited by" at once.
+        Assert.Contains(CitedByPixelRnn, await reader.GetStringAsync("/papers/1502.03167"));
+
         var (page, errors) = await browser.NewPageAsync();
         await site.SignInAsync(page, "cb-writer");
 
