@@ -33,6 +33,8 @@ public static class AccessRules
     public static readonly Dictionary<string, Access> Routes = new()
     {
         ["ANY /health"] = Access.Public,
+        ["ANY /health/live"] = Access.Public, // a balancer's liveness probe: answers while the process runs
+        ["ANY /health/ready"] = Access.Public, // readiness: false while draining or without the database
         ["GET /openapi/{documentName}.json"] = Access.Public,
         ["GET /internal/cache-events"] = Access.Public,
 
