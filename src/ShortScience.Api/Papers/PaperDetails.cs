@@ -16,7 +16,7 @@ namespace ShortScience.Api.Papers;
 public static class PaperDetails
 {
     /// <summary>A paper row and its published summaries, as the page needs them (before the viewer's own bits).</summary>
-    sealed record DetailRow(long Id, PaperDetail Detail, string? VenueName, VenueKind? VenueKind, List<string> Categories, List<SummaryRow> Summaries);
+    sealed record DetailRow(long Id, PaperDetail Detail, string? VenueName, VenueKind? VenueKind, List<string> Categories, bool Cited, List<SummaryRow> Summaries);
 
     sealed record SummaryRow(
         long Id, int CurrentRevision, Guid UserId, string? UserName, string DisplayName, bool Anonymous, int Score, int CommentCount,
@@ -41,6 +41,8 @@ public static class PaperDetails
                 p.Venue == null ? null : p.Venue.Name,
                 p.Venue == null ? null : (VenueKind?)p.Venue.Kind,
                 p.Categories,
+                // Whether anything cites it, asked in the same statement: most papers are cited by nothing here.
+                db.Citations.Any(c => c.CitedPaperId == p.Id),
                 p.Summaries
                     .Where(s => s.Status == SummaryStatus.Published)
                     .OrderByDescending(s => s.Score).ThenByDescending(s => s.PublishedAt)
@@ -73,7 +75,7 @@ public static class PaperDetails
         var bibtex = BibtexApi.Entry(new BibtexApi.ExportRow(detail.Key, detail.BibtexKey, detail.Title,
             detail.Authors.Select(a => a.Name).ToList(), paper.VenueName, paper.VenueKind, detail.Year, detail.Doi, detail.ArxivId,
             detail.Url, detail.Keywords.ToList(), paper.Categories));
-        var citedBy = await CitationIndex.CitedByAsync(db, paper.Id, ct);
+        var citedBy = paper.Cited ? await CitationIndex.CitedByAsync(db, paper.Id, ct) : [];
         return detail with { Summaries = summaries, Bibtex = bibtex, CitedBy = citedBy };
     }
 }
