@@ -11,7 +11,7 @@ public sealed class PrivateCluster : IAsyncDisposable
 {
     readonly string _bin;
     readonly string _data;
-    public int Port { get; }
+    public int Port { get; private set; }
 
     PrivateCluster(string bin, string data, int port) => (_bin, _data, Port) = (bin, data, port);
 
@@ -30,7 +30,7 @@ public sealed class PrivateCluster : IAsyncDisposable
         var port = FreePort.Next();
         var cluster = new PrivateCluster(bin, data, port);
         await cluster.AsOwnerAsync("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
-        await cluster.StartAgainAsync();
+        await cluster.FirstStartAsync();
         return cluster;
     }
 
@@ -45,7 +45,7 @@ public sealed class PrivateCluster : IAsyncDisposable
         var standby = new PrivateCluster(_bin, data, FreePort.Next());
         await AsOwnerAsync("pg_basebackup", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-U", "postgres", "-D", data, "-R", "-X", "stream", "-c", "fast");
-        await standby.StartAgainAsync();
+        await standby.FirstStartAsync();
         return standby;
     }
 
@@ -57,6 +57,39 @@ public sealed class PrivateCluster : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>
+    /// The first start, on a port that was free a moment ago: an outgoing connection of a busy machine can take that
+    /// ephemeral port before the server binds it, and then the server starts on another one. Restarts keep their port.
+    /// </summary>
+    async Task FirstStartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartAgainAsync();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && PortWasTaken())
+            {
+                Port = FreePort.Next();
+            }
+        }
+    }
+
+    bool PortWasTaken()
+    {
+        var log = Path.Combine(_data, "server.log");
+        try
+        {
+            return File.Exists(log) && File.ReadAllText(log).Contains("Address already in use", StringComparison.Ordinal);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true; // the log belongs to the server's user; a failed first start is retried anyway
+        }
     }
 
     public Task StartAgainAsync() => AsOwnerAsync("pg_ctl", "-D", _data, "-l", Path.Combine(_data, "server.log"), "-w", "-t", "30",
