@@ -65,7 +65,8 @@ static class FeedBenchmark
             var clock = Stopwatch.StartNew();
             var document = (await scope.ServiceProvider.GetRequiredService<FeedSources>().SummariesAsync(50, default))!;
             var queried = clock.Elapsed.TotalMilliseconds;
-            var fresh = new FeedContent(links, configuration);
+            var fresh = new FeedContent(links, configuration, api.Services.GetRequiredService<ShortScience.Core.Rendering.IMarkdownRenderer>(),
+                api.Services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FeedContent>>());
             clock.Restart();
             await fresh.FillAsync(db, [.. document.Entries], default);
             var coldTexts = clock.Elapsed.TotalMilliseconds;

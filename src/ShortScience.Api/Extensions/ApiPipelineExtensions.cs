@@ -77,6 +77,7 @@ public static class ApiPipelineExtensions
         v1.MapPaperEditsApi();
         v1.MapPaperHistoryApi();
         v1.MapBibtexApi();
+        v1.MapListingExportsApi();
         v1.MapSummariesApi();
         v1.MapWritingApi();
         v1.MapPopularityApi();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using ShortScience.Api.Papers;
 using ShortScience.Core.Feeds;
+using ShortScience.Core.Rendering;
 using ShortScience.Data;
 
 namespace ShortScience.Api.Feeds;
@@ -13,7 +15,7 @@ namespace ShortScience.Api.Feeds;
 /// database were most of an uncached feed's time. A revision never changes except by a re-render (a new renderer
 /// version), and a comment, question or answer edit moves its UpdatedAt, so those make the key and nothing needs invalidating.
 /// </remarks>
-public sealed class FeedContent(FeedLinks links, IConfiguration configuration)
+public sealed class FeedContent(FeedLinks links, IConfiguration configuration, IMarkdownRenderer renderer, ILogger<FeedContent> logger)
 {
     readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = configuration.GetValue("Feeds:ContentCacheChars", 32_000_000L) });
 
@@ -54,7 +56,19 @@ public sealed class FeedContent(FeedLinks links, IConfiguration configuration)
                 texts[i] = text;
             }
         }
-        return [.. entries.Select((e, i) => e with { Html = texts[i]!.Html, PlainText = texts[i]!.Plain })];
+        return [.. entries.Select((e, i) => e with { Html = texts[i]!.Html, PlainText = texts[i]!.Plain, AbstractHtml = Abstract(e) })];
+    }
+
+    /// <summary>The entry's paper's abstract, math rendered as on the paper page, prepared for readers; kept per text.</summary>
+    string? Abstract(FeedEntry entry)
+    {
+        if (string.IsNullOrWhiteSpace(entry.Paper.Abstract)) return null;
+        var key = $"abstract:{renderer.Version}:{entry.Paper.Key}:{entry.Paper.Abstract}";
+        if (_cache.Get<string>(key) is { } cached) return cached;
+        var html = PaperDetails.AbstractHtml(renderer, entry.Paper.Abstract, logger, entry.Paper.Key)!;
+        var prepared = FeedHtml.Prepare(html, links.Site, links.Absolute($"/papers/{entry.Paper.Key}"));
+        _cache.Set(key, prepared, new MemoryCacheEntryOptions { Size = key.Length + prepared.Length + 64 });
+        return prepared;
     }
 
     static string Key(FeedEntry e) => $"{e.Kind}:{e.ContentId}:{e.RendererVersion}:{e.Updated.UtcTicks}";

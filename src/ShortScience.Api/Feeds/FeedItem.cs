@@ -62,6 +62,7 @@ sealed class FeedItem(FeedEntry entry, string html, string creator, string paper
         Optional(writer, "arxiv", paper.ArxivId);
         Optional(writer, "doi", paper.Doi);
         Optional(writer, "bibtexKey", paper.BibtexKey);
+        Optional(writer, "abstract", entry.AbstractHtml); // HTML (escaped in the XML), math rendered
         writer.WriteEndElement();
     }
 

@@ -9,7 +9,7 @@ public enum FeedEntryKind { Summary, Comment, Question, Answer }
 /// <summary>The paper an entry is about, as the feed's ss:paper element describes it.</summary>
 public sealed record FeedPaper(
     string Key, string Title, IReadOnlyList<AuthorRef> Authors, VenueRef? Venue, int? Year,
-    string? ArxivId, string? Doi, string? BibtexKey, IReadOnlyList<string> Keywords);
+    string? ArxivId, string? Doi, string? BibtexKey, IReadOnlyList<string> Keywords, string? Abstract = null);
 
 /// <summary>
 /// One summary, comment, question or answer in a feed. <see cref="By"/> is null for an anonymous summary.
@@ -24,6 +24,9 @@ public sealed record FeedEntry(
 {
     public string Html { get; init; } = "";
     public string PlainText { get; init; } = "";
+
+    /// <summary>The paper's abstract with its math rendered, ready for readers; null when the paper has none.</summary>
+    public string? AbstractHtml { get; init; }
 }
 
 /// <summary>A feed before it is written in either format.</summary>

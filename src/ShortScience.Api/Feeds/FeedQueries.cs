@@ -26,7 +26,7 @@ public static class FeedQueries
                     s.Paper.Key, s.Paper.Title,
                     s.Paper.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
                     s.Paper.Venue == null ? null : new VenueRef(s.Paper.Venue.Slug, s.Paper.Venue.ShortName, s.Paper.Venue.Name),
-                    s.Paper.Year, s.Paper.ArxivId, s.Paper.Doi, s.Paper.BibtexKey, s.Paper.Keywords),
+                    s.Paper.Year, s.Paper.ArxivId, s.Paper.Doi, s.Paper.BibtexKey, s.Paper.Keywords, s.Paper.Abstract),
                 // An anonymous summary's author is never selected, so no feed can leak it.
                 s.Anonymous ? null : new UserRef(s.User.UserName!, s.User.DisplayName),
                 s.PublishedAt!.Value, s.UpdatedAt, s.CurrentRevisionId!.Value, s.Current!.RendererVersion))
@@ -43,7 +43,7 @@ public static class FeedQueries
                     c.Summary.Paper.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
                     c.Summary.Paper.Venue == null ? null
                         : new VenueRef(c.Summary.Paper.Venue.Slug, c.Summary.Paper.Venue.ShortName, c.Summary.Paper.Venue.Name),
-                    c.Summary.Paper.Year, c.Summary.Paper.ArxivId, c.Summary.Paper.Doi, c.Summary.Paper.BibtexKey, c.Summary.Paper.Keywords),
+                    c.Summary.Paper.Year, c.Summary.Paper.ArxivId, c.Summary.Paper.Doi, c.Summary.Paper.BibtexKey, c.Summary.Paper.Keywords, c.Summary.Paper.Abstract),
                 // The anonymous author answering under their own summary stays anonymous (see CommentThreads).
                 c.Summary.Anonymous && c.UserId == c.Summary.UserId ? new UserRef("", AnonymousAuthor.DisplayName) : new UserRef(c.User.UserName!, c.User.DisplayName),
                 c.CreatedAt, c.UpdatedAt, c.Id, c.RendererVersion))
@@ -62,7 +62,7 @@ public static class FeedQueries
                     q.Paper.Key, q.Paper.Title,
                     q.Paper.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
                     q.Paper.Venue == null ? null : new VenueRef(q.Paper.Venue.Slug, q.Paper.Venue.ShortName, q.Paper.Venue.Name),
-                    q.Paper.Year, q.Paper.ArxivId, q.Paper.Doi, q.Paper.BibtexKey, q.Paper.Keywords),
+                    q.Paper.Year, q.Paper.ArxivId, q.Paper.Doi, q.Paper.BibtexKey, q.Paper.Keywords, q.Paper.Abstract),
                 new UserRef(q.User.UserName!, q.User.DisplayName),
                 q.CreatedAt, q.UpdatedAt, q.Id, q.RendererVersion, q.Title))
             .AsSplitQuery()
@@ -77,7 +77,7 @@ public static class FeedQueries
                     a.Question.Paper.Authors.OrderBy(x => x.Position).Select(x => new AuthorRef(x.DisplayName, x.Author.Slug)).ToList(),
                     a.Question.Paper.Venue == null ? null
                         : new VenueRef(a.Question.Paper.Venue.Slug, a.Question.Paper.Venue.ShortName, a.Question.Paper.Venue.Name),
-                    a.Question.Paper.Year, a.Question.Paper.ArxivId, a.Question.Paper.Doi, a.Question.Paper.BibtexKey, a.Question.Paper.Keywords),
+                    a.Question.Paper.Year, a.Question.Paper.ArxivId, a.Question.Paper.Doi, a.Question.Paper.BibtexKey, a.Question.Paper.Keywords, a.Question.Paper.Abstract),
                 new UserRef(a.User.UserName!, a.User.DisplayName),
                 a.CreatedAt, a.UpdatedAt, a.Id, a.RendererVersion, a.Question.Title))
             .AsSplitQuery()

@@ -31,7 +31,7 @@ public static class ImportApi
         if (request.Manual is null && await KnownPaperAsync(db, ImportInput.Detect(request.Input), ct) is { } knownKey)
         {
             logger.LogInformation("Paper {Key} already here for {Input}; no metadata fetched", knownKey, request.Input);
-            var known = await PaperDetails.LoadAsync(db, knownKey, http.User, ct)
+            var known = await PaperDetails.LoadAsync(db, knownKey, http, ct)
                 ?? throw new InvalidOperationException($"Paper {knownKey} vanished while it was added.");
             return TypedResults.Ok(new AddPaperResponse("unchanged", [], known));
         }
@@ -80,7 +80,7 @@ public static class ImportApi
         if (outcome.Status == ImportStatus.Created) await cache.PaperChangedAsync(key, ct);
         logger.LogInformation("Paper {Key} {Outcome} from {Source} {Changes}, proposed {Proposed}, dropped {Dropped}",
             key, outcome.Status, metadata.Source, outcome.Changes, outcome.Proposed, outcome.Dropped);
-        var paper = await PaperDetails.LoadAsync(db, key, http.User, ct)
+        var paper = await PaperDetails.LoadAsync(db, key, http, ct)
             ?? throw new InvalidOperationException($"Paper {key} vanished after its import.");
         var response = new AddPaperResponse(outcome.Status.ToString().ToLowerInvariant(), outcome.Changes, paper,
             outcome.Proposed, outcome.Dropped, outcome.Proposal?.Id);

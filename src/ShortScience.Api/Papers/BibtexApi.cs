@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Extensions;
 using ShortScience.Contracts;
+using ShortScience.Core.Export;
 using ShortScience.Core.Import;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -14,6 +15,9 @@ public static class BibtexApi
 {
     public const string ContentType = "application/x-bibtex";
     const int MaxKeys = 500;
+
+    /// <summary>A listing's file holds at most this many papers (newest first); a tag or year can hold far more.</summary>
+    public const int MaxListing = 2_000;
 
     public static void MapBibtexApi(this RouteGroupBuilder api)
     {
@@ -65,6 +69,17 @@ public static class BibtexApi
     public static string Entry(ExportRow paper) =>
         BibtexWriter.Write([paper.ToMetadata() with { BibtexKey = paper.BibtexKey ?? paper.Key }]);
 
+    /// <summary>The papers in <paramref name="format"/>: BibTeX, RIS or CSL-JSON, each entry keyed as in the BibTeX file.</summary>
+    public static ContentHttpResult Export(List<ExportRow> papers, ExportFormat format)
+    {
+        if (format == ExportFormat.Bibtex) return Bibtex(papers);
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var entries = papers.Select(p => p.ToMetadata() with { BibtexKey = CitationKey.Deduplicate(p.BibtexKey ?? p.Key, k => !used.Add(k)) }).ToList();
+        return format == ExportFormat.Ris
+            ? TypedResults.Text(RisWriter.Write(entries), RisWriter.ContentType, Encoding.UTF8)
+            : TypedResults.Text(CslJsonWriter.Write(entries), CslJsonWriter.ContentType, Encoding.UTF8);
+    }
+
     public static ContentHttpResult Bibtex(List<ExportRow> papers)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -79,6 +94,7 @@ public static class BibtexApi
     public static Task<List<ExportRow>> ExportAsync(IQueryable<Paper> papers, CancellationToken ct) =>
         papers.AsNoTracking().Where(p => p.Status == ContentStatus.Visible)
             .OrderByDescending(p => p.Year).ThenBy(p => p.Title)
+            .Take(MaxListing)
             .Select(p => new ExportRow(
                 p.Key, p.BibtexKey, p.Title, p.Authors.OrderBy(a => a.Position).Select(a => a.DisplayName).ToList(),
                 p.Venue == null ? null : p.Venue.Name, p.Venue == null ? null : p.Venue.Kind, p.Year, p.Doi, p.ArxivId, p.Url,

@@ -6,6 +6,7 @@ using ShortScience.Api.Comments;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Summaries;
 using ShortScience.Contracts;
+using ShortScience.Core.Rendering;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -53,9 +54,10 @@ public static class PaperDetails
             .AsSplitQuery()
             .FirstOrDefault());
 
-    /// <summary>A visible paper as its page shows it to <paramref name="user"/>, or null.</summary>
-    public static async Task<PaperDetail?> LoadAsync(ShortScienceDb db, string key, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>A visible paper as its page shows it to the request's user, or null.</summary>
+    public static async Task<PaperDetail?> LoadAsync(ShortScienceDb db, string key, HttpContext http, CancellationToken ct)
     {
+        var user = http.User;
         var paper = await PaperByKey(db, key, ct);
         if (paper is null) return null;
 
@@ -76,6 +78,27 @@ public static class PaperDetails
             detail.Authors.Select(a => a.Name).ToList(), paper.VenueName, paper.VenueKind, detail.Year, detail.Doi, detail.ArxivId,
             detail.Url, detail.Keywords.ToList(), paper.Categories));
         var citedBy = paper.Cited ? await CitationIndex.CitedByAsync(db, paper.Id, ct) : [];
-        return detail with { Summaries = summaries, Bibtex = bibtex, CitedBy = citedBy };
+        var abstractHtml = AbstractHtml(http.RequestServices.GetRequiredService<IMarkdownRenderer>(), detail.Abstract,
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PaperDetails)), detail.Key);
+        return detail with { Summaries = summaries, Bibtex = bibtex, CitedBy = citedBy, AbstractHtml = abstractHtml };
+    }
+
+    /// <summary>
+    /// The abstract with its math rendered and everything else as escaped text (no Markdown, no HTML); the plain
+    /// abstract stays in <see cref="PaperDetail.Abstract"/> for search and meta tags. Null when there is none; an
+    /// abstract the renderer refuses (too long, math too slow) is shown escaped, without math.
+    /// </summary>
+    public static string? AbstractHtml(IMarkdownRenderer renderer, string? text, ILogger logger, string key)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            return renderer.RenderMathText(text);
+        }
+        catch (RenderRefusedException e)
+        {
+            logger.LogWarning("The abstract of {PaperKey} was shown without math: {Reason}", key, e.Message);
+            return System.Net.WebUtility.HtmlEncode(text);
+        }
     }
 }

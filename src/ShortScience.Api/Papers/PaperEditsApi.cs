@@ -75,7 +75,7 @@ public static class PaperEditsApi
         {
             return Problems.Conflict(ex.Message);
         }
-        return TypedResults.Ok((await PaperDetails.LoadAsync(db, key, http.User, ct))!);
+        return TypedResults.Ok((await PaperDetails.LoadAsync(db, key, http, ct))!);
     }
 
     static async Task<Results<Ok<PaperEditView>, ProblemHttpResult>> ApplyAsync(

@@ -85,7 +85,7 @@ public static class PapersApi
     static async Task<Results<Ok<PaperDetail>, ProblemHttpResult>> GetAsync(
         ShortScienceDb db, string key, HttpContext http, CancellationToken ct)
     {
-        var paper = await PaperDetails.LoadAsync(db, key, http.User, ct);
+        var paper = await PaperDetails.LoadAsync(db, key, http, ct);
         return paper is null
             ? Problems.NotFound($"There is no paper with the key '{key}'.")
             : TypedResults.Ok(paper);

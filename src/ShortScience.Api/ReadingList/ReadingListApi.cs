@@ -22,7 +22,9 @@ public static class ReadingListApi
     {
         var list = me.MapGroup("/").WithTags("ReadingList");
         list.MapGet("/reading-list", ListAsync);
-        list.MapGet("/reading-list.bib", BibtexAsync);
+        list.MapGet("/reading-list.bib", (HttpContext http, ShortScienceDb db, CancellationToken ct) => ExportAsync(http, db, ExportFormat.Bibtex, ct));
+        list.MapGet("/reading-list.ris", (HttpContext http, ShortScienceDb db, CancellationToken ct) => ExportAsync(http, db, ExportFormat.Ris, ct));
+        list.MapGet("/reading-list.json", (HttpContext http, ShortScienceDb db, CancellationToken ct) => ExportAsync(http, db, ExportFormat.CslJson, ct));
         list.MapGet("/reading-list/{key}", OneAsync);
         list.MapPut("/reading-list/{key}", SaveAsync);
         list.MapDelete("/reading-list/{key}", RemoveAsync);
@@ -104,15 +106,15 @@ public static class ReadingListApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>The saved papers as one BibTeX file, newest saved first.</summary>
-    static async Task<ContentHttpResult> BibtexAsync(HttpContext http, ShortScienceDb db, CancellationToken ct)
+    /// <summary>The saved papers as one BibTeX, RIS or CSL-JSON file, newest saved first.</summary>
+    static async Task<ContentHttpResult> ExportAsync(HttpContext http, ShortScienceDb db, ExportFormat format, CancellationToken ct)
     {
         var userId = http.User.RequiredUserId();
         var order = await db.ReadingList.Where(e => e.UserId == userId)
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.PaperId).Select(e => e.Paper.Key).ToListAsync(ct);
         var rank = order.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
         var rows = await BibtexApi.ExportAsync(db.Papers.Where(p => db.ReadingList.Any(e => e.UserId == userId && e.PaperId == p.Id)), ct);
-        return BibtexApi.Bibtex(rows.OrderBy(r => rank.GetValueOrDefault(r.Key, int.MaxValue)).ToList());
+        return BibtexApi.Export(rows.OrderBy(r => rank.GetValueOrDefault(r.Key, int.MaxValue)).ToList(), format);
     }
 
     /// <summary>The secret address of the feed of new summaries of the saved papers, made the first time it is asked for.</summary>

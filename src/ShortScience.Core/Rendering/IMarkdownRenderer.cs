@@ -10,6 +10,13 @@ public interface IMarkdownRenderer
     /// <param name="context">The papers the text's \cite ids resolve to; unknown ids link by id.</param>
     /// <exception cref="RenderRefusedException">The text is too long, too slow or too deeply nested to render.</exception>
     RenderedText Render(string markdown, RenderContext? context = null);
+
+    /// <summary>
+    /// Renders plain text whose only markup is math (a paper's abstract): formulas become KaTeX HTML, everything
+    /// else is HTML-encoded text (no Markdown, no raw HTML). See <see cref="MathText"/>.
+    /// </summary>
+    /// <exception cref="RenderRefusedException">The text is too long or its math too slow to render.</exception>
+    string RenderMathText(string text);
 }
 
 /// <param name="Html">Sanitized HTML of the whole text.</param>

@@ -68,6 +68,18 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
         }
     }
 
+    public string RenderMathText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > _options.MaxInputLength)
+        {
+            throw new RenderRefusedException(RefusalReason.TooLong,
+                $"The text has {text.Length:N0} characters; at most {_options.MaxInputLength:N0} can be rendered.");
+        }
+        var deadline = new Deadline(_options.Timeout);
+        return MathText.Render(text, formulas => _formulas.Render(formulas, deadline));
+    }
+
     RenderedText Render(string markdown, RenderContext context, Deadline deadline)
     {
         var document = Markdown.Parse(markdown, Pipeline);

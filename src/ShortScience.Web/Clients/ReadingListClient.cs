@@ -20,8 +20,11 @@ public sealed class ReadingListClient(HttpClient http)
     public Task<ApiResult<object>> RemoveAsync(string key, CancellationToken ct = default) =>
         http.SendAsync<object>(HttpMethod.Delete, $"api/v1/me/reading-list/{E(key)}", null, ct);
 
-    public Task<byte[]?> GetBibtexAsync(CancellationToken ct = default) =>
-        http.GetFileOrNullAsync(ApiResponses.Request(HttpMethod.Get, "api/v1/me/reading-list.bib"), ct);
+    public Task<byte[]?> GetBibtexAsync(CancellationToken ct = default) => GetExportAsync("bib", ct);
+
+    /// <summary>The saved papers as a file: <paramref name="extension"/> is "bib", "ris" or "json" (CSL-JSON).</summary>
+    public Task<byte[]?> GetExportAsync(string extension, CancellationToken ct = default) =>
+        http.GetFileOrNullAsync(ApiResponses.Request(HttpMethod.Get, $"api/v1/me/reading-list.{extension}"), ct);
 
     public Task<ApiResult<PrivateFeed>> GetFeedAsync(CancellationToken ct = default) =>
         http.SendAsync<PrivateFeed>(HttpMethod.Get, "api/v1/me/reading-list-feed", null, ct);

@@ -6,19 +6,46 @@ public static class PapersEndpoints
 {
     const string Bibtex = "application/x-bibtex; charset=utf-8";
 
+    /// <summary>The listing file formats: extension on the site, content type (the API's route suffix is in <see cref="ApiSuffix"/>).</summary>
+    public static readonly (string Extension, string ContentType)[] Formats =
+    [
+        ("bib", Bibtex),
+        ("ris", "application/x-research-info-systems; charset=utf-8"),
+        ("json", "application/vnd.citationstyles.csl+json; charset=utf-8"),
+    ];
+
+    static string ApiSuffix(string extension) => extension switch { "bib" => "bibtex", "ris" => "ris", _ => "csl" };
+
     /// <summary>
-    /// BibTeX files for reference managers: /papers/{key}.bib (one paper, for "Cite"), and the listings
-    /// /venues/{slug}/{year}.bib and /users/{name}.bib.
+    /// Files for reference managers: /papers/{key}.bib (one paper, for "Cite"), and every listing — venue-year, year,
+    /// tag, author, user and search (<c>/search.bib?q=…</c>) — as BibTeX (.bib), RIS (.ris) and CSL-JSON (.json).
     /// </summary>
     public static void MapPapersEndpoints(this WebApplication app)
     {
         app.MapGet("/papers/{key}.bib", async (string key, PapersClient papers, CancellationToken ct) =>
             await papers.GetBibtexAsync(key, ct) is { } bib ? Results.File(bib, Bibtex, $"{key}.bib") : Results.NotFound());
-        app.MapGet("/venues/{slug}/{year:int}.bib", async (string slug, int year, PapersClient papers, CancellationToken ct) =>
-            await papers.GetListingBibtexAsync($"api/v1/venues/{Uri.EscapeDataString(slug)}/{year}/bibtex", ct) is { } bib
-                ? Results.File(bib, Bibtex, $"{slug}-{year}.bib") : Results.NotFound());
-        app.MapGet("/users/{name}.bib", async (string name, PapersClient papers, CancellationToken ct) =>
-            await papers.GetListingBibtexAsync($"api/v1/users/{Uri.EscapeDataString(name)}/bibtex", ct) is { } bib
-                ? Results.File(bib, Bibtex, $"{name}.bib") : Results.NotFound());
+        foreach (var (extension, contentType) in Formats)
+        {
+            var suffix = ApiSuffix(extension);
+            app.MapGet($"/venues/{{slug}}/{{year:int}}.{extension}", (string slug, int year, PapersClient papers, CancellationToken ct) =>
+                Listing(papers, $"api/v1/venues/{E(slug)}/{year}/{suffix}", contentType, $"{slug}-{year}.{extension}", ct));
+            app.MapGet($"/users/{{name}}.{extension}", (string name, PapersClient papers, CancellationToken ct) =>
+                Listing(papers, $"api/v1/users/{E(name)}/{suffix}", contentType, $"{name}.{extension}", ct));
+            app.MapGet($"/years/{{year:int}}.{extension}", (int year, PapersClient papers, CancellationToken ct) =>
+                Listing(papers, $"api/v1/years/{year}/{suffix}", contentType, $"{year}.{extension}", ct));
+            app.MapGet($"/tags/{{tag}}.{extension}", (string tag, PapersClient papers, CancellationToken ct) =>
+                Listing(papers, $"api/v1/tags/{E(tag)}/{suffix}", contentType, $"{tag}.{extension}", ct));
+            app.MapGet($"/authors/{{slug}}.{extension}", (string slug, PapersClient papers, CancellationToken ct) =>
+                Listing(papers, $"api/v1/authors/{E(slug)}/{suffix}", contentType, $"{slug}.{extension}", ct));
+            app.MapGet($"/search.{extension}", (string? q, PapersClient papers, CancellationToken ct) =>
+                string.IsNullOrWhiteSpace(q)
+                    ? Task.FromResult(Results.BadRequest("Say what to search for: /search." + extension + "?q=…"))
+                    : Listing(papers, $"api/v1/search/{suffix}?q={E(q)}", contentType, $"search.{extension}", ct));
+        }
     }
+
+    static async Task<IResult> Listing(PapersClient papers, string path, string contentType, string fileName, CancellationToken ct) =>
+        await papers.GetListingBibtexAsync(path, ct) is { } file ? Results.File(file, contentType, fileName) : Results.NotFound();
+
+    static string E(string value) => Uri.EscapeDataString(value);
 }

@@ -1,3 +1,4 @@
+using ShortScience.Web.Components.Pages.Papers;
 using Microsoft.AspNetCore.Mvc;
 using ShortScience.Contracts;
 using ShortScience.Web.Clients;
@@ -43,12 +44,15 @@ public static class ReadingListForms
             return LocalUrl.Back(returnUrl, null);
         }).RequireAuthorization();
 
-        app.MapGet("/reading-list.bib", async (HttpContext http, ReadingListClient list, CancellationToken ct) =>
+        foreach (var (extension, contentType) in PapersEndpoints.Formats)
         {
-            http.Response.Headers.CacheControl = "private, no-store";
-            return await list.GetBibtexAsync(ct) is { } bib
-                ? Results.File(bib, "application/x-bibtex; charset=utf-8", "shortscience-reading-list.bib")
-                : Results.NotFound();
-        }).RequireAuthorization();
+            app.MapGet($"/reading-list.{extension}", async (HttpContext http, ReadingListClient list, CancellationToken ct) =>
+            {
+                http.Response.Headers.CacheControl = "private, no-store";
+                return await list.GetExportAsync(extension, ct) is { } file
+                    ? Results.File(file, contentType, $"shortscience-reading-list.{extension}")
+                    : Results.NotFound();
+            }).RequireAuthorization();
+        }
     }
 }
