@@ -1,3 +1,4 @@
+using ShortScience.Core.Text;
 using System.Text;
 
 namespace ShortScience.Core.Import;
@@ -13,7 +14,7 @@ public static partial class Latex
     {
         if (text.AsSpan().IndexOfAny(Special) < 0) return text;
         var reader = new Reader(text);
-        return reader.Run(untilBrace: false).Normalize(NormalizationForm.FormC);
+        return reader.Run(untilBrace: false).NormalizeSafely(NormalizationForm.FormC);
     }
 
     const string Special = "\\{}~-`'$";
@@ -205,7 +206,7 @@ public static partial class Latex
             if (argument.Length == 0) return mark.ToString();
             // A dotless i or j under an accent is how LaTeX writes an accented i or j.
             var first = argument[0] switch { 'ı' => 'i', 'ȷ' => 'j', var x => x };
-            return (first + mark.ToString()).Normalize(NormalizationForm.FormC) + argument[1..];
+            return (first + mark.ToString()).NormalizeSafely(NormalizationForm.FormC) + argument[1..];
         }
     }
 }

@@ -1,3 +1,4 @@
+using ShortScience.Core.Text;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -9,7 +10,7 @@ public static partial class TextCleaner
 {
     /// <summary>Collapses runs of whitespace (line breaks of wrapped titles included) and trims.</summary>
     public static string Clean(string text) =>
-        Whitespace().Replace(text.Replace('\u00A0', ' '), " ").Trim().Normalize(NormalizationForm.FormC);
+        Whitespace().Replace(text.Replace('\u00A0', ' '), " ").Trim().NormalizeSafely(NormalizationForm.FormC);
 
     /// <summary>Plain text from the little HTML/JATS that Crossref and DataCite put in titles and abstracts.</summary>
     public static string StripTags(string html)

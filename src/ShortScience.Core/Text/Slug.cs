@@ -30,7 +30,7 @@ public static class Slug
     /// <summary>Strips diacritics and maps letters that do not decompose (ß, ø, ł …) to ASCII.</summary>
     public static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        var decomposed = text.NormalizeSafely(NormalizationForm.FormKD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {
