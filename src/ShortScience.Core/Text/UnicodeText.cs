@@ -5,7 +5,7 @@ namespace ShortScience.Core.Text;
 /// <summary>
 /// Unicode normalization that cannot throw: <see cref="string.Normalize(NormalizationForm)"/> refuses text holding
 /// lone surrogates or noncharacters (U+FFFE, U+FDD0…), which anyone can type into a search box or a BibTeX file.
-/// Such code points become U+FFFD and the rest is normalized as usual.
+/// When normalization refuses a text, its refused code points become U+FFFD and the rest is normalized as usual.
 /// </summary>
 public static class UnicodeText
 {
