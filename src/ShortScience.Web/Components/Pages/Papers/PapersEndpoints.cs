@@ -39,7 +39,8 @@ public static class PapersEndpoints
                 Listing(papers, $"api/v1/authors/{E(slug)}/{suffix}", contentType, $"{slug}.{extension}", ct));
             app.MapGet($"/search.{extension}", (string? q, PapersClient papers, CancellationToken ct) =>
                 string.IsNullOrWhiteSpace(q)
-                    ? Task.FromResult(Results.BadRequest("Say what to search for: /search." + extension + "?q=…"))
+                    // Nothing to export without a query: the search page, where one is typed.
+                    ? Task.FromResult(Results.Redirect("/search"))
                     : Listing(papers, $"api/v1/search/{suffix}?q={E(q)}", contentType, $"search.{extension}", ct));
         }
     }
