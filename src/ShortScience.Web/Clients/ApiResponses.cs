@@ -107,8 +107,18 @@ public static class ApiResponses
         }
     }
 
+    /// <summary>
+    /// The longest API address a request may have. Forms put what people typed into addresses (a user name to ban);
+    /// one far past the API server's request-line limit would be cut off mid-send, so it is refused here as bad input.
+    /// </summary>
+    public const int MaxAddressChars = 4096;
+
     static async Task<HttpResponseMessage> SendOrUnavailableAsync(this HttpClient http, HttpRequestMessage request, CancellationToken ct)
     {
+        if (request.RequestUri?.OriginalString.Length > MaxAddressChars)
+        {
+            throw new ApiRequestException(HttpStatusCode.BadRequest, "A value in this request is far too long.");
+        }
         try
         {
             return await http.SendAsync(request, ct);
