@@ -114,9 +114,9 @@ public sealed class PreciseEvictionTests(SiteFixture site)
     /// The Web host hears of the API's writes over a long poll that is already waiting, so "at once" is a few
     /// milliseconds: a page is retried for at most two seconds.
     /// </summary>
-    static async Task<bool> EventuallyContainsAsync(HttpClient reader, string path, string text)
+    internal static async Task<bool> EventuallyContainsAsync(HttpClient reader, string path, string text, int seconds = 2)
     {
-        var until = DateTime.UtcNow.AddSeconds(2);
+        var until = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
             using var response = await reader.GetAsync(path);
