@@ -32,6 +32,8 @@ public sealed class SessionRenewalTests(SiteFixture site, Browser browser)
         var renewal = SessionRenewal.Protect(site.Web.Services.GetRequiredService<IDataProtectionProvider>(), me.Id.ToString(), tokens,
             DateTimeOffset.UtcNow);
 
+        // The page's script defines the renewal call once it has loaded (after sign-in's redirect, on a busy machine later).
+        await page.WaitForFunctionAsync("() => typeof window.shortScienceRenewSession === 'function'");
         Assert.True(await page.EvaluateAsync<bool>("r => shortScienceRenewSession(r)", renewal));
 
         // The cookie now carries the second session: ending it ends the browser's session too.
@@ -50,6 +52,8 @@ public sealed class SessionRenewalTests(SiteFixture site, Browser browser)
         var foreign = SessionRenewal.Protect(site.Web.Services.GetRequiredService<IDataProtectionProvider>(), Guid.NewGuid().ToString(),
             new TokenResponse("Bearer", "access", 3600, "refresh"), DateTimeOffset.UtcNow);
 
+        // The page's script defines the renewal call once it has loaded (after sign-in's redirect, on a busy machine later).
+        await page.WaitForFunctionAsync("() => typeof window.shortScienceRenewSession === 'function'");
         Assert.False(await page.EvaluateAsync<bool>("() => shortScienceRenewSession('not a renewal')"));
         Assert.False(await page.EvaluateAsync<bool>("r => shortScienceRenewSession(r)", foreign));
 
