@@ -65,6 +65,9 @@ public static class CacheTags
     public static string Answer(long id) => "answer:" + id.ToString(CultureInfo.InvariantCulture);
     public static string FollowingOf(Guid userId) => "following:" + userId.ToString("N");
 
+    /// <summary>One stored figure (its bytes never change; only a removal evicts it).</summary>
+    public static string Figure(string hash) => "figure:" + Lower(hash);
+
     /// <summary>Tags travel in one header, space-separated and ASCII: values are lower-cased and percent-encoded.</summary>
     static string Lower(string value) => Uri.EscapeDataString(value.ToLowerInvariant());
 

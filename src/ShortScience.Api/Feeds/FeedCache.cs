@@ -130,6 +130,9 @@ public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, CacheE
     public Task EverythingChangedAsync(CancellationToken ct = default) => EvictAsync([Everything, CacheTags.Reads, CacheTags.Pages], ct, everything: true);
 
     /// <summary>Someone's follows or private-feed token changed.</summary>
+    /// <summary>A figure was removed (take-down, its owner's account, an orphan): its copies at the edge go.</summary>
+    public Task FigureRemovedAsync(string hash, CancellationToken ct = default) => EvictAsync([CacheTags.Figure(hash)], ct);
+
     public Task FollowingChangedAsync(Guid userId, CancellationToken ct = default) => EvictAsync([Following(userId)], ct);
 
     /// <summary>

@@ -126,6 +126,7 @@ public static class FiguresApi
         headers.CacheControl = "public, max-age=31536000, immutable";
         headers.ETag = etag.ToString();
         headers["Cross-Origin-Resource-Policy"] = "cross-origin"; // shown by feed readers and pages elsewhere
+        headers[CacheTags.Header] = CacheTags.Figure(hash); // the Web host keeps it until a removal evicts this tag
         if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } seen && seen.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false)))
             return Results.StatusCode(StatusCodes.Status304NotModified);
 
@@ -139,6 +140,7 @@ public static class FiguresApi
                 http.Response.ContentLength = null;
                 headers.Remove("Cache-Control");
                 headers.Remove("ETag");
+                headers.Remove(CacheTags.Header);
                 return Problems.NotFound("The figure's bytes are missing.");
             }
             http.Abort();

@@ -7,8 +7,8 @@ using ShortScience.Hosting;
 namespace ShortScience.Web.Services;
 
 /// <summary>
-/// Output caching of the reading pages for signed-out visitors, and of the public feeds for everyone (served here,
-/// 304s included, without a hop to the API). Each entry carries the tags of what it shows: a page those of the API
+/// Output caching of the reading pages for signed-out visitors, and of the public feeds and figures for everyone
+/// (served here, 304s included, without a hop to the API). Each entry carries the tags of what it shows: a page those of the API
 /// answers it was built from (<see cref="CacheTagsHandler"/>), a feed those the API names in its answer
 /// (<see cref="CacheTags.Header"/>). A write evicts exactly its tags: in a shared Redis store the API does it
 /// directly, otherwise <see cref="PageCacheInvalidator"/> long-polls the API's change events and evicts them here.
@@ -49,6 +49,13 @@ public static class PageCache
             .SetVaryByQuery("q", "limit")
             .Tag(Tag, CacheTags.Feeds)
             .AddPolicy<ForwardedTagsPolicy>()));
+        // Figures are immutable (named by their content) and the same for everyone: kept here after the first read, so
+        // readers and their 304s are served without a hop to the API; a removal evicts its tag (figure:{hash}).
+        builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
+            .With(context => IsFigure(context.HttpContext.Request))
+            .Expire(FigureLifetime)
+            .Tag(Tag)
+            .AddPolicy<ForwardedTagsPolicy>()));
         builder.Services.AddHostedService<PageCacheInvalidator>();
         // Decorate the registered antiforgery service (whatever its implementation) for shared pages.
         var registered = builder.Services.Last(d => d.ServiceType == typeof(IAntiforgery));
@@ -57,6 +64,14 @@ public static class PageCache
             ? (IAntiforgery)ActivatorUtilities.CreateInstance(provider, type)
             : registered.ImplementationFactory is { } factory ? (IAntiforgery)factory(provider) : (IAntiforgery)registered.ImplementationInstance!));
     }
+
+    /// <summary>How long a figure is kept here (a removal evicts it at once; its address never shows other bytes).</summary>
+    public static readonly TimeSpan FigureLifetime = TimeSpan.FromHours(6);
+
+    /// <summary>A figure's bytes (forwarded to the API when not cached here).</summary>
+    public static bool IsFigure(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && request.Path.StartsWithSegments("/figures", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A public feed (forwarded to the API when not cached here).</summary>
     public static bool IsEdgeFeed(HttpRequest request) =>
