@@ -90,7 +90,7 @@ public sealed class FigureEditorTests(SiteFixture site, Browser browser)
         Assert.Empty(errors);
     }
 
-    [Fact(Skip = "Flaky since the merge of the Web's request checks: the editor's status stays empty after the paste in some runs; under investigation")]
+    [Fact]
     public async Task ARefusedFileIsExplained()
     {
         await site.CreateMemberAsync("figrefused");
