@@ -61,8 +61,10 @@ public static class ClusterLoad
                 Count(what, response, null);
                 return response;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // A reader's request cut short by the end of the run is not a failure of the site.
+                if (stop.IsCancellationRequested && ex is TaskCanceledException) return null;
                 Count(what, null, ex);
                 return null;
             }
