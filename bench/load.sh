@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Load benchmark on the generated data (run bench/bench.sh generate first; it keeps the cluster).
-# In one run: the ceiling (Kestrel serving the paper page's HTML as a static file), then the paper page, home,
+# In one run: the ceiling (nginx serving the paper page's HTML as a static file; Kestrel's static files when nginx is
+# not installed), then the paper page, home,
 # venue-year page, search, summaries feed and its 304 path, with the API's and Web host's caches on, then off.
 # Prints requests/s, p50/p99 latency, errors, peak memory (VmHWM) of the Web host and API, and each ratio to the ceiling.
-#   bench/load.sh            DURATION=15s CONNECTIONS=32 THREADS=2 by default
+#   bench/load.sh            DURATION=15s CONNECTIONS=32 THREADS=2 by default; no compression asked (as issue 21
+#                            measures); ACCEPT_ENCODING='br, gzip' asks for it
 #   bench/load.sh profile    where the uncached paper page's time goes: dotnet-trace samples of both hosts under load,
 #                            summarized by `ShortScience.Bench hot` (running managed code only, waits left out)
 #   bench/load.sh mixed      readers of 200 summarized papers' pages (caches on), first alone, then with writers at
@@ -25,6 +27,7 @@ cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 DATA=${BENCH_DATA:-/var/tmp/shortscience-bench}/pg
 DURATION=${DURATION:-15s}; CONNECTIONS=${CONNECTIONS:-32}; THREADS=${THREADS:-2}
+ENCODING=(); [ -n "${ACCEPT_ENCODING:-}" ] && ENCODING=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 DB=bench
 if [ ! -f "$DATA/PG_VERSION" ]; then
   # mixed runs on the demo content when there is no generated data (a fresh cluster, deleted at the end).
@@ -81,8 +84,8 @@ RESULTS=()
 measure() { # name url [extra wrk args…]
   local name=$1 url=$2; shift 2
   # Warm: tiered JIT recompiles hot code during the first seconds; measure the steady state, not the warm-up.
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM:-5s}" -H 'Accept-Encoding: br, gzip' "$@" "$url" > /dev/null 2>&1 || true
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: br, gzip' "$@" "$url" > /tmp/wrk.out 2>&1
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM:-5s}" "${ENCODING[@]}" "$@" "$url" > /dev/null 2>&1 || true
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${ENCODING[@]}" "$@" "$url" > /tmp/wrk.out 2>&1
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' /tmp/wrk.out)
   p50=$(awk '$1 == "50%" {print $2}' /tmp/wrk.out); p99=$(awk '$1 == "99%" {print $2}' /tmp/wrk.out)
@@ -162,13 +165,37 @@ LUA
 fi
 
 start_site true
-mkdir -p /tmp/shortscience-ceiling
-curl -fsS "http://127.0.0.1:$WEB_PORT/papers/$PAPER" > /tmp/shortscience-ceiling/paper.html
-dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll static /tmp/shortscience-ceiling "http://127.0.0.1:$STATIC_PORT" &
+CEILING_DIR=$WORK/ceiling; mkdir -p "$CEILING_DIR"; chmod 755 "$WORK" "$CEILING_DIR"
+curl -fsS "http://127.0.0.1:$WEB_PORT/papers/$PAPER" > "$CEILING_DIR/paper.html"; chmod 644 "$CEILING_DIR/paper.html"
+NGINX=$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)
+if [ -n "$NGINX" ]; then
+  # nginx's own static-file path for the same bytes (the ceiling issue 21 measures against): a private master on
+  # loopback, two workers, sendfile, no access log; its files and pid in this run's folder.
+  CEILING_NAME="ceiling: nginx, static paper.html"
+  cat > "$CEILING_DIR/nginx.conf" <<NGINX
+worker_processes 2;
+pid $CEILING_DIR/nginx.pid;
+error_log $CEILING_DIR/nginx-error.log warn;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off; server_tokens off; sendfile on; tcp_nopush on; tcp_nodelay on;
+  keepalive_requests 1000000; open_file_cache max=100 inactive=60s;
+  client_body_temp_path $CEILING_DIR/tmp; proxy_temp_path $CEILING_DIR/tmp; fastcgi_temp_path $CEILING_DIR/tmp;
+  uwsgi_temp_path $CEILING_DIR/tmp; scgi_temp_path $CEILING_DIR/tmp;
+  types { text/html html; }
+  server { listen 127.0.0.1:$STATIC_PORT; root $CEILING_DIR; }
+}
+NGINX
+  "$NGINX" -e "$CEILING_DIR/nginx-error.log" -c "$CEILING_DIR/nginx.conf" &
+else
+  CEILING_NAME="ceiling: Kestrel, static paper.html"
+  dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll static "$CEILING_DIR" "http://127.0.0.1:$STATIC_PORT" &
+fi
 STATIC_PID=$!; track_host "static file server" "$STATIC_PID"
 wait_for_hosts "${START_TIMEOUT:-120}" "static file server" "http://127.0.0.1:$STATIC_PORT/paper.html"
 SAVED_WEB=$WEB_PID; WEB_PID=""
-measure "ceiling: static paper.html" "http://127.0.0.1:$STATIC_PORT/paper.html"
+measure "$CEILING_NAME" "http://127.0.0.1:$STATIC_PORT/paper.html"
 WEB_PID=$SAVED_WEB
 stop_hosts "$STATIC_PID"
 
@@ -178,7 +205,7 @@ ETAG=$(curl -fsS -D - -o /dev/null "$W/feeds/summaries.rss" | awk -F': ' 'tolowe
 # when the load leaves no core free for the compiler: exercise every path once before measuring any.
 warm_all() {
   for url in "$W/papers/$PAPER" "$W/" "$W/venues/$VENUE_YEAR" "$W/search?q=neural+network" "$W/feeds/summaries.rss"; do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-10s}" -H 'Accept-Encoding: br, gzip' "$url" > /dev/null 2>&1 || true
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-10s}" "${ENCODING[@]}" "$url" > /dev/null 2>&1 || true
   done
 }
 declare -A RPS
@@ -197,7 +224,7 @@ done
 stop_site
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, signed out, Accept-Encoding: br, gzip; memory is each process's peak RSS so far"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, signed out, Accept-Encoding: ${ACCEPT_ENCODING:-none}; $(wc -c < "$CEILING_DIR/paper.html") bytes of paper page; memory is each process's peak RSS so far"
 echo "| What | Requests/s | p50 | p99 | Errors | Ceiling | Peak memory |"
 echo "| --- | --: | --: | --: | --: | --: | --- |"
 printf '%s\n' "${RESULTS[@]}"

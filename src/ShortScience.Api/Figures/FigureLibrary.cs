@@ -21,6 +21,10 @@ public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, FeedCac
     {
         var existing = await db.Figures.AsNoTracking().Where(f => f.Hash == figure.Hash && f.Variant == FigureLinks.Original).FirstOrDefaultAsync(ct);
         if (existing is not null) return Answer(existing);
+        // A moderator's take-down holds for the image, not only for the copy that was up: the same image (its name is
+        // its content) cannot be brought back by uploading it again or linking it from elsewhere.
+        if (await db.ModerationActions.AnyAsync(a => a.TargetType == TakenDownType && a.TargetId == figure.Hash && a.Action == TakeDownAction, ct))
+            throw new FigureRefusedException(422, "This image was taken down by a moderator and cannot be added again.");
 
         var variants = figure.Column is null ? new[] { figure.Original } : [figure.Original, figure.Column];
         var size = variants.Sum(v => (long)v.Data.Length);
@@ -49,6 +53,9 @@ public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, FeedCac
             figure.Hash, figure.Original.Width, figure.Original.Height, figure.Original.Data.Length, ownerId);
         return new FigureUploaded(FigureLinks.Url(figure.Hash), figure.Original.Width, figure.Original.Height, figure.Original.Data.Length);
     }
+
+    /// <summary>How a take-down is written in the moderation log (action, target type; the target id is the hash).</summary>
+    public const string TakeDownAction = "take-down", TakenDownType = "figure";
 
     static FigureUploaded Answer(Figure f) => new(FigureLinks.Url(f.Hash), f.Width, f.Height, f.Length);
 

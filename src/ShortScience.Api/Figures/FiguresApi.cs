@@ -154,7 +154,7 @@ public static class FiguresApi
         if (!FigureLinks.IsHash(hash)) return Problems.NotFound("There is no such figure.");
         if (!await db.Figures.AnyAsync(f => f.Hash == hash, ct)) return Problems.NotFound("There is no such figure.");
         await library.RemoveAsync(hash, ct);
-        ModerationLog.Add(db, http.User.RequiredUserId(), "take-down", "figure", hash, request.Reason, clock.GetUtcNow());
+        ModerationLog.Add(db, http.User.RequiredUserId(), FigureLibrary.TakeDownAction, FigureLibrary.TakenDownType, hash, request.Reason, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

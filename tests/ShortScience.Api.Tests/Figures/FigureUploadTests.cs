@@ -222,5 +222,16 @@ public sealed class FigureUploadTests(ApiFactory app) : IClassFixture<ApiFactory
         Assert.Equal(0, await app.WithDbAsync(db => db.FigureBlobs.CountAsync(b => b.Hash == hash)));
         Assert.True(await app.WithDbAsync(db => db.ModerationActions.AnyAsync(a => a.TargetType == "figure" && a.TargetId == hash && a.Reason == "copyright")));
         Assert.Equal(HttpStatusCode.NotFound, (await moderator.PostAsJsonAsync($"/api/v1/moderation/figures/{hash}/take-down", new ModerationRequest("again"))).StatusCode);
+
+        // The same image cannot come back: not by its owner, not by anyone else.
+        foreach (var uploader in new[] { member, await app.MemberAsync("fig-td-other") })
+        {
+            using var again = await uploader.PostAsync("/api/v1/figures", TestImages.Form(TestImages.Png(64, 64, seed: 14), "again.png", "image/png"));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+            Assert.Contains("taken down", (await again.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Detail);
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.Figures.CountAsync(f => f.Hash == hash)));
+        // Another image is still welcome.
+        Assert.StartsWith("/figures/", (await UploadAsync(member, TestImages.Png(64, 64, seed: 15))).Url);
     }
 }
