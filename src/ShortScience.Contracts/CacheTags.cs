@@ -5,7 +5,7 @@ namespace ShortScience.Contracts;
 /// <summary>
 /// The names both hosts give cached entries (output-cache tags). An entry carries the tags of everything it shows
 /// (a paper page: <c>paper:1706.03762</c>; a venue-year listing: <c>venue-year:neurips/2017</c>), and a write evicts
-/// the tags of what it changed (the API's FeedCache maps a change to its tags, in one place). With one Redis store
+/// the tags of what it changed (the API's CacheEviction maps a change to its tags, in one place). With one Redis store
 /// for every replica of both hosts (ConnectionStrings:Redis) an eviction reaches the Web host's pages and feeds
 /// directly; with in-memory stores the Web host learns the evicted tags from the API's change events.
 /// </summary>

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Caching;
 using ShortScience.Api.Comments;
-using ShortScience.Api.Feeds;
 using ShortScience.Api.Figures;
 using ShortScience.Api.Questions;
 using ShortScience.Api.Summaries;
@@ -16,7 +16,7 @@ namespace ShortScience.Api.Accounts;
 /// summaries either stay, published anonymously, or go, as they choose; their comments are emptied. The user row
 /// stays only as a nameless tombstone so that what others wrote in reply keeps its place.
 /// </summary>
-public sealed class AccountDeletion(ShortScienceDb db, FeedCache feeds, FigureLibrary figures, TimeProvider clock, ILogger<AccountDeletion> logger)
+public sealed class AccountDeletion(ShortScienceDb db, CacheEviction feeds, FigureLibrary figures, TimeProvider clock, ILogger<AccountDeletion> logger)
 {
     public async Task DeleteAsync(User user, bool keepSummaries, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace ShortScience.Api.Caching;
 /// Authorization header, only 200 responses without Set-Cookie; the key is the path with every query value.
 /// Each entry carries the tags of what it shows (<see cref="ReadTags"/>), which the answer also names in its
 /// <see cref="CacheTags.Header"/> header so the Web host's pages built from it carry them too. A write evicts the
-/// tags of what it changed (<see cref="Feeds.FeedCache"/>); a visible write (anything but drafts, previews, views,
+/// tags of what it changed (<see cref="Caching.CacheEviction"/>); a visible write (anything but drafts, previews, views,
 /// sign-in and the inbox) that declared nothing evicts every read and page (<see cref="ReadCacheEvictionMiddleware"/>).
 /// Reads that change without a write (popularity from views) live <see cref="Lifetime"/> at most.
 /// </remarks>
@@ -74,7 +74,7 @@ sealed class ReadTagsPolicy : IOutputCachePolicy
 
 /// <summary>
 /// Reads name what they show in the <see cref="CacheTags.Header"/> header (stored with a cached answer, so hits carry
-/// it too); after a visible write that declared nothing to <see cref="Feeds.FeedCache"/>, every cached read and page
+/// it too); after a visible write that declared nothing to <see cref="Caching.CacheEviction"/>, every cached read and page
 /// goes and the Web hosts hear of it.
 /// </summary>
 public sealed class ReadCacheEvictionMiddleware(RequestDelegate next, IOutputCacheStore store, CacheEvents events, ILogger<ReadCacheEvictionMiddleware> logger)
@@ -90,7 +90,7 @@ public sealed class ReadCacheEvictionMiddleware(RequestDelegate next, IOutputCac
         await next(context);
         if (!ReadCache.IsVisibleWrite(context)) return;
         // The write named what it changed, and that is already evicted.
-        if (context.RequestServices.GetService<Feeds.FeedCache>() is { Declared: true }) return;
+        if (context.RequestServices.GetService<Caching.CacheEviction>() is { Declared: true }) return;
         try
         {
             await store.EvictByTagAsync(ReadCache.Tag, CancellationToken.None);

@@ -5,7 +5,7 @@ namespace ShortScience.Api.Caching;
 /// <summary>
 /// What an anonymous API read depends on, from its address: the tags its cached entry carries here and, through the
 /// <see cref="CacheTags.Header"/> response header, in the Web host's page cache. A write evicts the same names
-/// (<see cref="Feeds.FeedCache"/>). Reads no rule names are <see cref="CacheTags.Untraced"/>: every write evicts them.
+/// (<see cref="Caching.CacheEviction"/>). Reads no rule names are <see cref="CacheTags.Untraced"/>: every write evicts them.
 /// </summary>
 public static class ReadTags
 {

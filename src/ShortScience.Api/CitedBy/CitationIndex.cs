@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Api.Feeds;
+using ShortScience.Api.Caching;
 using ShortScience.Api.Rendering;
 using ShortScience.Contracts;
 using ShortScience.Data;
@@ -12,7 +12,7 @@ namespace ShortScience.Api.CitedBy;
 /// re-render) replaces the text's rows; whether the citing text is shown is read from the text at query time, so
 /// hiding, deleting and unhiding need no bookkeeping and can never leave a stale link behind.
 /// </summary>
-public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, FeedCache feeds, TimeProvider clock, ILogger<CitationIndex> logger)
+public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, CacheEviction feeds, TimeProvider clock, ILogger<CitationIndex> logger)
 {
     public const int MaxCitingTexts = 200;
 

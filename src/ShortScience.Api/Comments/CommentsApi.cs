@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.Caching;
 using ShortScience.Api.CitedBy;
 using ShortScience.Api.Extensions;
-using ShortScience.Api.Feeds;
 using ShortScience.Api.Notifications;
 using ShortScience.Contracts;
 using ShortScience.Api.Rendering;
@@ -43,7 +43,7 @@ public static class CommentsApi
 
     static async Task<Results<Created<CommentLocation>, ProblemHttpResult>> PostAsync(
         long id, CommentRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, Notifier notifier,
-        FeedCache feeds, TimeProvider clock, CancellationToken ct)
+        CacheEviction feeds, TimeProvider clock, CancellationToken ct)
     {
         var summary = await db.Summaries.AsNoTracking().Published().Where(s => s.Id == id)
             .Select(s => new { s.Id, s.UserId, s.Paper.Key, s.Paper.Title }).FirstOrDefaultAsync(ct);
@@ -81,7 +81,7 @@ public static class CommentsApi
     }
 
     static async Task<Results<Ok<CommentLocation>, ProblemHttpResult>> EditAsync(
-        long id, CommentEdit edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, FeedCache feeds, TimeProvider clock, CancellationToken ct)
+        long id, CommentEdit edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
     {
         var comment = await db.Comments.Include(c => c.Summary).ThenInclude(s => s.Paper).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null || comment.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no comment {id}.");
@@ -102,7 +102,7 @@ public static class CommentsApi
 
     /// <summary>Soft delete by the author or a moderator; a comment with replies leaves a placeholder.</summary>
     static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, HttpContext http, ShortScienceDb db, FeedCache feeds, TimeProvider clock, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
     {
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null || comment.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no comment {id}.");
@@ -122,7 +122,7 @@ public static class CommentsApi
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> UndeleteAsync(
-        long id, HttpContext http, ShortScienceDb db, FeedCache feeds, TimeProvider clock, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
     {
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null) return Problems.NotFound($"There is no comment {id}.");

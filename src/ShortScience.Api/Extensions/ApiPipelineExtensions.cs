@@ -1,10 +1,10 @@
 using ShortScience.Api.Caching;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
+using ShortScience.Api.Feeds;
 using ShortScience.Hosting;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Comments;
-using ShortScience.Api.Feeds;
 using ShortScience.Api.Figures;
 using ShortScience.Api.Follows;
 using ShortScience.Api.Moderation;

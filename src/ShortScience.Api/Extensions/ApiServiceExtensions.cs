@@ -1,9 +1,9 @@
 using ShortScience.Api.Caching;
 using Microsoft.AspNetCore.Http.Json;
+using ShortScience.Api.Feeds;
 using ShortScience.Hosting;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
-using ShortScience.Api.Feeds;
 using ShortScience.Api.Figures;
 using ShortScience.Api.Mail;
 using Microsoft.AspNetCore.HttpOverrides;

@@ -33,7 +33,7 @@ public sealed record FeedEntry(
 /// <param name="Name">Names the feed in ids and links: "summaries", "papers/1706.03762", "venues/neurips/2017".</param>
 /// <param name="PagePath">The site page the feed mirrors.</param>
 /// <param name="Query">Query string that is part of the feed's identity ("?q=…" for a search), or "".</param>
-/// <param name="CacheTags">Output-cache tags that writes evict (see <see cref="FeedCache"/>).</param>
+/// <param name="CacheTags">Output-cache tags that writes evict (see <see cref="CacheEviction"/>).</param>
 public sealed record FeedDocument(
     string Name, string Title, string Description, string PagePath, string Query, IReadOnlyList<FeedEntry> Entries,
     IReadOnlyList<string> CacheTags, bool Private = false)

@@ -1,3 +1,4 @@
+using ShortScience.Api.Caching;
 using ShortScience.Api.Follows;
 
 namespace ShortScience.Api.Feeds;
@@ -10,13 +11,13 @@ public static class FeedServices
         builder.Services.AddSingleton<FeedWriter>();
         builder.Services.AddSingleton<FeedContent>();
         builder.Services.AddScoped<FeedSources>();
-        builder.Services.AddScoped<FeedCache>();
+        builder.Services.AddScoped<CacheEviction>();
         builder.Services.AddOutputCache(options =>
         {
             // Writes evict what they change, so entries may live long; readers are told five minutes (FeedResult).
             // Only the query keys that change a feed are part of the key, so junk parameters cannot flood the cache.
-            options.AddPolicy(FeedCache.Policy, policy => policy
-                .Expire(TimeSpan.FromMinutes(30)).SetVaryByQuery("q", "limit").Tag(FeedCache.Everything));
+            options.AddPolicy(CacheEviction.FeedsPolicy, policy => policy
+                .Expire(TimeSpan.FromMinutes(30)).SetVaryByQuery("q", "limit").Tag(CacheEviction.Everything));
         });
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Caching;
 using ShortScience.Api.Follows;
 using ShortScience.Contracts;
 using ShortScience.Data;
@@ -15,16 +16,16 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
 
     public async Task<FeedDocument?> SummariesAsync(int limit, CancellationToken ct) =>
         new("summaries", "ShortScience: new summaries", "The newest summaries of research papers on ShortScience.", "/", "",
-            await FeedQueries.SummaryEntriesAsync(FeedQueries.Summaries(db), limit, ct), [FeedCache.AllSummaries]);
+            await FeedQueries.SummaryEntriesAsync(FeedQueries.Summaries(db), limit, ct), [CacheEviction.AllSummaries]);
 
     public async Task<FeedDocument?> CommentsAsync(int limit, CancellationToken ct) =>
         new("comments", "ShortScience: new comments", "The newest comments on summaries on ShortScience.", "/", "",
-            await FeedQueries.CommentEntriesAsync(FeedQueries.Comments(db), limit, ct), [FeedCache.AllComments]);
+            await FeedQueries.CommentEntriesAsync(FeedQueries.Comments(db), limit, ct), [CacheEviction.AllComments]);
 
     public async Task<FeedDocument?> QuestionsAsync(int limit, CancellationToken ct) =>
         new("questions", "ShortScience: new questions and answers", "The newest questions about papers on ShortScience, and their answers.",
             Links.Questions, "", await FeedQueries.QuestionsAndAnswersAsync(FeedQueries.Questions(db), FeedQueries.Answers(db), limit, ct),
-            [FeedCache.AllQuestions]);
+            [CacheEviction.AllQuestions]);
 
     public async Task<FeedDocument?> PaperQuestionsAsync(string key, int limit, CancellationToken ct)
     {
@@ -32,7 +33,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.QuestionsAndAnswersAsync(
             FeedQueries.Questions(db).Where(q => q.PaperId == paper.Id), FeedQueries.Answers(db).Where(a => a.Question.PaperId == paper.Id), limit, ct);
         return new($"papers/{paper.Key}/questions", $"{paper.Title}: questions and answers", $"Questions and answers about “{paper.Title}”.",
-            $"/papers/{paper.Key}", "", entries, [FeedCache.Paper(paper.Key), FeedCache.AllQuestions]);
+            $"/papers/{paper.Key}", "", entries, [CacheEviction.Paper(paper.Key), CacheEviction.AllQuestions]);
     }
 
     public async Task<FeedDocument?> PaperAsync(string key, int limit, CancellationToken ct)
@@ -41,7 +42,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.MixedAsync(
             FeedQueries.Summaries(db).Where(s => s.PaperId == paper.Id), FeedQueries.Comments(db).Where(c => c.Summary.PaperId == paper.Id), limit, ct);
         return new($"papers/{paper.Key}", $"{paper.Title}: summaries and comments", $"Summaries and comments on “{paper.Title}”.",
-            $"/papers/{paper.Key}", "", entries, [FeedCache.Paper(paper.Key)]);
+            $"/papers/{paper.Key}", "", entries, [CacheEviction.Paper(paper.Key)]);
     }
 
     public async Task<FeedDocument?> VenueAsync(string slug, int limit, CancellationToken ct)
@@ -49,7 +50,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         if (await MergeChains.VenueAsync(db, slug, ct) is not { } venue) return null;
         var entries = await FeedQueries.SummaryEntriesAsync(FeedQueries.Summaries(db).Where(s => s.Paper.VenueId == venue.Id), limit, ct);
         return new($"venues/{venue.Slug}", $"{venue.ShortName}: new summaries", $"New summaries of papers from {venue.Name}.",
-            $"/venues/{venue.Slug}", "", entries, [FeedCache.Venue(venue.Slug)]);
+            $"/venues/{venue.Slug}", "", entries, [CacheEviction.Venue(venue.Slug)]);
     }
 
     public async Task<FeedDocument?> VenueYearAsync(string slug, string yearText, int limit, CancellationToken ct)
@@ -58,7 +59,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.SummaryEntriesAsync(
             FeedQueries.Summaries(db).Where(s => s.Paper.VenueId == venue.Id && s.Paper.Year == year), limit, ct);
         return new($"venues/{venue.Slug}/{year}", $"{venue.ShortName} {year}: new summaries", $"New summaries of papers from {venue.Name} {year}.",
-            $"/venues/{venue.Slug}/{year}", "", entries, [FeedCache.VenueYear(venue.Slug, year)]);
+            $"/venues/{venue.Slug}/{year}", "", entries, [CacheEviction.VenueYear(venue.Slug, year)]);
     }
 
     public async Task<FeedDocument?> YearAsync(string yearText, int limit, CancellationToken ct)
@@ -66,7 +67,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         if (!FeedTargets.TryYear(yearText, out var year)) return null;
         var entries = await FeedQueries.SummaryEntriesAsync(FeedQueries.Summaries(db).Where(s => s.Paper.Year == year), limit, ct);
         return new($"years/{year}", $"Papers of {year}: new summaries", $"New summaries of papers published in {year}.",
-            $"/years/{year}", "", entries, [FeedCache.Year(year)]);
+            $"/years/{year}", "", entries, [CacheEviction.Year(year)]);
     }
 
     public async Task<FeedDocument?> TagAsync(string tag, int limit, CancellationToken ct)
@@ -75,7 +76,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         if (string.IsNullOrWhiteSpace(tag) || tag.Length > 100) return null;
         var entries = await FeedQueries.SummaryEntriesAsync(FeedQueries.Summaries(db).Where(s => s.Paper.Keywords.Contains(tag)), limit, ct);
         return new($"tags/{Uri.EscapeDataString(tag)}", $"Tagged “{tag}”: new summaries", $"New summaries of papers tagged “{tag}”.",
-            $"/tags/{Uri.EscapeDataString(tag)}", "", entries, [FeedCache.Tag(tag)]);
+            $"/tags/{Uri.EscapeDataString(tag)}", "", entries, [CacheEviction.Tag(tag)]);
     }
 
     public async Task<FeedDocument?> AuthorAsync(string slug, int limit, CancellationToken ct)
@@ -84,7 +85,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.SummaryEntriesAsync(
             FeedQueries.Summaries(db).Where(s => s.Paper.Authors.Any(a => a.AuthorId == author.Id)), limit, ct);
         return new($"authors/{author.Slug}", $"{author.Name}: new summaries", $"New summaries of papers by {author.Name}.",
-            $"/authors/{author.Slug}", "", entries, [FeedCache.Author(author.Slug)]);
+            $"/authors/{author.Slug}", "", entries, [CacheEviction.Author(author.Slug)]);
     }
 
     public async Task<FeedDocument?> UserAsync(string name, int limit, CancellationToken ct)
@@ -94,7 +95,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.SummaryEntriesAsync(
             FeedQueries.Summaries(db).Where(s => s.UserId == user.Id && !s.Anonymous), limit, ct);
         return new($"users/{user.UserName}", $"Summaries by {user.DisplayName}", $"New summaries written by {user.DisplayName} on ShortScience.",
-            $"/users/{user.UserName}", "", entries, [FeedCache.User(user.UserName)]);
+            $"/users/{user.UserName}", "", entries, [CacheEviction.User(user.UserName)]);
     }
 
     public async Task<FeedDocument?> SearchAsync(string q, int limit, CancellationToken ct)
@@ -104,7 +105,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
             EF.Functions.ToTsVector("english", s.Paper.Title + " " + s.Current!.PlainText).Matches(EF.Functions.WebSearchToTsQuery("english", query)));
         var entries = await FeedQueries.SummaryEntriesAsync(matches, limit, ct);
         return new("search", $"Search “{query}”: new summaries", $"New summaries matching “{query}”.",
-            $"/search?q={Uri.EscapeDataString(query)}", $"?q={Uri.EscapeDataString(query)}", entries, [FeedCache.Search]);
+            $"/search?q={Uri.EscapeDataString(query)}", $"?q={Uri.EscapeDataString(query)}", entries, [CacheEviction.Search]);
     }
 
     /// <summary>A person's private feed: new summaries from everything they follow. The token is the only key.</summary>
@@ -117,7 +118,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.SummaryEntriesAsync(Timeline.Followed(db, user.Id, limit, null), limit, ct);
         return new($"following/{normalized}", $"Following: new summaries for {user.DisplayName}",
             "New summaries of the papers, venues, tags, authors and people you follow on ShortScience.", "/following", "",
-            entries, [FeedCache.Following(user.Id), FeedCache.AllFollowing], Private: true);
+            entries, [CacheEviction.Following(user.Id), CacheEviction.AllFollowing], Private: true);
     }
 
     /// <summary>A person's private reading-list feed: new summaries of the papers they saved. The token is the only key.</summary>
@@ -131,6 +132,6 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
             FeedQueries.Summaries(db).Where(s => db.ReadingList.Any(e => e.UserId == user.Id && e.PaperId == s.PaperId)), limit, ct);
         return new($"reading-list/{normalized}", $"Reading list: new summaries for {user.DisplayName}",
             "New summaries of the papers you saved for later on ShortScience.", "/reading-list", "",
-            entries, [FeedCache.Following(user.Id), FeedCache.AllFollowing], Private: true);
+            entries, [CacheEviction.Following(user.Id), CacheEviction.AllFollowing], Private: true);
     }
 }

@@ -1,3 +1,4 @@
+using ShortScience.Api.Caching;
 using ShortScience.Api.Replicas;
 using ShortScience.Api.Extensions;
 
@@ -14,7 +15,7 @@ public static class FeedsApi
 
     public static void MapFeedsApi(this WebApplication app)
     {
-        var feeds = app.MapGroup("/feeds").WithTags("Feeds").CacheOutput(FeedCache.Policy).ReadsFromStandby();
+        var feeds = app.MapGroup("/feeds").WithTags("Feeds").CacheOutput(CacheEviction.FeedsPolicy).ReadsFromStandby();
         foreach (var (format, ext) in new[] { (FeedFormat.Rss, "rss"), (FeedFormat.Atom, "atom") })
         {
             feeds.MapGet($"/summaries.{ext}", (FeedSources s, int? limit, CancellationToken ct) => Serve(s, ct, format, limit, n => s.SummariesAsync(n, ct)));

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.Caching;
 using ShortScience.Contracts;
 using ShortScience.Data;
 
@@ -31,7 +32,7 @@ public static class PrivateFeedApi
         return TypedResults.Ok(View(token, links));
     }
 
-    static async Task<Ok<PrivateFeed>> RegenerateAsync(HttpContext http, ShortScienceDb db, FeedLinks links, FeedCache cache, CancellationToken ct)
+    static async Task<Ok<PrivateFeed>> RegenerateAsync(HttpContext http, ShortScienceDb db, FeedLinks links, CacheEviction cache, CancellationToken ct)
     {
         var userId = http.User.RequiredUserId();
         var token = NewToken();
@@ -41,7 +42,7 @@ public static class PrivateFeedApi
         return TypedResults.Ok(View(token, links));
     }
 
-    static async Task<NoContent> RevokeAsync(HttpContext http, ShortScienceDb db, FeedCache cache, CancellationToken ct)
+    static async Task<NoContent> RevokeAsync(HttpContext http, ShortScienceDb db, CacheEviction cache, CancellationToken ct)
     {
         var userId = http.User.RequiredUserId();
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.FeedToken, (string?)null), ct);

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ShortScience.Api.Feeds;
+using ShortScience.Api.Caching;
 using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -14,7 +14,7 @@ public sealed class FigureQuotaException(string detail) : Exception(detail);
 /// The figures the site keeps: adding one (stored once however often it is uploaded, counted against its first
 /// uploader's quota), and removing them (take-down, account deletion, orphans nobody's text mentions).
 /// </summary>
-public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, FeedCache caches, IOptions<FigureOptions> options, TimeProvider clock, ILogger<FigureLibrary> logger)
+public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, CacheEviction caches, IOptions<FigureOptions> options, TimeProvider clock, ILogger<FigureLibrary> logger)
 {
     /// <summary>Keeps <paramref name="figure"/> for <paramref name="ownerId"/>; the same image already kept is answered as it is.</summary>
     public async Task<FigureUploaded> KeepAsync(ProcessedFigure figure, Guid? ownerId, CancellationToken ct)

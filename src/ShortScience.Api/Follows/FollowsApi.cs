@@ -2,6 +2,7 @@ using ShortScience.Api.Summaries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.Caching;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Feeds;
 using ShortScience.Contracts;
@@ -44,7 +45,7 @@ public static class FollowsApi
     }
 
     static async Task<Results<Ok<FollowState>, ProblemHttpResult>> FollowAsync(
-        string type, string key, HttpContext http, ShortScienceDb db, FeedCache cache, TimeProvider clock, CancellationToken ct)
+        string type, string key, HttpContext http, ShortScienceDb db, CacheEviction cache, TimeProvider clock, CancellationToken ct)
     {
         if (!FollowKinds.TryParse(type, out var target)) return UnknownType(type);
         if (await FollowKinds.ResolveAsync(db, target, Uri.UnescapeDataString(key), ct) is not { } resolved)
@@ -67,7 +68,7 @@ public static class FollowsApi
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> UnfollowAsync(
-        string type, string key, HttpContext http, ShortScienceDb db, FeedCache cache, CancellationToken ct)
+        string type, string key, HttpContext http, ShortScienceDb db, CacheEviction cache, CancellationToken ct)
     {
         if (!FollowKinds.TryParse(type, out var target)) return UnknownType(type);
         var userId = http.User.RequiredUserId();

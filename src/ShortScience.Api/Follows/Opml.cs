@@ -1,7 +1,7 @@
+using ShortScience.Api.Feeds;
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using ShortScience.Api.Feeds;
 using ShortScience.Contracts;
 using ShortScience.Core.Feeds;
 

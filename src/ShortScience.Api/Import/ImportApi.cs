@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ShortScience.Api.Feeds;
+using ShortScience.Api.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -25,7 +25,7 @@ public static class ImportApi
 
     static async Task<Results<Created<AddPaperResponse>, Ok<AddPaperResponse>, ProblemHttpResult>> AddAsync(
         AddPaperRequest request, HttpContext http, MetadataFetcher fetcher, PaperImporter importer, ShortScienceDb db,
-        FeedCache cache, ILogger<PaperImporter> logger, CancellationToken ct)
+        CacheEviction cache, ILogger<PaperImporter> logger, CancellationToken ct)
     {
         // A paper already here is found by its arXiv id or DOI (any form) without asking arXiv or Crossref.
         if (request.Manual is null && await KnownPaperAsync(db, ImportInput.Detect(request.Input), ct) is { } knownKey)

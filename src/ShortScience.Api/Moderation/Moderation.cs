@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.Caching;
 using ShortScience.Api.Comments;
-using ShortScience.Api.Feeds;
 using ShortScience.Api.Questions;
 using ShortScience.Api.Summaries;
 using ShortScience.Data;
@@ -12,7 +12,7 @@ using ShortScience.Contracts;
 namespace ShortScience.Api.Moderation;
 
 /// <summary>Hiding and restoring content, and banning people; every action lands in the audit log.</summary>
-public sealed class Moderator(ShortScienceDb db, FeedCache feeds, TimeProvider clock)
+public sealed class Moderator(ShortScienceDb db, CacheEviction feeds, TimeProvider clock)
 {
     /// <summary>
     /// Hides a target, or gives it back the state it had before it was hidden. Restoring what is not hidden changes

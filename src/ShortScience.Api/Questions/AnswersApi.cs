@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.Caching;
 using ShortScience.Api.CitedBy;
 using ShortScience.Api.Extensions;
-using ShortScience.Api.Feeds;
 using ShortScience.Api.Moderation;
 using ShortScience.Api.Notifications;
 using ShortScience.Api.Rendering;
@@ -27,7 +27,7 @@ public static class AnswersApi
     }
 
     static async Task<Results<Created<AnswerView>, ProblemHttpResult>> AnswerAsync(
-        long id, AnswerRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, Notifier notifier, FeedCache feeds,
+        long id, AnswerRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, Notifier notifier, CacheEviction feeds,
         TimeProvider clock, CancellationToken ct)
     {
         var question = await db.Questions.AsNoTracking().Shown().Where(q => q.Id == id)
@@ -56,7 +56,7 @@ public static class AnswersApi
     }
 
     static async Task<Results<Ok<AnswerView>, ProblemHttpResult>> EditAsync(
-        long id, AnswerRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, FeedCache feeds, TimeProvider clock, CancellationToken ct)
+        long id, AnswerRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
     {
         var answer = await db.Answers.FirstOrDefaultAsync(a => a.Id == id, ct);
         // Under a hidden or deleted question an answer is out of sight, and stays as it is.
@@ -81,7 +81,7 @@ public static class AnswersApi
 
     /// <summary>Soft delete by the author or a moderator (logged); an accepted answer stops being accepted.</summary>
     static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, HttpContext http, ShortScienceDb db, FeedCache feeds, TimeProvider clock, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
     {
         var answer = await db.Answers.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (answer is null || answer.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no answer {id}.");

@@ -1,10 +1,10 @@
+using ShortScience.Api.Caching;
 using ShortScience.Api.Replicas;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.CitedBy;
 using ShortScience.Api.Extensions;
-using ShortScience.Api.Feeds;
 using ShortScience.Api.Moderation;
 using ShortScience.Api.Notifications;
 using ShortScience.Api.Rendering;
@@ -52,7 +52,7 @@ public static class QuestionsApi
 
     static async Task<Results<Created<QuestionView>, ProblemHttpResult>> AskAsync(
         string key, QuestionRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, Notifier notifier,
-        FeedCache feeds, TimeProvider clock, CancellationToken ct)
+        CacheEviction feeds, TimeProvider clock, CancellationToken ct)
     {
         var paper = await db.Papers.AsNoTracking().Shown().Where(p => p.Key == key).Select(p => new { p.Id, p.Key, p.Title }).FirstOrDefaultAsync(ct);
         if (paper is null) return Problems.NotFound($"There is no paper '{key}'.");
@@ -82,7 +82,7 @@ public static class QuestionsApi
     }
 
     static async Task<Results<Ok<QuestionView>, ProblemHttpResult>> EditAsync(
-        long id, QuestionRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, FeedCache feeds, TimeProvider clock,
+        long id, QuestionRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction feeds, TimeProvider clock,
         CancellationToken ct)
     {
         var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == id, ct);
@@ -110,7 +110,7 @@ public static class QuestionsApi
 
     /// <summary>Soft delete by the asker or a moderator (logged); its answers leave with it.</summary>
     static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, HttpContext http, ShortScienceDb db, FeedCache feeds, TimeProvider clock, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
     {
         var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == id, ct);
         if (question is null || question.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no question {id}.");
@@ -134,7 +134,7 @@ public static class QuestionsApi
 
     /// <summary>The asker accepts one visible answer; accepting another replaces it.</summary>
     static async Task<Results<Ok<QuestionView>, ProblemHttpResult>> AcceptAsync(
-        long id, long answerId, HttpContext http, ShortScienceDb db, Notifier notifier, FeedCache feeds, CancellationToken ct)
+        long id, long answerId, HttpContext http, ShortScienceDb db, Notifier notifier, CacheEviction feeds, CancellationToken ct)
     {
         var question = await db.Questions.Shown().Include(q => q.Paper).FirstOrDefaultAsync(q => q.Id == id, ct);
         if (question is null) return Problems.NotFound($"There is no question {id}.");
@@ -152,7 +152,7 @@ public static class QuestionsApi
         return TypedResults.Ok((await QuestionThreads.OneAsync(db, id, http.User, ct))!);
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> UnacceptAsync(long id, HttpContext http, ShortScienceDb db, FeedCache feeds, CancellationToken ct)
+    static async Task<Results<NoContent, ProblemHttpResult>> UnacceptAsync(long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, CancellationToken ct)
     {
         var question = await db.Questions.Shown().FirstOrDefaultAsync(q => q.Id == id, ct);
         if (question is null) return Problems.NotFound($"There is no question {id}.");

@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
-using ShortScience.Api.Extensions;
+using ShortScience.Api.Caching;
 using ShortScience.Api.Feeds;
+using ShortScience.Api.Extensions;
 using ShortScience.Api.Papers;
 using ShortScience.Contracts;
 using ShortScience.Data;
@@ -48,7 +49,7 @@ public static class ReadingListApi
             .ToListAsync(ct);
 
     static async Task<Results<Ok<ReadingListItem>, ProblemHttpResult>> SaveAsync(
-        string key, ReadingListRequest? request, HttpContext http, ShortScienceDb db, FeedCache cache, TimeProvider clock,
+        string key, ReadingListRequest? request, HttpContext http, ShortScienceDb db, CacheEviction cache, TimeProvider clock,
         ILogger<ReadingListEntry> logger, CancellationToken ct)
     {
         var userId = http.User.RequiredUserId();
@@ -97,7 +98,7 @@ public static class ReadingListApi
             .ToListAsync(ct)).FirstOrDefault();
 
     static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        string key, HttpContext http, ShortScienceDb db, FeedCache cache, CancellationToken ct)
+        string key, HttpContext http, ShortScienceDb db, CacheEviction cache, CancellationToken ct)
     {
         var userId = http.User.RequiredUserId();
         if (!await db.Papers.AnyAsync(p => p.Key == key, ct)) return Problems.NotFound($"There is no paper with the key '{key}'.");

@@ -1,9 +1,9 @@
+using ShortScience.Api.Caching;
 using ShortScience.Api.CitedBy;
 using ShortScience.Api.Figures;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ShortScience.Contracts;
-using ShortScience.Api.Feeds;
 using ShortScience.Api.Rendering;
 using ShortScience.Core.Text;
 using ShortScience.Data;
@@ -25,7 +25,7 @@ public abstract record PublishOutcome
 /// Adds a revision to a person's summary of a paper. Never overwrites: the new revision must be based on the
 /// current one (checked by revision number and by the row's xmin), else the caller gets both texts back.
 /// </summary>
-public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, FeedCache feeds, RemoteFigures remoteFigures, TimeProvider clock)
+public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction feeds, RemoteFigures remoteFigures, TimeProvider clock)
 {
     public async Task<PublishOutcome> PublishAsync(
         Paper paper, Guid userId, string markdown, int? baseRevision, bool anonymous, string? note, int? restoredFrom, CancellationToken ct)

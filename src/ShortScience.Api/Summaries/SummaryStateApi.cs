@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.Caching;
 using ShortScience.Api.Extensions;
-using ShortScience.Api.Feeds;
 using ShortScience.Api.Moderation;
 using ShortScience.Contracts;
 using ShortScience.Data;
@@ -24,14 +24,14 @@ public static class SummaryStateApi
         moderator.MapPost("/unhide", UnhideAsync);
     }
 
-    static Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, ShortScienceDb db, FeedCache feeds, CancellationToken ct) =>
+    static Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, CancellationToken ct) =>
         AuthorChangeAsync(id, http, db, feeds, SummaryStatus.Published, SummaryStatus.Deleted, ct);
 
-    static Task<Results<NoContent, ProblemHttpResult>> UndeleteAsync(long id, HttpContext http, ShortScienceDb db, FeedCache feeds, CancellationToken ct) =>
+    static Task<Results<NoContent, ProblemHttpResult>> UndeleteAsync(long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, CancellationToken ct) =>
         AuthorChangeAsync(id, http, db, feeds, SummaryStatus.Deleted, SummaryStatus.Published, ct);
 
     static async Task<Results<NoContent, ProblemHttpResult>> AuthorChangeAsync(
-        long id, HttpContext http, ShortScienceDb db, FeedCache feeds, SummaryStatus from, SummaryStatus to, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, SummaryStatus from, SummaryStatus to, CancellationToken ct)
     {
         var summary = await db.Summaries.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (summary is null) return Problems.NotFound($"There is no summary {id}.");

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.Caching;
 using ShortScience.Api.Extensions;
-using ShortScience.Api.Feeds;
 using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -21,7 +21,7 @@ public static class VotesApi
             .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Voting);
 
     static async Task<Results<Ok<VoteResult>, ProblemHttpResult>> VoteAsync(
-        string targetType, long id, VoteRequest request, HttpContext http, ShortScienceDb db, FeedCache cache, TimeProvider clock, CancellationToken ct)
+        string targetType, long id, VoteRequest request, HttpContext http, ShortScienceDb db, CacheEviction cache, TimeProvider clock, CancellationToken ct)
     {
         if (Votables.Parse(targetType) is not { } target) return Problems.BadRequest($"Votes go to {Votables.Names}.", "targetType");
         if (request.Value is not (>= -1 and <= 1)) return Problems.BadRequest("A vote is -1, 0 (remove) or 1.", "value");

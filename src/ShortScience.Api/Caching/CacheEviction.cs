@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using ShortScience.Api.Caching;
 using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 
-namespace ShortScience.Api.Feeds;
+namespace ShortScience.Api.Caching;
 
 /// <summary>
 /// The one place that maps a change to the cache tags it touches, and evicts them: the API's cached reads, its feeds,
@@ -18,9 +17,9 @@ namespace ShortScience.Api.Feeds;
 /// leaves every other paper's page cached. A visible write that declares nothing here evicts everything
 /// (<see cref="ReadCacheEvictionMiddleware"/>): rare, wide changes (merges, renames, bans) stay correct that way.
 /// </summary>
-public sealed class FeedCache(ShortScienceDb db, IOutputCacheStore store, CacheEvents events, ILogger<FeedCache> logger)
+public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, CacheEvents events, ILogger<CacheEviction> logger)
 {
-    public const string Policy = "feeds";
+    public const string FeedsPolicy = "feeds";
     public const string Everything = CacheTags.Feeds;
     public const string AllSummaries = CacheTags.Summaries;
     public const string AllComments = CacheTags.Comments;
