@@ -37,6 +37,7 @@ public static class ApiPipelineExtensions
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<OpenApiDocumentCache>();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.Use((context, next) => TextGuard.HasNul(context.Request)
             ? Results.Problem(statusCode: 400, title: "Invalid input", detail: "The address contains the NUL character.").ExecuteAsync(context)
