@@ -16,7 +16,7 @@ namespace ShortScience.Api.Accounts;
 /// summaries either stay, published anonymously, or go, as they choose; their comments are emptied. The user row
 /// stays only as a nameless tombstone so that what others wrote in reply keeps its place.
 /// </summary>
-public sealed class AccountDeletion(ShortScienceDb db, CacheEviction feeds, FigureLibrary figures, TimeProvider clock, ILogger<AccountDeletion> logger)
+public sealed class AccountDeletion(ShortScienceDb db, CacheEviction caches, FigureLibrary figures, TimeProvider clock, ILogger<AccountDeletion> logger)
 {
     public async Task DeleteAsync(User user, bool keepSummaries, CancellationToken ct)
     {
@@ -90,7 +90,7 @@ public sealed class AccountDeletion(ShortScienceDb db, CacheEviction feeds, Figu
         var removedFigures = await figures.RemoveUnusedOfAsync(id, ct);
         await db.Figures.Where(f => f.OwnerId == id).ExecuteUpdateAsync(f => f.SetProperty(x => x.OwnerId, (Guid?)null), ct);
         // Their name may sit in any cached feed (as author or commenter): drop them all.
-        await feeds.EverythingChangedAsync(ct);
+        await caches.EverythingChangedAsync(ct);
         logger.LogInformation("Deleted account {UserId} at {At}; summaries {Choice}; {Figures} figures removed",
             id, clock.GetUtcNow(), keepSummaries ? "kept anonymously" : "removed", removedFigures);
     }

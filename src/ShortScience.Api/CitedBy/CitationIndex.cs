@@ -12,7 +12,7 @@ namespace ShortScience.Api.CitedBy;
 /// re-render) replaces the text's rows; whether the citing text is shown is read from the text at query time, so
 /// hiding, deleting and unhiding need no bookkeeping and can never leave a stale link behind.
 /// </summary>
-public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, CacheEviction feeds, TimeProvider clock, ILogger<CitationIndex> logger)
+public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, CacheEviction caches, TimeProvider clock, ILogger<CitationIndex> logger)
 {
     public const int MaxCitingTexts = 200;
 
@@ -34,7 +34,7 @@ public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, Cach
         }
         // Papers that gained or lost this text from their "cited by" list show it on their cached pages.
         var changed = before.Except(cited).Concat(cited.Except(before)).ToList();
-        if (changed.Count > 0) await feeds.CitedPapersChangedAsync(changed, ct);
+        if (changed.Count > 0) await caches.CitedPapersChangedAsync(changed, ct);
         if (cited.Count > 0) logger.LogInformation("{Kind} {SourceId} cites {Count} papers", kind, sourceId, cited.Count);
     }
 

@@ -43,7 +43,7 @@ public static class CommentsApi
 
     static async Task<Results<Created<CommentLocation>, ProblemHttpResult>> PostAsync(
         long id, CommentRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, Notifier notifier,
-        CacheEviction feeds, TimeProvider clock, CancellationToken ct)
+        CacheEviction caches, TimeProvider clock, CancellationToken ct)
     {
         var summary = await db.Summaries.AsNoTracking().Published().Where(s => s.Id == id)
             .Select(s => new { s.Id, s.UserId, s.Paper.Key, s.Paper.Title }).FirstOrDefaultAsync(ct);
@@ -72,7 +72,7 @@ public static class CommentsApi
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
         await CommentThreads.RefreshCountAsync(db, id, ct);
-        await feeds.CommentChangedAsync(comment.Id, ct);
+        await caches.CommentChangedAsync(comment.Id, ct);
         await citations.RecordCommentAsync(comment.Id, ct);
 
         var url = Links.Comment(summary.Key, id, comment.Id);
@@ -81,7 +81,7 @@ public static class CommentsApi
     }
 
     static async Task<Results<Ok<CommentLocation>, ProblemHttpResult>> EditAsync(
-        long id, CommentEdit edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
+        long id, CommentEdit edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction caches, TimeProvider clock, CancellationToken ct)
     {
         var comment = await db.Comments.Include(c => c.Summary).ThenInclude(s => s.Paper).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null || comment.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no comment {id}.");
@@ -95,14 +95,14 @@ public static class CommentsApi
         (comment.Markdown, comment.Html, comment.PlainText, comment.RendererVersion, comment.UpdatedAt) =
             (edit.Markdown, rendered.Html, rendered.PlainText, rendered.RendererVersion, now);
         await db.SaveChangesAsync(ct);
-        await feeds.CommentChangedAsync(id, ct);
+        await caches.CommentChangedAsync(id, ct);
         await citations.RecordCommentAsync(id, ct);
         return TypedResults.Ok(new CommentLocation(id, comment.SummaryId, comment.Summary.Paper.Key, Links.Comment(comment.Summary.Paper.Key, comment.SummaryId, id)));
     }
 
     /// <summary>Soft delete by the author or a moderator; a comment with replies leaves a placeholder.</summary>
     static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, CacheEviction caches, TimeProvider clock, CancellationToken ct)
     {
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null || comment.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no comment {id}.");
@@ -117,12 +117,12 @@ public static class CommentsApi
         }
         await db.SaveChangesAsync(ct);
         await CommentThreads.RefreshCountAsync(db, comment.SummaryId, ct);
-        await feeds.CommentChangedAsync(id, ct);
+        await caches.CommentChangedAsync(id, ct);
         return TypedResults.NoContent();
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> UndeleteAsync(
-        long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, CacheEviction caches, TimeProvider clock, CancellationToken ct)
     {
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (comment is null) return Problems.NotFound($"There is no comment {id}.");
@@ -138,7 +138,7 @@ public static class CommentsApi
         comment.Status = ContentStatus.Visible;
         await db.SaveChangesAsync(ct);
         await CommentThreads.RefreshCountAsync(db, comment.SummaryId, ct);
-        await feeds.CommentChangedAsync(id, ct);
+        await caches.CommentChangedAsync(id, ct);
         return TypedResults.NoContent();
     }
 

@@ -12,7 +12,7 @@ using ShortScience.Contracts;
 namespace ShortScience.Api.Moderation;
 
 /// <summary>Hiding and restoring content, and banning people; every action lands in the audit log.</summary>
-public sealed class Moderator(ShortScienceDb db, CacheEviction feeds, TimeProvider clock)
+public sealed class Moderator(ShortScienceDb db, CacheEviction caches, TimeProvider clock)
 {
     /// <summary>
     /// Hides a target, or gives it back the state it had before it was hidden. Restoring what is not hidden changes
@@ -35,11 +35,11 @@ public sealed class Moderator(ShortScienceDb db, CacheEviction feeds, TimeProvid
         if (changed == false) return true;
         await (type switch
         {
-            FlagTarget.Summary => feeds.SummaryChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
-            FlagTarget.Comment => feeds.CommentChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
-            FlagTarget.Question => feeds.QuestionChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
-            FlagTarget.Answer => feeds.AnswerChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
-            _ => feeds.PaperChangedAsync(targetId, ct),
+            FlagTarget.Summary => caches.SummaryChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
+            FlagTarget.Comment => caches.CommentChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
+            FlagTarget.Question => caches.QuestionChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
+            FlagTarget.Answer => caches.AnswerChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
+            _ => caches.PaperChangedAsync(targetId, ct),
         });
         await LogAsync(moderatorId, hidden ? "hide" : "restore", type.ToString().ToLowerInvariant(), targetId, reason, flagId, ct);
         return true;

@@ -27,7 +27,7 @@ public static class AnswersApi
     }
 
     static async Task<Results<Created<AnswerView>, ProblemHttpResult>> AnswerAsync(
-        long id, AnswerRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, Notifier notifier, CacheEviction feeds,
+        long id, AnswerRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, Notifier notifier, CacheEviction caches,
         TimeProvider clock, CancellationToken ct)
     {
         var question = await db.Questions.AsNoTracking().Shown().Where(q => q.Id == id)
@@ -46,7 +46,7 @@ public static class AnswersApi
         db.Answers.Add(answer);
         await db.SaveChangesAsync(ct);
         await QuestionThreads.RefreshCountAsync(db, id, ct);
-        await feeds.AnswerChangedAsync(answer.Id, ct);
+        await caches.AnswerChangedAsync(answer.Id, ct);
         await citations.RecordAnswerAsync(answer.Id, ct);
         var url = Links.Answer(question.Key, answer.Id);
         await notifier.AnsweredAsync(userId, question.UserId, question.PaperTitle, question.Title, url, ct);
@@ -56,7 +56,7 @@ public static class AnswersApi
     }
 
     static async Task<Results<Ok<AnswerView>, ProblemHttpResult>> EditAsync(
-        long id, AnswerRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
+        long id, AnswerRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction caches, TimeProvider clock, CancellationToken ct)
     {
         var answer = await db.Answers.FirstOrDefaultAsync(a => a.Id == id, ct);
         // Under a hidden or deleted question an answer is out of sight, and stays as it is.
@@ -74,14 +74,14 @@ public static class AnswersApi
         (answer.Markdown, answer.Html, answer.PlainText, answer.RendererVersion, answer.UpdatedAt) =
             (edit.Markdown, rendered.Html, rendered.PlainText, rendered.RendererVersion, now);
         await db.SaveChangesAsync(ct);
-        await feeds.AnswerChangedAsync(id, ct);
+        await caches.AnswerChangedAsync(id, ct);
         await citations.RecordAnswerAsync(id, ct);
         return TypedResults.Ok((await QuestionThreads.OneAsync(db, answer.QuestionId, http.User, ct))!.Answers.Single(a => a.Id == id));
     }
 
     /// <summary>Soft delete by the author or a moderator (logged); an accepted answer stops being accepted.</summary>
     static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, CacheEviction caches, TimeProvider clock, CancellationToken ct)
     {
         var answer = await db.Answers.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (answer is null || answer.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no answer {id}.");
@@ -94,7 +94,7 @@ public static class AnswersApi
         await db.Questions.Where(q => q.Id == answer.QuestionId && q.AcceptedAnswerId == id)
             .ExecuteUpdateAsync(q => q.SetProperty(x => x.AcceptedAnswerId, (long?)null), ct);
         await QuestionThreads.RefreshCountAsync(db, answer.QuestionId, ct);
-        await feeds.AnswerChangedAsync(id, ct);
+        await caches.AnswerChangedAsync(id, ct);
         return TypedResults.NoContent();
     }
 

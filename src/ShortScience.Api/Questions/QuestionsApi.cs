@@ -52,7 +52,7 @@ public static class QuestionsApi
 
     static async Task<Results<Created<QuestionView>, ProblemHttpResult>> AskAsync(
         string key, QuestionRequest request, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, Notifier notifier,
-        CacheEviction feeds, TimeProvider clock, CancellationToken ct)
+        CacheEviction caches, TimeProvider clock, CancellationToken ct)
     {
         var paper = await db.Papers.AsNoTracking().Shown().Where(p => p.Key == key).Select(p => new { p.Id, p.Key, p.Title }).FirstOrDefaultAsync(ct);
         if (paper is null) return Problems.NotFound($"There is no paper '{key}'.");
@@ -73,7 +73,7 @@ public static class QuestionsApi
         });
         db.Questions.Add(question);
         await db.SaveChangesAsync(ct);
-        await feeds.QuestionChangedAsync(question.Id, ct);
+        await caches.QuestionChangedAsync(question.Id, ct);
         await citations.RecordQuestionAsync(question.Id, ct);
         await notifier.AskedAsync(userId, paper.Id, paper.Key, paper.Title, title, Links.Question(paper.Key, question.Id), ct);
 
@@ -82,7 +82,7 @@ public static class QuestionsApi
     }
 
     static async Task<Results<Ok<QuestionView>, ProblemHttpResult>> EditAsync(
-        long id, QuestionRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction feeds, TimeProvider clock,
+        long id, QuestionRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction caches, TimeProvider clock,
         CancellationToken ct)
     {
         var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == id, ct);
@@ -103,14 +103,14 @@ public static class QuestionsApi
         (question.Title, question.Markdown, question.Html, question.PlainText, question.RendererVersion, question.UpdatedAt) =
             (title, edit.Markdown, rendered.Html, rendered.PlainText, rendered.RendererVersion, now);
         await db.SaveChangesAsync(ct);
-        await feeds.QuestionChangedAsync(id, ct);
+        await caches.QuestionChangedAsync(id, ct);
         await citations.RecordQuestionAsync(id, ct);
         return TypedResults.Ok((await QuestionThreads.OneAsync(db, id, http.User, ct))!);
     }
 
     /// <summary>Soft delete by the asker or a moderator (logged); its answers leave with it.</summary>
     static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, TimeProvider clock, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, CacheEviction caches, TimeProvider clock, CancellationToken ct)
     {
         var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == id, ct);
         if (question is null || question.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no question {id}.");
@@ -120,7 +120,7 @@ public static class QuestionsApi
         question.UpdatedAt = clock.GetUtcNow();
         if (question.UserId != userId) ModerationLog.Add(db, userId, "delete", "question", Moderator.Id(id), null, question.UpdatedAt);
         await db.SaveChangesAsync(ct);
-        await feeds.QuestionChangedAsync(id, ct);
+        await caches.QuestionChangedAsync(id, ct);
         return TypedResults.NoContent();
     }
 
@@ -134,7 +134,7 @@ public static class QuestionsApi
 
     /// <summary>The asker accepts one visible answer; accepting another replaces it.</summary>
     static async Task<Results<Ok<QuestionView>, ProblemHttpResult>> AcceptAsync(
-        long id, long answerId, HttpContext http, ShortScienceDb db, Notifier notifier, CacheEviction feeds, CancellationToken ct)
+        long id, long answerId, HttpContext http, ShortScienceDb db, Notifier notifier, CacheEviction caches, CancellationToken ct)
     {
         var question = await db.Questions.Shown().Include(q => q.Paper).FirstOrDefaultAsync(q => q.Id == id, ct);
         if (question is null) return Problems.NotFound($"There is no question {id}.");
@@ -147,19 +147,19 @@ public static class QuestionsApi
         var changed = question.AcceptedAnswerId != answer.Id;
         question.AcceptedAnswerId = answer.Id;
         await db.SaveChangesAsync(ct);
-        await feeds.QuestionChangedAsync(id, ct);
+        await caches.QuestionChangedAsync(id, ct);
         if (changed) await notifier.AcceptedAsync(userId, answer.UserId, question.Paper.Title, question.Title, Links.Answer(question.Paper.Key, answer.Id), ct);
         return TypedResults.Ok((await QuestionThreads.OneAsync(db, id, http.User, ct))!);
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> UnacceptAsync(long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, CancellationToken ct)
+    static async Task<Results<NoContent, ProblemHttpResult>> UnacceptAsync(long id, HttpContext http, ShortScienceDb db, CacheEviction caches, CancellationToken ct)
     {
         var question = await db.Questions.Shown().FirstOrDefaultAsync(q => q.Id == id, ct);
         if (question is null) return Problems.NotFound($"There is no question {id}.");
         if (question.UserId != http.User.RequiredUserId()) return Problems.Forbidden("Only the person who asked can take back an acceptance.");
         question.AcceptedAnswerId = null;
         await db.SaveChangesAsync(ct);
-        await feeds.QuestionChangedAsync(id, ct);
+        await caches.QuestionChangedAsync(id, ct);
         return TypedResults.NoContent();
     }
 

@@ -25,7 +25,7 @@ public abstract record PublishOutcome
 /// Adds a revision to a person's summary of a paper. Never overwrites: the new revision must be based on the
 /// current one (checked by revision number and by the row's xmin), else the caller gets both texts back.
 /// </summary>
-public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction feeds, RemoteFigures remoteFigures, TimeProvider clock)
+public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction caches, RemoteFigures remoteFigures, TimeProvider clock)
 {
     public async Task<PublishOutcome> PublishAsync(
         Paper paper, Guid userId, string markdown, int? baseRevision, bool anonymous, string? note, int? restoredFrom, CancellationToken ct)
@@ -83,7 +83,7 @@ public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer
             return Conflict(winner?.CurrentRevision ?? 0, winner?.Markdown ?? "", markdown);
         }
         await citations.RecordSummaryAsync(summary.Id, ct);
-        await feeds.SummaryChangedAsync(summary.Id, ct);
+        await caches.SummaryChangedAsync(summary.Id, ct);
         return new PublishOutcome.Published(new PublishedRevision(summary.Id, paper.Key, revision.Number, revision.Html, now));
     }
 

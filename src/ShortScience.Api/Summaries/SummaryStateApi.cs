@@ -24,14 +24,14 @@ public static class SummaryStateApi
         moderator.MapPost("/unhide", UnhideAsync);
     }
 
-    static Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, CancellationToken ct) =>
-        AuthorChangeAsync(id, http, db, feeds, SummaryStatus.Published, SummaryStatus.Deleted, ct);
+    static Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, HttpContext http, ShortScienceDb db, CacheEviction caches, CancellationToken ct) =>
+        AuthorChangeAsync(id, http, db, caches, SummaryStatus.Published, SummaryStatus.Deleted, ct);
 
-    static Task<Results<NoContent, ProblemHttpResult>> UndeleteAsync(long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, CancellationToken ct) =>
-        AuthorChangeAsync(id, http, db, feeds, SummaryStatus.Deleted, SummaryStatus.Published, ct);
+    static Task<Results<NoContent, ProblemHttpResult>> UndeleteAsync(long id, HttpContext http, ShortScienceDb db, CacheEviction caches, CancellationToken ct) =>
+        AuthorChangeAsync(id, http, db, caches, SummaryStatus.Deleted, SummaryStatus.Published, ct);
 
     static async Task<Results<NoContent, ProblemHttpResult>> AuthorChangeAsync(
-        long id, HttpContext http, ShortScienceDb db, CacheEviction feeds, SummaryStatus from, SummaryStatus to, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, CacheEviction caches, SummaryStatus from, SummaryStatus to, CancellationToken ct)
     {
         var summary = await db.Summaries.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (summary is null) return Problems.NotFound($"There is no summary {id}.");
@@ -50,7 +50,7 @@ public static class SummaryStateApi
         summary.Status = to;
         await db.SaveChangesAsync(ct);
         await PaperStats.RefreshAsync(db, summary.PaperId, ct);
-        await feeds.SummaryChangedAsync(id, ct);
+        await caches.SummaryChangedAsync(id, ct);
         return TypedResults.NoContent();
     }
 
