@@ -54,9 +54,10 @@ log "Building (Release)"
 dotnet build bench/ShortScience.Bench -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
 dotnet build src/ShortScience.Api -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
 dotnet build src/ShortScience.Web -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
+# Generated data made by an older version gets this version's schema (stored paper pages, …).
+ConnectionStrings__ShortScience="$CS" dotnet src/ShortScience.Api/bin/Release/net10.0/ShortScience.Api.dll migrate >/dev/null
 if [ -n "${DEMO:-}" ]; then
   log "No generated data: the demo content in a fresh cluster"
-  ConnectionStrings__ShortScience="$CS" dotnet src/ShortScience.Api/bin/Release/net10.0/ShortScience.Api.dll migrate >/dev/null
   ConnectionStrings__ShortScience="$CS" dotnet src/ShortScience.Api/bin/Release/net10.0/ShortScience.Api.dll seed-demo >/dev/null
 fi
 

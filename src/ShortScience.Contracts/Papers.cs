@@ -19,7 +19,7 @@ public sealed record PaperDetail(
     string Key, string Title, string? Abstract, IReadOnlyList<AuthorRef> Authors, VenueRef? Venue, int? Year,
     IReadOnlyList<string> Keywords, string? ArxivId, string? Doi, string? Url, string? PdfUrl, string? BibtexKey,
     DateOnly? PublishedOn, IReadOnlyList<SummaryView> Summaries, string? Bibtex = null, IReadOnlyList<CitingText>? CitedBy = null,
-    string? AbstractHtml = null);
+    string? AbstractHtml = null, IReadOnlyList<QuestionView>? Questions = null);
 
 /// <summary>A paper or comment: shown, hidden by a moderator, or deleted by its author.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<ContentStatus>))]

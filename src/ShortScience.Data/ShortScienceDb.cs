@@ -18,6 +18,8 @@ public sealed class ShortScienceDb(DbContextOptions<ShortScienceDb> options)
     public DbSet<PaperEdit> PaperEdits => Set<PaperEdit>();
     public DbSet<PaperChange> PaperChanges => Set<PaperChange>();
     public DbSet<PaperAlias> PaperAliases => Set<PaperAlias>();
+    public DbSet<PaperDocument> PaperDocuments => Set<PaperDocument>();
+    public DbSet<PageEpoch> PageEpochs => Set<PageEpoch>();
     public DbSet<Citation> Citations => Set<Citation>();
     public DbSet<ReadingListEntry> ReadingList => Set<ReadingListEntry>();
     public DbSet<Summary> Summaries => Set<Summary>();

@@ -40,17 +40,23 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
-    /// <summary>A scope for arranging rows directly in the database.</summary>
-    public async Task WithDbAsync(Func<ShortScienceDb, Task> action)
+    /// <summary>
+    /// A scope for arranging rows directly in the database. Rows written behind the API's back are a change nobody
+    /// traced, so every stored paper page goes out of date afterwards, as after such a change in the API.
+    /// </summary>
+    public async Task WithDbAsync(Func<ShortScienceDb, Task> action) => await WithDbAsync(async db =>
     {
-        await using var scope = Services.CreateAsyncScope();
-        await action(scope.ServiceProvider.GetRequiredService<ShortScienceDb>());
-    }
+        await action(db);
+        return true;
+    });
 
     public async Task<T> WithDbAsync<T>(Func<ShortScienceDb, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<ShortScienceDb>());
+        var db = scope.ServiceProvider.GetRequiredService<ShortScienceDb>();
+        var result = await action(db);
+        await global::ShortScience.Api.Papers.PaperDocuments.EverythingChangedAsync(db, CancellationToken.None);
+        return result;
     }
 
     async Task IAsyncLifetime.DisposeAsync()

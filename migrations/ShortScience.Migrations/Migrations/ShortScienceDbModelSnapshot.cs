@@ -901,6 +901,32 @@ namespace ShortScience.Migrations.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.PageEpoch", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("bigint")
+                        .HasColumnName("epoch");
+
+                    b.HasKey("Id")
+                        .HasName("pk_page_epoch");
+
+                    b.ToTable("page_epoch", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_page_epoch_one_row", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Epoch = 0L
+                        });
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.Paper", b =>
                 {
                     b.Property<long>("Id")
@@ -967,6 +993,10 @@ namespace ShortScience.Migrations.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("normalized_title");
+
+                    b.Property<long>("PageVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("page_version");
 
                     b.Property<string>("PdfUrl")
                         .HasColumnType("text")
@@ -1196,6 +1226,39 @@ namespace ShortScience.Migrations.Migrations
                         .HasDatabaseName("ix_paper_changes_paper_id_id");
 
                     b.ToTable("paper_changes", (string)null);
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.PaperDocument", b =>
+                {
+                    b.Property<long>("PaperId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_id");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("built_at");
+
+                    b.Property<byte[]>("Document")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("document");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("bigint")
+                        .HasColumnName("epoch");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer")
+                        .HasColumnName("format");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("PaperId")
+                        .HasName("pk_paper_documents");
+
+                    b.ToTable("paper_documents", (string)null);
                 });
 
             modelBuilder.Entity("ShortScience.Data.Entities.PaperEdit", b =>
@@ -2309,6 +2372,16 @@ namespace ShortScience.Migrations.Migrations
                         .HasConstraintName("fk_paper_changes_papers_paper_id");
 
                     b.Navigation("Paper");
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.PaperDocument", b =>
+                {
+                    b.HasOne("ShortScience.Data.Entities.Paper", null)
+                        .WithOne()
+                        .HasForeignKey("ShortScience.Data.Entities.PaperDocument", "PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_documents_papers_paper_id");
                 });
 
             modelBuilder.Entity("ShortScience.Data.Entities.PaperEdit", b =>

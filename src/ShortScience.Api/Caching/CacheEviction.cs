@@ -19,6 +19,9 @@ namespace ShortScience.Api.Caching;
 /// </summary>
 public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, CacheEvents events, ILogger<CacheEviction> logger)
 {
+    // The papers whose pages the change touched (exact keys), for their stored page documents.
+    readonly HashSet<string> papers = new(StringComparer.Ordinal);
+
     public const string FeedsPolicy = "feeds";
     public const string Everything = CacheTags.Feeds;
     public const string AllSummaries = CacheTags.Summaries;
@@ -87,7 +90,7 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
         if (comment is not null)
         {
             // Lists of summaries show their comment counts: the recent list and the summary writer's profile.
-            tags.AddRange([Paper(comment.Key), CacheTags.Summary(comment.SummaryId), AllSummaries]);
+            tags.AddRange([PaperTag(comment.Key), CacheTags.Summary(comment.SummaryId), AllSummaries]);
             if (comment.Writer is not null) tags.Add(User(comment.Writer));
             if (comment.SummaryWriter is not null) tags.Add(User(comment.SummaryWriter));
         }
@@ -100,7 +103,7 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
     {
         var key = await db.Questions.Where(q => q.Id == questionId).Select(q => q.Paper.Key).FirstOrDefaultAsync(ct);
         List<string> tags = [AllQuestions, CacheTags.Question(questionId)];
-        if (key is not null) tags.Add(Paper(key));
+        if (key is not null) tags.Add(PaperTag(key));
         tags.AddRange(await CitedTagsAsync(CitationSource.Question, questionId, ct));
         await EvictAsync(tags, ct);
     }
@@ -110,7 +113,7 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
     {
         var answer = await db.Answers.Where(a => a.Id == answerId).Select(a => new { a.QuestionId, a.Question.Paper.Key }).FirstOrDefaultAsync(ct);
         List<string> tags = [AllQuestions, CacheTags.Answer(answerId)];
-        if (answer is not null) tags.AddRange([Paper(answer.Key), CacheTags.Question(answer.QuestionId)]);
+        if (answer is not null) tags.AddRange([PaperTag(answer.Key), CacheTags.Question(answer.QuestionId)]);
         tags.AddRange(await CitedTagsAsync(CitationSource.Answer, answerId, ct));
         await EvictAsync(tags, ct);
     }
@@ -119,7 +122,7 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
     public async Task PaperChangedAsync(string key, CancellationToken ct = default)
     {
         var id = await db.Papers.Where(p => p.Key == key).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
-        var tags = id is { } paperId ? await PaperTagsAsync(paperId, ct) : [Paper(key)];
+        var tags = id is { } paperId ? await PaperTagsAsync(paperId, ct) : [PaperTag(key)];
         if (id is { } known) tags.AddRange((await db.Summaries.Where(s => s.PaperId == known).Select(s => s.Id).ToListAsync(ct)).Select(CacheTags.Summary));
         tags.AddRange([AllSummaries, AllComments, AllQuestions, Search, AllFollowing]);
         await EvictAsync(tags, ct);
@@ -142,13 +145,13 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
     {
         if (paperIds.Count == 0) return;
         var keys = await db.Papers.AsNoTracking().Where(p => paperIds.Contains(p.Id)).Select(p => p.Key).ToListAsync(ct);
-        await EvictAsync(keys.Select(Paper), ct);
+        await EvictAsync(keys.Select(PaperTag), ct);
     }
 
     // The pages of the papers a text cites list it under "cited by".
     async Task<IEnumerable<string>> CitedTagsAsync(CitationSource kind, long sourceId, CancellationToken ct) =>
         (await db.Citations.AsNoTracking().Where(c => c.SourceKind == kind && c.SourceId == sourceId)
-            .Join(db.Papers, c => c.CitedPaperId, p => p.Id, (c, p) => p.Key).ToListAsync(ct)).Select(Paper);
+            .Join(db.Papers, c => c.CitedPaperId, p => p.Id, (c, p) => p.Key).ToListAsync(ct)).Select(PaperTag);
 
     async Task<List<string>> SummaryTagsAsync(long summaryId, CancellationToken ct)
     {
@@ -166,7 +169,7 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
         var paper = await db.Papers.AsNoTracking().Where(p => p.Id == paperId)
             .Select(p => new { p.Key, p.Year, Venue = p.Venue == null ? null : p.Venue.Slug, p.Keywords, Authors = p.Authors.Select(a => a.Author.Slug).ToList() })
             .FirstAsync(ct);
-        var tags = new List<string> { Paper(paper.Key) };
+        var tags = new List<string> { PaperTag(paper.Key) };
         if (paper.Venue is not null) tags.AddRange([Venue(paper.Venue), CacheTags.Venues]);
         if (paper.Year is { } year)
         {
@@ -178,11 +181,30 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
         return tags;
     }
 
+    // A paper's tag, remembering the paper so that its stored page document is marked out of date too.
+    string PaperTag(string key)
+    {
+        papers.Add(key);
+        return Paper(key);
+    }
+
     async Task EvictAsync(IEnumerable<string> tags, CancellationToken ct, bool everything = false)
     {
         Declared = true;
-        // Entries whose dependencies nobody traced go with every change.
         var evicted = tags.Append(CacheTags.Untraced).Distinct().ToArray();
+        // First the stored page documents, then the caches: a reader refilling a cache after the eviction must not
+        // find the old document still valid.
+        try
+        {
+            if (everything) await Papers.PaperDocuments.EverythingChangedAsync(db, ct);
+            else await Papers.PaperDocuments.ChangedAsync(db, papers, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not mark the page documents of {Papers} out of date", everything ? ["(all)"] : papers);
+        }
+        papers.Clear();
+        // Entries whose dependencies nobody traced go with every change (the Untraced tag above).
         try
         {
             foreach (var tag in evicted) await store.EvictByTagAsync(tag, ct);

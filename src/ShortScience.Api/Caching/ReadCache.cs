@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using ShortScience.Contracts;
+using ShortScience.Data;
 
 namespace ShortScience.Api.Caching;
 
@@ -93,6 +94,8 @@ public sealed class ReadCacheEvictionMiddleware(RequestDelegate next, IOutputCac
         if (context.RequestServices.GetService<Caching.CacheEviction>() is { Declared: true }) return;
         try
         {
+            // Every stored page document first, so that no reader refills a cache from an old one.
+            await Papers.PaperDocuments.EverythingChangedAsync(context.RequestServices.GetRequiredService<ShortScienceDb>(), CancellationToken.None);
             await store.EvictByTagAsync(ReadCache.Tag, CancellationToken.None);
             // In a store shared with the Web hosts (Redis) this evicts their pages too, every replica at once; in the
             // API's own memory no entry carries the tag and it does nothing.

@@ -16,6 +16,7 @@ public static class ImportServices
         services.AddScoped<BibImporter>();
         services.AddScoped<MetadataFetcher>();
         services.AddScoped<Papers.PaperEditor>();
+        services.AddSingleton<Papers.PaperDocuments>();
 
         AddClient<ArxivClient>(services, o => o.ArxivBaseUrl);
         AddClient<CrossrefClient>(services, o => o.CrossrefBaseUrl);

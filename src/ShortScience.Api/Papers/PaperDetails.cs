@@ -4,6 +4,7 @@ using ShortScience.Api.Accounts;
 using ShortScience.Api.CitedBy;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Extensions;
+using ShortScience.Api.Questions;
 using ShortScience.Api.Summaries;
 using ShortScience.Contracts;
 using ShortScience.Core.Rendering;
@@ -78,9 +79,11 @@ public static class PaperDetails
             detail.Authors.Select(a => a.Name).ToList(), paper.VenueName, paper.VenueKind, detail.Year, detail.Doi, detail.ArxivId,
             detail.Url, detail.Keywords.ToList(), paper.Categories));
         var citedBy = paper.Cited ? await CitationIndex.CitedByAsync(db, paper.Id, ct) : [];
+        // The page shows the paper's questions too: one answer instead of a second request for them.
+        var questions = await QuestionThreads.LoadAsync(db, db.Questions.Where(q => q.PaperId == paper.Id), user, ct);
         var abstractHtml = AbstractHtml(http.RequestServices.GetRequiredService<IMarkdownRenderer>(), detail.Abstract,
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PaperDetails)), detail.Key);
-        return detail with { Summaries = summaries, Bibtex = bibtex, CitedBy = citedBy, AbstractHtml = abstractHtml };
+        return detail with { Summaries = summaries, Bibtex = bibtex, CitedBy = citedBy, AbstractHtml = abstractHtml, Questions = questions };
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class PapersApi
     {
         var group = api.MapGroup("/papers").WithTags("Papers").ReadsFromStandby();
         group.MapGet("/", ListAsync).WithName("ListPapers");
-        group.MapGet("/{key}", GetAsync).WithName("GetPaper");
+        group.MapGet("/{key}", GetAsync).WithName("GetPaper").Produces<PaperDetail>().ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
@@ -82,9 +82,14 @@ public static class PapersApi
         return TypedResults.Ok(new Page<PaperListItem>(items, next));
     }
 
-    static async Task<Results<Ok<PaperDetail>, ProblemHttpResult>> GetAsync(
-        ShortScienceDb db, string key, HttpContext http, CancellationToken ct)
+    static async Task<IResult> GetAsync(ShortScienceDb db, string key, HttpContext http, PaperDocuments documents, CancellationToken ct)
     {
+        if (PaperDocuments.Serves(http))
+        {
+            return await documents.GetAsync(db, key, http, ct) is { } document
+                ? TypedResults.Bytes(document, "application/json; charset=utf-8")
+                : Problems.NotFound($"There is no paper with the key '{key}'.");
+        }
         var paper = await PaperDetails.LoadAsync(db, key, http, ct);
         return paper is null
             ? Problems.NotFound($"There is no paper with the key '{key}'.")

@@ -55,6 +55,8 @@ public sealed class StaleContentRerenderer(
                 (a.Html, a.PlainText, a.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
             }, ct);
             await IndexCitationsAsync(ct);
+            // Every stored paper page may show a re-rendered text.
+            await Papers.PaperDocuments.EverythingChangedAsync(db, ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", ct);
             return done;
         }

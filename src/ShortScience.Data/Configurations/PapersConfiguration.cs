@@ -84,3 +84,22 @@ sealed class PaperChangeConfiguration : IEntityTypeConfiguration<PaperChange>
         b.HasOne<User>().WithMany().HasForeignKey(c => c.ActorId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+sealed class PaperDocumentConfiguration : IEntityTypeConfiguration<PaperDocument>
+{
+    public void Configure(EntityTypeBuilder<PaperDocument> b)
+    {
+        b.HasKey(d => d.PaperId);
+        b.HasOne<Paper>().WithOne().HasForeignKey<PaperDocument>(d => d.PaperId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class PageEpochConfiguration : IEntityTypeConfiguration<PageEpoch>
+{
+    public void Configure(EntityTypeBuilder<PageEpoch> b)
+    {
+        b.ToTable("page_epoch", t => t.HasCheckConstraint("ck_page_epoch_one_row", "id = 1"));
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.HasData(new PageEpoch { Id = 1, Epoch = 0 });
+    }
+}

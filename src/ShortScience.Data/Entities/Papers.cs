@@ -35,6 +35,12 @@ public sealed class Paper
     public int SummaryCount { get; set; }
     public DateTimeOffset? LastSummaryAt { get; set; }
 
+    /// <summary>
+    /// Goes up after every change that shows on the paper's page (<c>CacheEviction</c> bumps it): a stored
+    /// <see cref="PaperDocument"/> built at an older version is out of date.
+    /// </summary>
+    public long PageVersion { get; set; }
+
     /// <summary>Weighted document: title (A), authors (B), abstract (C), summaries (D).</summary>
     public NpgsqlTsVector? SearchVector { get; set; }
     public List<PaperAuthor> Authors { get; set; } = [];
@@ -102,4 +108,27 @@ public sealed class PaperChange
     /// <summary>"import:bibtex", "import:arxiv", "edit", "proposal:12" …</summary>
     public string Source { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A paper's page as an anonymous reader gets it from <c>GET /api/v1/papers/{key}</c> (UTF-8 JSON), assembled by the
+/// first read after a change and then handed out as stored bytes. Valid while <see cref="Version"/> equals the paper's
+/// <see cref="Paper.PageVersion"/>, <see cref="Epoch"/> the site-wide <see cref="PageEpoch"/> and <see cref="Format"/>
+/// the running code's document format.
+/// </summary>
+public sealed class PaperDocument
+{
+    public long PaperId { get; set; }
+    public long Version { get; set; }
+    public long Epoch { get; set; }
+    public int Format { get; set; }
+    public byte[] Document { get; set; } = [];
+    public DateTimeOffset BuiltAt { get; set; }
+}
+
+/// <summary>One row: bumped by a change too wide to trace to papers (an account deleted, a merge), which makes every stored page document out of date at once.</summary>
+public sealed class PageEpoch
+{
+    public int Id { get; set; }
+    public long Epoch { get; set; }
 }

@@ -59,7 +59,10 @@ public static class ApiResponses
             }
             try
             {
-                return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(ct), null);
+                // The answer is already buffered (HttpClient reads it whole): parsing it in one synchronous pass is far
+                // cheaper than the resumable reader, which restarts records whose long strings cross its buffer.
+                var json = await response.Content.ReadAsByteArrayAsync(ct);
+                return new ApiResult<T>(JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web), null);
             }
             catch (JsonException ex)
             {

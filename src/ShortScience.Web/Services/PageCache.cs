@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.OutputCaching;
 using ShortScience.Contracts;
 using ShortScience.Hosting;
@@ -35,6 +36,13 @@ public static class PageCache
             http.BaseAddress = new Uri((builder.Configuration["Api:BaseUrl"] ?? "http://127.0.0.1:5081").TrimEnd('/') + "/");
             http.Timeout = TimeSpan.FromSeconds(40);
         });
+        // Decorate the registered antiforgery service (whatever its implementation) for shared pages, cached or not.
+        var registered = builder.Services.Last(d => d.ServiceType == typeof(IAntiforgery));
+        builder.Services.Remove(registered);
+        builder.Services.AddSingleton<IAntiforgery>(provider => new SharedPageAntiforgery(registered.ImplementationType is { } type
+            ? (IAntiforgery)ActivatorUtilities.CreateInstance(provider, type)
+            : registered.ImplementationFactory is { } factory ? (IAntiforgery)factory(provider) : (IAntiforgery)registered.ImplementationInstance!,
+            provider.GetRequiredService<IOptions<AntiforgeryOptions>>().Value));
         if (!builder.Configuration.GetValue("Caching:Pages", true)) return;
         // Redis when ConnectionStrings:Redis is set (the same store as the API's, which then evicts pages itself).
         builder.Services.AddSharedOutputCacheStore(builder.Configuration);
@@ -57,12 +65,6 @@ public static class PageCache
             .Tag(Tag)
             .AddPolicy<ForwardedTagsPolicy>()));
         builder.Services.AddHostedService<PageCacheInvalidator>();
-        // Decorate the registered antiforgery service (whatever its implementation) for shared pages.
-        var registered = builder.Services.Last(d => d.ServiceType == typeof(IAntiforgery));
-        builder.Services.Remove(registered);
-        builder.Services.AddSingleton<IAntiforgery>(provider => new SharedPageAntiforgery(registered.ImplementationType is { } type
-            ? (IAntiforgery)ActivatorUtilities.CreateInstance(provider, type)
-            : registered.ImplementationFactory is { } factory ? (IAntiforgery)factory(provider) : (IAntiforgery)registered.ImplementationInstance!));
     }
 
     /// <summary>How long a figure is kept here (a removal evicts it at once; its address never shows other bytes).</summary>
@@ -110,13 +112,20 @@ public static class PageCache
 
 /// <summary>
 /// Blazor asks for antiforgery tokens on every page it renders, forms or not, and storing them sets a cookie and
-/// "no-store", which would keep every page out of the cache. Shared pages have no form that posts (their search box
-/// is a GET), so for them the tokens are made but not stored; every other page (sign-in, writing) stores them.
+/// "no-store", which would keep every page out of the cache. Shared pages have no form that posts for someone not
+/// signed in (their search box is a GET), so for them no token is made at all (deriving and sealing one was 4% of an
+/// uncached paper page's time); a signed-in reader's forms there get tokens, not stored; every other page (sign-in,
+/// writing) stores them.
 /// </summary>
-public sealed class SharedPageAntiforgery(IAntiforgery inner) : IAntiforgery
+public sealed class SharedPageAntiforgery(IAntiforgery inner, AntiforgeryOptions options) : IAntiforgery
 {
-    public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
-        PageCache.IsSharedPage(httpContext.Request) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+    public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext)
+    {
+        if (!PageCache.IsSharedPage(httpContext.Request)) return inner.GetAndStoreTokens(httpContext);
+        return httpContext.User.Identity?.IsAuthenticated == true
+            ? inner.GetTokens(httpContext)
+            : new AntiforgeryTokenSet(null, null, options.FormFieldName, options.HeaderName);
+    }
 
     public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
 

@@ -123,20 +123,24 @@ public sealed class ReadCacheTests(CachingApiFactory fixture) : IClassFixture<Ca
             return (await TestData.SummaryAsync(db, p, await TestData.UserAsync(db, "rc-lone"), "<p>Alone.</p>")).Id;
         });
         (await commenter.PostAsJsonAsync($"/api/v1/summaries/{small}/comments", new CommentRequest("Only comment"))).EnsureSuccessStatusCode();
-        await api.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-quiet?warm=1"); // first-use work (its own cache entry)
+        // A signed-in reader's page is built for them on every read (their votes, their own texts); a signed-out
+        // reader's is built the same way once per change and then served stored (PaperDocumentsTests).
+        var reader = api.CreateClient();
+        reader.DefaultRequestHeaders.Authorization = new("Bearer", (await fixture.App.LoginAsync("rc-commenter")).AccessToken);
+        await reader.GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-quiet"); // first-use work
         fixture.Commands.Reset();
-        await api.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-quiet");
+        await reader.GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-quiet");
         var baseline = fixture.Commands.Count;
 
         fixture.Commands.Reset();
-        var detail = (await api.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-busy"))!;
-        var uncached = fixture.Commands.Count;
+        var detail = (await reader.GetFromJsonAsync<PaperDetail>("/api/v1/papers/rc-busy"))!;
+        var built = fixture.Commands.Count;
 
         Assert.Equal(10, detail.Summaries.Count);
         Assert.Equal(50, detail.Summaries.Sum(s => s.Comments?.Count ?? 0));
-        Assert.Equal(baseline, uncached);
-        // Paper, authors, summaries with their current HTML, comments: four round trips for a signed-out reader,
-        // whatever the counts (the viewer's own votes add one for a member).
-        Assert.True(uncached <= 4, $"the paper page took {uncached} SQL commands");
+        Assert.Equal(baseline, built);
+        // The session check, paper, authors, summaries with their current HTML, comments, the reader's votes on
+        // summaries and on comments, questions: a handful of round trips whatever the counts.
+        Assert.True(built <= 8, $"the paper page took {built} SQL commands");
     }
 }

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using ShortScience.Api.Accounts;
+using ShortScience.Core.Rendering;
+using ShortScience.Data;
+
+namespace ShortScience.Api.Papers;
+
+/// <summary>
+/// The paper page as anyone not signed in gets it, assembled once after each change and then handed out as stored
+/// bytes: one indexed statement and no serialization per read, instead of the queries and the re-serialization of
+/// <see cref="PaperDetails.LoadAsync"/> (which still builds it, and answers signed-in readers, whose votes and own texts
+/// differ).
+/// <para>
+/// Freshness without locks: every change to what the page shows bumps the paper's <c>page_version</c>
+/// (<see cref="Caching.CacheEviction"/>, after the change is saved and before any cache is evicted), and a change too
+/// wide to trace bumps the one <c>page_epoch</c>. A reader reads the version and the epoch before it reads the
+/// paper, and stores what it built under them: a change saved while it was building bumps past them, so its document
+/// is out of date at once and the next reader builds again. Nothing stale can outlive the write that made it stale.
+/// </para>
+/// </summary>
+public sealed class PaperDocuments(NpgsqlDataSource primary, IMarkdownRenderer renderer, IOptions<JsonOptions> json, ILogger<PaperDocuments> logger)
+{
+    /// <summary>The shape of a stored document; raise it when <c>PaperDetail</c> or the anonymous view's rules change.</summary>
+    public const int Shape = 1;
+
+    // A renderer upgrade changes the abstract's math (texts are re-rendered and bump the epoch; abstracts are not stored).
+    int Format => Shape * 10_000 + renderer.Version;
+
+    const string ReadSql = """
+        SELECT p.id, p.page_version, e.epoch, d.document
+        FROM papers p
+        CROSS JOIN page_epoch e
+        LEFT JOIN paper_documents d ON d.paper_id = p.id AND d.version = p.page_version AND d.epoch = e.epoch AND d.format = $2
+        WHERE p.key = $1 AND p.status = 0
+        """;
+
+    // A document built at an older version or epoch never replaces a newer one (a lagging standby's reader, a slow build).
+    const string StoreSql = """
+        INSERT INTO paper_documents (paper_id, version, epoch, format, document, built_at)
+        VALUES ($1, $2, $3, $4, $5, now())
+        ON CONFLICT (paper_id) DO UPDATE
+        SET version = excluded.version, epoch = excluded.epoch, format = excluded.format, document = excluded.document, built_at = excluded.built_at
+        WHERE (paper_documents.epoch, paper_documents.version) <= (excluded.epoch, excluded.version)
+        """;
+
+    /// <summary>Whether the request gets the shared document: nobody is signed in, so nothing on the page is theirs.</summary>
+    public static bool Serves(HttpContext http) => http.User.UserId() is null;
+
+    /// <summary>The anonymous page of a shown paper as UTF-8 JSON, or null when there is no such paper.</summary>
+    public async Task<byte[]?> GetAsync(ShortScienceDb db, string key, HttpContext http, CancellationToken ct)
+    {
+        long id, version, epoch;
+        // The context's own connection: a read routed to a standby reads the standby's copy.
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand(ReadSql, connection);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Format });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) return null;
+            if (!await reader.IsDBNullAsync(3, ct)) return await reader.GetFieldValueAsync<byte[]>(3, ct);
+            (id, version, epoch) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        var detail = await PaperDetails.LoadAsync(db, key, http, ct);
+        if (detail is null) return null; // hidden between the two reads
+        var document = JsonSerializer.SerializeToUtf8Bytes(detail, json.Value.SerializerOptions);
+        await StoreAsync(id, version, epoch, document, ct);
+        return document;
+    }
+
+    async Task StoreAsync(long paperId, long version, long epoch, byte[] document, CancellationToken ct)
+    {
+        try
+        {
+            // Always on the primary: the read may have come from a standby.
+            await using var command = primary.CreateCommand(StoreSql);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = paperId });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = epoch });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Format });
+            command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = document });
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            // The reader has its page; the next one builds again.
+            logger.LogWarning(ex, "Could not store the page document of paper {PaperId}", paperId);
+        }
+    }
+
+    /// <summary>The pages of these papers (by exact key) are out of date: called after the change is saved.</summary>
+    public static async Task ChangedAsync(ShortScienceDb db, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        if (keys.Count == 0) return;
+        var array = keys.ToArray();
+        await db.Papers.Where(p => array.Contains(p.Key)).ExecuteUpdateAsync(s => s.SetProperty(p => p.PageVersion, p => p.PageVersion + 1), ct);
+    }
+
+    /// <summary>Every stored page is out of date (a change too wide to trace).</summary>
+    public static Task EverythingChangedAsync(ShortScienceDb db, CancellationToken ct) =>
+        db.PageEpochs.ExecuteUpdateAsync(s => s.SetProperty(e => e.Epoch, e => e.Epoch + 1), ct);
+}

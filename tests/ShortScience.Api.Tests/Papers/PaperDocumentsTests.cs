@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using ShortScience.Api.Tests.Caching;
+using Npgsql;
+using ShortScience.Contracts;
+
+namespace ShortScience.Api.Tests.Papers;
+
+/// <summary>The API without its read cache (every read reaches the database) and a SQL command counter.</summary>
+public sealed class DocumentsApiFactory : IAsyncLifetime
+{
+    public ApiFactory App { get; } = new();
+    public CommandCounter Commands { get; } = new();
+    public WebApplicationFactory<Program> Api { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App.Settings["Caching:Reads"] = "false";
+        await App.InitializeAsync();
+        Api = App.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Commands)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await ((IAsyncLifetime)App).DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A paper's page for readers not signed in is assembled once after each change and then handed out as stored
+/// bytes; every change shows at once, and signed-in readers still get their own view.
+/// </summary>
+public sealed class PaperDocumentsTests(DocumentsApiFactory fixture) : IClassFixture<DocumentsApiFactory>
+{
+    ApiFactory App => fixture.App;
+
+    async Task<PaperDetail> AnonymousAsync(string key) =>
+        (await fixture.Api.CreateClient().GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!;
+
+    // Read straight from the database (the test helper's WithDbAsync counts as a change and would make documents stale).
+    async Task<(long Version, long? Stored)> VersionsAsync(string key)
+    {
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT p.page_version, d.version FROM papers p LEFT JOIN paper_documents d ON d.paper_id = p.id WHERE p.key = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.GetInt64(0), await reader.IsDBNullAsync(1) ? null : reader.GetInt64(1));
+    }
+
+    // Straight to the database, without the test helper's "a change nobody traced" (which would make every document stale).
+    async Task SqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task AReadAfterTheFirstIsOneStoredDocumentWithNoQueriesToBuildIt()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var paper = await TestData.PaperAsync(db, "pd-stored", "Stored Paper", null, 2021, "Ada Author");
+            for (var i = 0; i < 3; i++) await TestData.SummaryAsync(db, paper, await TestData.UserAsync(db, $"pd-writer{i}"), $"<p>Summary {i}</p>", score: i);
+        });
+        var commenter = await App.MemberAsync("pd-commenter");
+        var summaryId = (await AnonymousAsync("pd-stored")).Summaries[0].Id;
+        for (var i = 0; i < 5; i++)
+        {
+            (await commenter.PostAsJsonAsync($"/api/v1/summaries/{summaryId}/comments", new CommentRequest($"Comment {i}"))).EnsureSuccessStatusCode();
+        }
+
+        fixture.Commands.Reset();
+        var built = await AnonymousAsync("pd-stored");
+        var buildCommands = fixture.Commands.Count;
+        fixture.Commands.Reset();
+        var second = await fixture.Api.CreateClient().GetAsync("/api/v1/papers/pd-stored");
+        var served = fixture.Commands.Count;
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("application/json", second.Content.Headers.ContentType?.MediaType);
+        var again = (await second.Content.ReadFromJsonAsync<PaperDetail>())!;
+        Assert.Equal(5, again.Summaries.Sum(s => s.Comments?.Count ?? 0));
+        Assert.Equal(built.Summaries.Select(s => (s.Id, s.Score, s.Html)), again.Summaries.Select(s => (s.Id, s.Score, s.Html)));
+        Assert.NotNull(again.Questions);
+        // Building: paper, authors, summaries, comments, questions, whatever the counts. Serving: no query of the
+        // model at all (one statement reads the stored bytes).
+        Assert.True(buildCommands is > 0 and <= 5, $"building the page took {buildCommands} SQL commands");
+        Assert.Equal(0, served);
+        var (version, stored) = await VersionsAsync("pd-stored");
+        Assert.Equal(version, stored);
+    }
+
+    [Fact]
+    public async Task EveryKindOfWriteShowsOnTheNextAnonymousRead()
+    {
+        await App.WithDbAsync(db => TestData.PaperAsync(db, "pd-fresh", "Fresh Paper"));
+        var writer = await App.MemberAsync("pd-fresh-writer");
+        var reader = await App.MemberAsync("pd-fresh-reader");
+        Assert.Empty((await AnonymousAsync("pd-fresh")).Summaries);
+
+        (await writer.PutAsJsonAsync("/api/v1/papers/pd-fresh/summaries/mine", new PublishRequest("First text.", null, false, null))).EnsureSuccessStatusCode();
+        var page = await AnonymousAsync("pd-fresh");
+        var summary = Assert.Single(page.Summaries);
+        Assert.Contains("First text.", summary.Html);
+
+        (await writer.PutAsJsonAsync("/api/v1/papers/pd-fresh/summaries/mine", new PublishRequest("Second text.", summary.Revision, false, null))).EnsureSuccessStatusCode();
+        Assert.Contains("Second text.", Assert.Single((await AnonymousAsync("pd-fresh")).Summaries).Html);
+
+        (await reader.PutAsJsonAsync($"/api/v1/votes/summary/{summary.Id}", new VoteRequest(1))).EnsureSuccessStatusCode();
+        Assert.Equal(1, Assert.Single((await AnonymousAsync("pd-fresh")).Summaries).Score);
+
+        var posted = await reader.PostAsJsonAsync($"/api/v1/summaries/{summary.Id}/comments", new CommentRequest("A reader's comment."));
+        posted.EnsureSuccessStatusCode();
+        var comment = (await posted.Content.ReadFromJsonAsync<CommentLocation>())!;
+        Assert.Contains("A reader's comment.", Assert.Single(Assert.Single((await AnonymousAsync("pd-fresh")).Summaries).Comments!).Html);
+
+        (await reader.DeleteAsync($"/api/v1/comments/{comment.Id}")).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(Assert.Single((await AnonymousAsync("pd-fresh")).Summaries).Comments ?? [], c => c.Html.Contains("A reader's comment."));
+
+        (await reader.PostAsJsonAsync("/api/v1/papers/pd-fresh/questions", new QuestionRequest("Why this loss?", "Details of the question."))).EnsureSuccessStatusCode();
+        Assert.Equal("Why this loss?", Assert.Single((await AnonymousAsync("pd-fresh")).Questions!).Title);
+
+        // A change the API cannot trace to papers (a display name, shown as the summary's byline) reaches every page.
+        (await writer.PutAsJsonAsync("/api/v1/me/profile", new ProfileUpdate("Renamed Writer", null, null, true))).EnsureSuccessStatusCode();
+        Assert.Equal("Renamed Writer", Assert.Single((await AnonymousAsync("pd-fresh")).Summaries).Author!.DisplayName);
+    }
+
+    [Fact]
+    public async Task SignedInReadersGetTheirOwnViewNotTheSharedOne()
+    {
+        await App.WithDbAsync(db => TestData.PaperAsync(db, "pd-mine", "Mine Paper"));
+        var writer = await App.MemberAsync("pd-mine-writer");
+        var voter = await App.MemberAsync("pd-mine-voter");
+        (await writer.PutAsJsonAsync("/api/v1/papers/pd-mine/summaries/mine", new PublishRequest("My own text.", null, false, null))).EnsureSuccessStatusCode();
+        var id = Assert.Single((await AnonymousAsync("pd-mine")).Summaries).Id;
+        (await voter.PutAsJsonAsync($"/api/v1/votes/summary/{id}", new VoteRequest(1))).EnsureSuccessStatusCode();
+        var shared = Assert.Single((await AnonymousAsync("pd-mine")).Summaries);
+
+        var asWriter = Assert.Single((await writer.GetFromJsonAsync<PaperDetail>("/api/v1/papers/pd-mine"))!.Summaries);
+        var asVoter = Assert.Single((await voter.GetFromJsonAsync<PaperDetail>("/api/v1/papers/pd-mine"))!.Summaries);
+
+        Assert.False(shared.IsMine);
+        Assert.Equal(0, shared.MyVote);
+        Assert.True(asWriter.IsMine);
+        Assert.Equal(1, asVoter.MyVote);
+        Assert.False(asVoter.IsMine);
+    }
+
+    [Fact]
+    public async Task AStoredDocumentFromBeforeTheLatestChangeIsNeverServed()
+    {
+        await App.WithDbAsync(db => TestData.PaperAsync(db, "pd-stale", "Stale Paper"));
+        await AnonymousAsync("pd-stale");
+        var (version, _) = await VersionsAsync("pd-stale");
+
+        // As if a reader had built the page just before a change was saved: a document at the version it read,
+        // showing what the change replaced. The change then bumps the version, so the document is out of date.
+        await SqlAsync("""UPDATE paper_documents SET document = convert_to('{"key":"pd-stale","title":"Old Title"}', 'UTF8') WHERE paper_id = (SELECT id FROM papers WHERE key = 'pd-stale')""");
+        Assert.Equal("Old Title", (await AnonymousAsync("pd-stale")).Title); // the arranged document is what is served
+        var writer = await App.MemberAsync("pd-stale-writer");
+        (await writer.PutAsJsonAsync("/api/v1/papers/pd-stale/summaries/mine", new PublishRequest("News.", null, false, null))).EnsureSuccessStatusCode();
+
+        var page = await AnonymousAsync("pd-stale");
+        Assert.Equal("Stale Paper", page.Title);
+        Assert.Single(page.Summaries);
+        var (after, stored) = await VersionsAsync("pd-stale");
+        Assert.True(after > version);
+        Assert.Equal(after, stored);
+    }
+
+    [Fact]
+    public async Task ASlowBuildNeverReplacesANewerDocument()
+    {
+        await App.WithDbAsync(db => TestData.PaperAsync(db, "pd-newer", "Newer Paper"));
+        await AnonymousAsync("pd-newer");
+        // A newer document than the version this replica reads (a reader on a lagging standby, a build that began
+        // before a change): its own older build must not overwrite it.
+        await SqlAsync("UPDATE paper_documents SET version = version + 5, document = convert_to('newer', 'UTF8') WHERE paper_id = (SELECT id FROM papers WHERE key = 'pd-newer')");
+
+        Assert.Equal("Newer Paper", (await AnonymousAsync("pd-newer")).Title);
+
+        var document = await App.WithDbAsync(db => db.PaperDocuments.Where(d => d.PaperId == db.Papers.Single(p => p.Key == "pd-newer").Id)
+            .Select(d => d.Document).SingleAsync());
+        Assert.Equal("newer"u8.ToArray(), document);
+    }
+
+    [Fact]
+    public async Task HiddenAndUnknownPapersAreNotFoundAndTheirDocumentsAreNotServed()
+    {
+        await App.WithDbAsync(db => TestData.PaperAsync(db, "pd-hidden", "Hidden Paper"));
+        await AnonymousAsync("pd-hidden");
+        await App.WithDbAsync(db => db.Papers.Where(p => p.Key == "pd-hidden").ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ContentStatus.Hidden)));
+
+        var client = fixture.Api.CreateClient();
+        var hidden = await client.GetAsync("/api/v1/papers/pd-hidden");
+        var unknown = await client.GetAsync("/api/v1/papers/pd-nothing-here");
+
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal("application/problem+json", hidden.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+}
