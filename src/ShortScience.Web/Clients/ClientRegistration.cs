@@ -39,5 +39,9 @@ public static class ClientRegistration
         {
             http.BaseAddress = address;
             http.Timeout = timeout ?? TimeSpan.FromSeconds(10);
-        }).AddHttpMessageHandler<UserTokenHandler>().AddHttpMessageHandler<CacheTagsHandler>();
+        })
+        // The factory's own log lines (a scope and two entries per request) cost more than the page's JSON parsing on
+        // a busy paper page; the API logs every request, and a failure here surfaces as ApiUnavailableException.
+        .RemoveAllLoggers()
+        .AddHttpMessageHandler<UserTokenHandler>().AddHttpMessageHandler<CacheTagsHandler>();
 }

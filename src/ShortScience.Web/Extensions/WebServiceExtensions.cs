@@ -202,6 +202,7 @@ public static class WebServiceExtensions
         app.MapReadingListForms();
         app.MapPapersEndpoints();
         app.MapBrowseEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            .WithStateOnlyOn(typeof(Components.Pages.Summaries.Summarize));
     }
 }
