@@ -203,10 +203,12 @@ stop_hosts "$STATIC_PID"
 W="http://127.0.0.1:$WEB_PORT"
 ETAG=$(curl -fsS -D - -o /dev/null "$W/feeds/summaries.rss" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
 # A fresh host runs unoptimized code until tiered JIT has recompiled the hot paths, which takes tens of seconds
-# when the load leaves no core free for the compiler: exercise every path once before measuring any.
+# when the load leaves no core free for the compiler: exercise every path before measuring any. 30 s each: on
+# 2 cores the uncached paper page was still getting faster after 40 s of load (210, 260, 325, 506, 660 requests/s
+# in five 8 s runs after 10 s of warm-up, 2026-12-03), so 10 s measured tiered compilation rather than the page.
 warm_all() {
   for url in "$W/papers/$PAPER" "$W/" "$W/venues/$VENUE_YEAR" "$W/search?q=neural+network" "$W/feeds/summaries.rss"; do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-10s}" "${ENCODING[@]}" "$url" > /dev/null 2>&1 || true
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-30s}" "${ENCODING[@]}" "$url" > /dev/null 2>&1 || true
   done
 }
 declare -A RPS
