@@ -847,6 +847,10 @@ namespace ShortScience.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("actor_id");
 
+                    b.Property<long?>("AnswerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answer_id");
+
                     b.Property<long?>("CommentId")
                         .HasColumnType("bigint")
                         .HasColumnName("comment_id");
@@ -862,6 +866,10 @@ namespace ShortScience.Migrations.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
                         .HasColumnName("kind");
+
+                    b.Property<long?>("QuestionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("question_id");
 
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone")

@@ -40,7 +40,7 @@ public sealed class Notifier(ShortScienceDb db, TimeProvider clock)
     }
 
     /// <summary>A new question tells the paper's followers and the authors of its published summaries.</summary>
-    public async Task AskedAsync(Guid actorId, long paperId, string paperKey, string paperTitle, string questionTitle, string url, CancellationToken ct)
+    public async Task AskedAsync(Guid actorId, long paperId, string paperKey, string paperTitle, long questionId, string questionTitle, string url, CancellationToken ct)
     {
         var followers = await db.Follows.AsNoTracking().Where(f => f.TargetType == FollowTarget.Paper && f.TargetKey == paperKey)
             .Select(f => f.UserId).ToListAsync(ct);
@@ -49,32 +49,35 @@ public sealed class Notifier(ShortScienceDb db, TimeProvider clock)
         var actor = await ActorAsync(actorId, ct);
         foreach (var userId in followers.Concat(authors).Distinct().Where(u => u != actorId))
         {
-            Add(userId, NotificationKind.Question, actorId, $"{actor} asked about “{paperTitle}”: {questionTitle}", url);
+            Add(userId, NotificationKind.Question, actorId, $"{actor} asked about “{paperTitle}”: {questionTitle}", url, questionId, null);
         }
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A new answer tells the asker.</summary>
-    public Task AnsweredAsync(Guid actorId, Guid askerId, string paperTitle, string questionTitle, string url, CancellationToken ct) =>
-        TellAsync(actorId, askerId, NotificationKind.Answer, actor => $"{actor} answered your question “{questionTitle}” on “{paperTitle}”", url, ct);
+    public Task AnsweredAsync(Guid actorId, Guid askerId, string paperTitle, long questionId, string questionTitle, long answerId, string url, CancellationToken ct) =>
+        TellAsync(actorId, askerId, NotificationKind.Answer, actor => $"{actor} answered your question “{questionTitle}” on “{paperTitle}”", url,
+            questionId, answerId, ct);
 
     /// <summary>An accepted answer tells its author.</summary>
-    public Task AcceptedAsync(Guid actorId, Guid answerAuthorId, string paperTitle, string questionTitle, string url, CancellationToken ct) =>
-        TellAsync(actorId, answerAuthorId, NotificationKind.Accepted, actor => $"{actor} accepted your answer to “{questionTitle}” on “{paperTitle}”", url, ct);
+    public Task AcceptedAsync(Guid actorId, Guid answerAuthorId, string paperTitle, long questionId, string questionTitle, long answerId, string url, CancellationToken ct) =>
+        TellAsync(actorId, answerAuthorId, NotificationKind.Accepted, actor => $"{actor} accepted your answer to “{questionTitle}” on “{paperTitle}”", url,
+            questionId, answerId, ct);
 
     /// <summary>One person, unless they did it themselves.</summary>
-    async Task TellAsync(Guid actorId, Guid userId, NotificationKind kind, Func<string, string> text, string url, CancellationToken ct)
+    async Task TellAsync(Guid actorId, Guid userId, NotificationKind kind, Func<string, string> text, string url, long questionId, long answerId, CancellationToken ct)
     {
         if (userId == actorId) return;
-        Add(userId, kind, actorId, text(await ActorAsync(actorId, ct)), url);
+        Add(userId, kind, actorId, text(await ActorAsync(actorId, ct)), url, questionId, answerId);
         await db.SaveChangesAsync(ct);
     }
 
     Task<string> ActorAsync(Guid actorId, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => u.Id == actorId).Select(u => u.DisplayName).FirstAsync(ct);
 
-    void Add(Guid userId, NotificationKind kind, Guid actorId, string text, string url) => db.Notifications.Add(new Notification
+    void Add(Guid userId, NotificationKind kind, Guid actorId, string text, string url, long questionId, long? answerId) => db.Notifications.Add(new Notification
     {
-        UserId = userId, Kind = kind, ActorId = actorId, Text = text.Length > 480 ? text[..480] : text, Url = url, CreatedAt = clock.GetUtcNow(),
+        UserId = userId, Kind = kind, ActorId = actorId, QuestionId = questionId, AnswerId = answerId,
+        Text = text.Length > 480 ? text[..480] : text, Url = url, CreatedAt = clock.GetUtcNow(),
     });
 }

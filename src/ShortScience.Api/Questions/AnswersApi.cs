@@ -49,7 +49,7 @@ public static class AnswersApi
         await caches.AnswerChangedAsync(answer.Id, ct);
         await citations.RecordAnswerAsync(answer.Id, ct);
         var url = Links.Answer(question.Key, answer.Id);
-        await notifier.AnsweredAsync(userId, question.UserId, question.PaperTitle, question.Title, url, ct);
+        await notifier.AnsweredAsync(userId, question.UserId, question.PaperTitle, id, question.Title, answer.Id, url, ct);
 
         var view = (await QuestionThreads.OneAsync(db, id, http.User, ct))!.Answers.Single(a => a.Id == answer.Id);
         return TypedResults.Created($"/api/v1/answers/{answer.Id}", view);

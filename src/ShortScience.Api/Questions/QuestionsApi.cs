@@ -75,7 +75,7 @@ public static class QuestionsApi
         await db.SaveChangesAsync(ct);
         await caches.QuestionChangedAsync(question.Id, ct);
         await citations.RecordQuestionAsync(question.Id, ct);
-        await notifier.AskedAsync(userId, paper.Id, paper.Key, paper.Title, title, Links.Question(paper.Key, question.Id), ct);
+        await notifier.AskedAsync(userId, paper.Id, paper.Key, paper.Title, question.Id, title, Links.Question(paper.Key, question.Id), ct);
 
         var view = (await QuestionThreads.OneAsync(db, question.Id, http.User, ct))!;
         return TypedResults.Created($"/api/v1/questions/{question.Id}", view);
@@ -148,7 +148,7 @@ public static class QuestionsApi
         question.AcceptedAnswerId = answer.Id;
         await db.SaveChangesAsync(ct);
         await caches.QuestionChangedAsync(id, ct);
-        if (changed) await notifier.AcceptedAsync(userId, answer.UserId, question.Paper.Title, question.Title, Links.Answer(question.Paper.Key, answer.Id), ct);
+        if (changed) await notifier.AcceptedAsync(userId, answer.UserId, question.Paper.Title, id, question.Title, answer.Id, Links.Answer(question.Paper.Key, answer.Id), ct);
         return TypedResults.Ok((await QuestionThreads.OneAsync(db, id, http.User, ct))!);
     }
 

@@ -95,6 +95,43 @@ public sealed class QuestionModerationTests(ApiFactory app) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task AQuestionOrAnswerThatGoesTakesItsNotificationsWithItAndBringsThemBack()
+    {
+        await PaperAsync("qm-gone", "Withdrawn paper");
+        var follower = await app.MemberAsync("qm-g-follower");
+        var asker = await app.MemberAsync("qm-g-asker");
+        var helper = await app.MemberAsync("qm-g-helper");
+        var moderator = await app.ModeratorAsync("qm-g-mod");
+        (await follower.PutAsync("/api/v1/me/follows/paper/qm-gone", null)).EnsureSuccessStatusCode();
+        async Task<List<string>> InboxAsync(HttpClient client) =>
+            [.. (await client.GetFromJsonAsync<Page<NotificationView>>("/api/v1/notifications"))!.Items.Select(n => n.Kind)];
+        async Task<int> UnreadAsync(HttpClient client) => (await client.GetFromJsonAsync<UnreadCount>("/api/v1/notifications/unread-count"))!.Count;
+
+        var question = await asker.AskAsync("qm-gone", "Is the proof complete?", "Lemma 3 looks thin.");
+        var answer = await helper.AnswerAsync(question.Id, "See the appendix.");
+        (await asker.PostAsync($"/api/v1/questions/{question.Id}/accept/{answer.Id}", null)).EnsureSuccessStatusCode();
+        Assert.Equal(["question"], await InboxAsync(follower));
+        Assert.Equal(["answer"], await InboxAsync(asker));
+        Assert.Equal(["accepted"], await InboxAsync(helper));
+
+        // An answer hidden by a moderator: the asker's and its author's notifications of it go, the question's stays.
+        (await moderator.PostAsJsonAsync($"/api/v1/moderation/answer/{answer.Id}/hide", new ModerationRequest("Spam"))).EnsureSuccessStatusCode();
+        Assert.Empty(await InboxAsync(asker));
+        Assert.Equal(0, await UnreadAsync(asker));
+        Assert.Empty(await InboxAsync(helper));
+        Assert.Equal(["question"], await InboxAsync(follower));
+        (await moderator.PostAsJsonAsync($"/api/v1/moderation/answer/{answer.Id}/restore", new ModerationRequest("Fine"))).EnsureSuccessStatusCode();
+        Assert.Equal(["answer"], await InboxAsync(asker));
+
+        // The question deleted by its asker: every notification about it and its answers goes.
+        (await asker.DeleteAsync($"/api/v1/questions/{question.Id}")).EnsureSuccessStatusCode();
+        Assert.Empty(await InboxAsync(follower));
+        Assert.Equal(0, await UnreadAsync(follower));
+        Assert.Empty(await InboxAsync(asker));
+        Assert.Empty(await InboxAsync(helper));
+    }
+
+    [Fact]
     public async Task SearchFindsAPaperByTheWordsOfItsVisibleQuestions()
     {
         await PaperAsync("qm-search", "Ordinary paper title");
