@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
 using ShortScience.Contracts;
-using ShortScience.Data;
 
 namespace ShortScience.Api.Caching;
 
@@ -78,7 +77,7 @@ sealed class ReadTagsPolicy : IOutputCachePolicy
 /// it too); after a visible write that declared nothing to <see cref="Caching.CacheEviction"/>, every cached read and page
 /// goes and the Web hosts hear of it.
 /// </summary>
-public sealed class ReadCacheEvictionMiddleware(RequestDelegate next, IOutputCacheStore store, CacheEvents events, ILogger<ReadCacheEvictionMiddleware> logger)
+public sealed class ReadCacheEvictionMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -90,22 +89,10 @@ public sealed class ReadCacheEvictionMiddleware(RequestDelegate next, IOutputCac
         }
         await next(context);
         if (!ReadCache.IsVisibleWrite(context)) return;
-        // The write named what it changed, and that is already evicted.
-        if (context.RequestServices.GetService<Caching.CacheEviction>() is { Declared: true }) return;
-        try
-        {
-            // Every stored page document first, so that no reader refills a cache from an old one.
-            await Papers.PaperDocuments.EverythingChangedAsync(context.RequestServices.GetRequiredService<ShortScienceDb>(), CancellationToken.None);
-            await store.EvictByTagAsync(ReadCache.Tag, CancellationToken.None);
-            // In a store shared with the Web hosts (Redis) this evicts their pages too, every replica at once; in the
-            // API's own memory no entry carries the tag and it does nothing.
-            await store.EvictByTagAsync(CacheTags.Pages, CancellationToken.None);
-            await store.EvictByTagAsync(CacheTags.Feeds, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Could not evict cached reads");
-        }
-        events.Changed(null);
+        // The write named what it changed, and that is already evicted; otherwise everything goes (stored paper pages
+        // first, then every read, page and feed in this host's store or the shared one, and the Web hosts hear of it).
+        var caches = context.RequestServices.GetRequiredService<Caching.CacheEviction>();
+        if (caches.Declared) return;
+        await caches.EverythingChangedAsync(CancellationToken.None);
     }
 }

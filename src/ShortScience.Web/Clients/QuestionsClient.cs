@@ -6,10 +6,6 @@ namespace ShortScience.Web.Clients;
 /// <summary>Questions on a paper and their answers (/papers/{key}/questions, /questions, /answers).</summary>
 public sealed class QuestionsClient(HttpClient http)
 {
-    /// <summary>The paper's questions with their answers, or null when there is no such paper.</summary>
-    public Task<List<QuestionView>?> GetForPaperAsync(string key, CancellationToken ct = default) =>
-        http.GetOrNullAsync<List<QuestionView>>($"api/v1/papers/{E(key)}/questions", ct);
-
     /// <summary>Site-wide questions, newest first; a problem when the cursor is not one the API handed out.</summary>
     public Task<ApiResult<Page<QuestionListItem>>> GetQuestionsAsync(bool unanswered, string? cursor, CancellationToken ct = default) =>
         http.SendAsync<Page<QuestionListItem>>(HttpMethod.Get, $"api/v1/questions?unanswered={(unanswered ? "true" : "false")}{Q("cursor", cursor)}", null, ct);

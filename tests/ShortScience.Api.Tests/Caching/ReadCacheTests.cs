@@ -36,18 +36,18 @@ public sealed class CommandCounter : DbCommandInterceptor
     }
 }
 
-/// <summary>The API with its read cache on (as in production) and a SQL command counter.</summary>
-public sealed class CachingApiFactory : IAsyncLifetime
+/// <summary>The API, with its read cache on or off, and a SQL command counter in its container (one host per test class).</summary>
+public abstract class CountingApiFactory(bool cachedReads) : IAsyncLifetime
 {
     public ApiFactory App { get; } = new();
     public CommandCounter Commands { get; } = new();
 
-    /// <summary>The same API with the counter in its container (one host for the whole class).</summary>
+    /// <summary>The same API with the counter in its container.</summary>
     public WebApplicationFactory<Program> Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        App.Settings["Caching:Reads"] = "true";
+        App.Settings["Caching:Reads"] = cachedReads ? "true" : "false";
         await App.InitializeAsync();
         Api = App.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Commands)));
     }
@@ -55,9 +55,12 @@ public sealed class CachingApiFactory : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Api.DisposeAsync();
-        await App.DisposeAsync();
+        await ((IAsyncLifetime)App).DisposeAsync(); // the host, then its test database
     }
 }
+
+/// <summary>The API with its read cache on (as in production).</summary>
+public sealed class CachingApiFactory() : CountingApiFactory(cachedReads: true);
 
 public sealed class ReadCacheTests(CachingApiFactory fixture) : IClassFixture<CachingApiFactory>
 {

@@ -1,36 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using ShortScience.Api.Tests.Caching;
 using Npgsql;
 using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Papers;
 
-/// <summary>The API without its read cache (every read reaches the database) and a SQL command counter.</summary>
-public sealed class DocumentsApiFactory : IAsyncLifetime
-{
-    public ApiFactory App { get; } = new();
-    public CommandCounter Commands { get; } = new();
-    public WebApplicationFactory<Program> Api { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        App.Settings["Caching:Reads"] = "false";
-        await App.InitializeAsync();
-        Api = App.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Commands)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Api.DisposeAsync();
-        await ((IAsyncLifetime)App).DisposeAsync();
-    }
-}
+/// <summary>The API without its read cache: every read reaches the database.</summary>
+public sealed class DocumentsApiFactory() : CountingApiFactory(cachedReads: false);
 
 /// <summary>
 /// A paper's page for readers not signed in is assembled once after each change and then handed out as stored
