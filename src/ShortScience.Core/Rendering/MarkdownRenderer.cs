@@ -12,7 +12,7 @@ namespace ShortScience.Core.Rendering;
 
 /// <summary>
 /// Markdown with LaTeX math to sanitized HTML: Markdig parses, the document's formulas go to KaTeX (MathJax
-/// as fallback) in one V8 call, the Markdown HTML is sanitized with placeholders where math goes, then the
+/// as fallback) in one call (to V8 here or in a math worker process), the Markdown HTML is sanitized with placeholders where math goes, then the
 /// math HTML takes the placeholders' places. One instance per process; thread-safe.
 /// </summary>
 public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
@@ -20,16 +20,18 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
     static readonly MarkdownPipeline Pipeline = ScienceExtension.BuildPipeline();
 
     readonly RendererOptions _options;
-    readonly MathEnginePool _engines;
+    readonly IMathBackend _math;
     readonly FormulaRenderer _formulas;
 
     public MarkdownRenderer() : this(new RendererOptions()) { }
 
-    public MarkdownRenderer(RendererOptions options)
+    /// <param name="worker">Render formulas in a math worker process started this way; null renders them in this process.</param>
+    public MarkdownRenderer(RendererOptions options, MathWorkerStart? worker = null)
     {
         _options = options;
-        _engines = new MathEnginePool(Math.Max(1, options.EnginePoolSize));
-        _formulas = new FormulaRenderer(_engines, new FormulaCache(options.FormulaCacheChars));
+        var engines = Math.Max(1, options.EnginePoolSize);
+        _math = worker is null ? new LocalMath(new MathEnginePool(engines)) : new MathWorkerClient(worker, engines);
+        _formulas = new FormulaRenderer(_math, new FormulaCache(options.FormulaCacheChars));
         // The first render in a process compiles Markdig's and the sanitizer's code; doing it here keeps that
         // one-off cost out of the first real render's time limit. No math, so no engine starts.
         Render(WarmUp, RenderContext.Empty, new Deadline(TimeSpan.FromMinutes(1)));
@@ -45,8 +47,11 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
     /// </summary>
     public int Version => 5;
 
-    /// <summary>Engines created so far; each holds its own V8 heap.</summary>
-    public int EnginesCreated => _engines.Created;
+    /// <summary>Engines created so far, each with its own V8 heap (with a math worker: worker processes started).</summary>
+    public int EnginesCreated => _math.Created;
+
+    /// <summary>The math worker's process id while one runs (null without a worker, or before the first formula).</summary>
+    public int? MathWorkerProcessId => (_math as MathWorkerClient)?.ProcessId;
 
     public RenderedText Render(string markdown, RenderContext? context = null)
     {
@@ -156,5 +161,5 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
         return result.Append(safe, at, safe.Length - at).ToString();
     }
 
-    public void Dispose() => _engines.Dispose();
+    public void Dispose() => _math.Dispose();
 }

@@ -26,6 +26,11 @@ public sealed class Deadline(TimeSpan limit)
         }
     }
 
+    /// <summary>Time excluded so far (another process reports its own warm-up through <see cref="Exclude"/>).</summary>
+    public TimeSpan Excluded => _excluded;
+
+    public void Exclude(TimeSpan warmUp) => _excluded += warmUp;
+
     public void ThrowIfExpired()
     {
         if (Remaining <= TimeSpan.Zero) throw TooSlow();

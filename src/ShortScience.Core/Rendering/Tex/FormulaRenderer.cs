@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.ClearScript;
 using ShortScience.Core.Rendering.Html;
 
 namespace ShortScience.Core.Rendering.Tex;
@@ -11,10 +10,10 @@ namespace ShortScience.Core.Rendering.Tex;
 public sealed record Formula(string Tex, bool Display, bool Block, string? Error = null);
 
 /// <summary>
-/// Renders a document's formulas in one call into V8: KaTeX first, MathJax (TeX → MathML) for those KaTeX
+/// Renders a document's formulas in one call into V8 (in this process or a math worker): KaTeX first, MathJax (TeX → MathML) for those KaTeX
 /// rejects, an error box with the escaped source for those both reject.
 /// </summary>
-sealed class FormulaRenderer(MathEnginePool pool, FormulaCache cache)
+sealed class FormulaRenderer(IMathBackend math, FormulaCache cache)
 {
     /// <summary>The HTML fragment of each formula; "" for one that only defines macros.</summary>
     public string[] Render(IReadOnlyList<Formula> formulas, Deadline deadline)
@@ -30,64 +29,33 @@ sealed class FormulaRenderer(MathEnginePool pool, FormulaCache cache)
         }
         if (pending.Count == 0) return fragments;
 
-        var engine = pool.Rent(deadline);
-        try
+        // Cached formulas all come before the first definition, so leaving them out keeps the macros in step.
+        var batch = pending.Select(i => formulas[i]).ToList();
+        var katex = Parse(math.RenderDocument(Items(batch, null), deadline));
+        var failed = new List<int>();
+        for (var n = 0; n < batch.Count; n++)
         {
-            // Cached formulas all come before the first definition, so leaving them out keeps the macros in step.
-            var batch = pending.Select(i => formulas[i]).ToList();
-            var katex = Parse(Timed(engine, deadline, () => engine.RenderDocument(Items(batch, null))));
-            var failed = new List<int>();
-            for (var n = 0; n < batch.Count; n++)
+            var (i, result) = (pending[n], katex[n]);
+            if (result.K == "katex")
             {
-                var (i, result) = (pending[n], katex[n]);
-                if (result.K == "katex")
-                {
-                    fragments[i] = Wrap(formulas[i], result.H!);
-                    if (i < cacheable) cache.Add(formulas[i], result.H!);
-                }
-                else if (result.K == "definitions") fragments[i] = "";
-                else failed.Add(n);
+                fragments[i] = Wrap(formulas[i], result.H!);
+                if (i < cacheable) cache.Add(formulas[i], result.H!);
             }
-            if (failed.Count == 0) return fragments;
+            else if (result.K == "definitions") fragments[i] = "";
+            else failed.Add(n);
+        }
+        if (failed.Count == 0) return fragments;
 
-            deadline.Excluding(engine.LoadMathJax);
-            var retry = Items(failed.Select(n => batch[n]).ToList(), failed.Select(n => katex[n].P ?? "").ToList());
-            var mathJax = Parse(Timed(engine, deadline, () => engine.RenderWithMathJax(retry)));
-            for (var m = 0; m < failed.Count; m++)
-            {
-                var (i, n) = (pending[failed[m]], failed[m]);
-                fragments[i] = mathJax[m].H is { } mathml
-                    ? Wrap(formulas[i], HtmlPolicy.SanitizeMathMl(mathml), "math-mathjax")
-                    : ErrorBox(formulas[i], katex[n].E ?? mathJax[m].E ?? "unknown error");
-            }
-            return fragments;
-        }
-        finally
+        var retry = Items(failed.Select(n => batch[n]).ToList(), failed.Select(n => katex[n].P ?? "").ToList());
+        var mathJax = Parse(math.RenderWithMathJax(retry, deadline));
+        for (var m = 0; m < failed.Count; m++)
         {
-            pool.Return(engine);
+            var (i, n) = (pending[failed[m]], failed[m]);
+            fragments[i] = mathJax[m].H is { } mathml
+                ? Wrap(formulas[i], HtmlPolicy.SanitizeMathMl(mathml), "math-mathjax")
+                : ErrorBox(formulas[i], katex[n].E ?? mathJax[m].E ?? "unknown error");
         }
-    }
-
-    /// <summary>Runs one call into V8, interrupting it when the render's time is up.</summary>
-    static string Timed(MathEngine engine, Deadline deadline, Func<string> call)
-    {
-        var remaining = deadline.Remaining;
-        if (remaining <= TimeSpan.Zero) throw deadline.TooSlow();
-        try
-        {
-            using var timer = new CancellationTokenSource(remaining);
-            using var interrupt = timer.Token.Register(engine.Interrupt);
-            return call();
-        }
-        catch (ScriptInterruptedException e)
-        {
-            throw deadline.Remaining <= TimeSpan.Zero ? deadline.TooSlow(e)
-                : new RenderRefusedException(RefusalReason.TooComplex, "The formulas need more memory than a render may use.", e);
-        }
-        catch (ScriptEngineException e)
-        {
-            throw new RenderRefusedException(RefusalReason.TooComplex, "The formulas are too complex to render.", e);
-        }
+        return fragments;
     }
 
     static KatexResult[] Parse(string json) => JsonSerializer.Deserialize(json, MathJson.Default.KatexResultArray)!;
