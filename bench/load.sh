@@ -3,7 +3,8 @@
 # In one run: the ceiling (nginx serving the paper page's HTML as a static file; Kestrel's static files when nginx is
 # not installed), then the paper page, home,
 # venue-year page, search, summaries feed and its 304 path, with the API's and Web host's caches on, then off.
-# Prints requests/s, p50/p99 latency, errors, peak memory (VmHWM) of the Web host and API, and each ratio to the ceiling.
+# Prints requests/s, p50/p99 latency, errors, peak memory (VmHWM) of the Web host, the API and its math worker, and each
+# ratio to the ceiling.
 #   bench/load.sh            DURATION=15s CONNECTIONS=32 THREADS=2 by default; no compression asked (as issue 21
 #                            measures); ACCEPT_ENCODING='br, gzip' asks for it
 #   bench/load.sh profile    where the uncached paper page's time goes: dotnet-trace samples of both hosts under load,
@@ -79,6 +80,11 @@ start_site() { # $1 = true|false (caches); more API settings may follow
 }
 stop_site() { stop_hosts "$API_PID" "$WEB_PID"; }
 peak() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
+# The API's math worker (its child process running V8), once a formula has started it.
+worker_peak() {
+  local child; child=$(pgrep -P "$API_PID" | head -1 || true)
+  if [ -n "$child" ]; then echo " + math worker $(peak "$child") MB"; fi
+}
 
 CEILING=""
 RESULTS=()
@@ -94,7 +100,7 @@ measure() { # name url [extra wrk args…]
   [ -z "$CEILING" ] && CEILING=$rps
   LAST_RPS=$rps
   local ratio; ratio=$(awk -v a="$rps" -v b="$CEILING" 'BEGIN {printf "%.0f%%", 100 * a / b}')
-  local memory="-"; [ -n "$WEB_PID" ] && memory="Web $(peak "$WEB_PID") MB, API $(peak "$API_PID") MB"
+  local memory="-"; [ -n "$WEB_PID" ] && memory="Web $(peak "$WEB_PID") MB, API $(peak "$API_PID") MB$(worker_peak)"
   RESULTS+=("$(printf '| %-34s | %9s | %8s | %8s | %6s | %5s | %s |' "$name" "$rps" "$p50" "$p99" "$errors" "$ratio" "$memory")")
   echo "${RESULTS[-1]}"
 }
