@@ -30,14 +30,6 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
     public const string Search = CacheTags.Search;
     public const string AllFollowing = CacheTags.Following;
 
-    public static string Paper(string key) => CacheTags.Paper(key);
-    public static string Venue(string slug) => CacheTags.Venue(slug);
-    public static string VenueYear(string slug, int year) => CacheTags.VenueYear(slug, year);
-    public static string Year(int year) => CacheTags.Year(year);
-    public static string Tag(string tag) => CacheTags.Tag(tag);
-    public static string Author(string slug) => CacheTags.Author(slug);
-    public static string User(string userName) => CacheTags.User(userName);
-    public static string Following(Guid userId) => CacheTags.FollowingOf(userId);
 
     /// <summary>Whether this request has declared (and evicted) what it changed.</summary>
     public bool Declared { get; private set; }
@@ -91,8 +83,8 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
         {
             // Lists of summaries show their comment counts: the recent list and the summary writer's profile.
             tags.AddRange([PaperTag(comment.Key), CacheTags.Summary(comment.SummaryId), AllSummaries]);
-            if (comment.Writer is not null) tags.Add(User(comment.Writer));
-            if (comment.SummaryWriter is not null) tags.Add(User(comment.SummaryWriter));
+            if (comment.Writer is not null) tags.Add(CacheTags.User(comment.Writer));
+            if (comment.SummaryWriter is not null) tags.Add(CacheTags.User(comment.SummaryWriter));
         }
         tags.AddRange(await CitedTagsAsync(CitationSource.Comment, commentId, ct));
         await EvictAsync(tags, ct);
@@ -131,11 +123,12 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
     /// <summary>A change too wide to trace (an account deleted): every cached read, page and feed goes.</summary>
     public Task EverythingChangedAsync(CancellationToken ct = default) => EvictAsync([Everything, CacheTags.Reads, CacheTags.Pages], ct, everything: true);
 
-    /// <summary>Someone's follows or private-feed token changed.</summary>
-    /// <summary>A figure was removed (take-down, its owner's account, an orphan): its copies at the edge go.</summary>
-    public Task FigureRemovedAsync(string hash, CancellationToken ct = default) => EvictAsync([CacheTags.Figure(hash)], ct);
+    /// <summary>Figures were removed (take-down, their owner's account, orphans): their copies at the edge go.</summary>
+    public Task FiguresRemovedAsync(IReadOnlyCollection<string> hashes, CancellationToken ct = default) =>
+        hashes.Count == 0 ? Task.CompletedTask : EvictAsync(hashes.Select(CacheTags.Figure), ct);
 
-    public Task FollowingChangedAsync(Guid userId, CancellationToken ct = default) => EvictAsync([Following(userId)], ct);
+    /// <summary>Someone's follows or private-feed token changed.</summary>
+    public Task FollowingChangedAsync(Guid userId, CancellationToken ct = default) => EvictAsync([CacheTags.FollowingOf(userId)], ct);
 
     /// <summary>
     /// What a text cites changed (an edit added or dropped a <c>\cite</c>): the "cited by" lists of those papers' pages.
@@ -160,7 +153,7 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
         if (summary is null) return [CacheTags.Summary(summaryId)];
         var tags = await PaperTagsAsync(summary.PaperId, ct);
         tags.Add(CacheTags.Summary(summaryId));
-        if (summary.Writer is not null) tags.Add(User(summary.Writer));
+        if (summary.Writer is not null) tags.Add(CacheTags.User(summary.Writer));
         return tags;
     }
 
@@ -170,14 +163,14 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
             .Select(p => new { p.Key, p.Year, Venue = p.Venue == null ? null : p.Venue.Slug, p.Keywords, Authors = p.Authors.Select(a => a.Author.Slug).ToList() })
             .FirstAsync(ct);
         var tags = new List<string> { PaperTag(paper.Key) };
-        if (paper.Venue is not null) tags.AddRange([Venue(paper.Venue), CacheTags.Venues]);
+        if (paper.Venue is not null) tags.AddRange([CacheTags.Venue(paper.Venue), CacheTags.Venues]);
         if (paper.Year is { } year)
         {
-            tags.Add(Year(year));
-            if (paper.Venue is not null) tags.Add(VenueYear(paper.Venue, year));
+            tags.Add(CacheTags.Year(year));
+            if (paper.Venue is not null) tags.Add(CacheTags.VenueYear(paper.Venue, year));
         }
-        tags.AddRange(paper.Keywords.Select(Tag));
-        tags.AddRange(paper.Authors.Select(Author));
+        tags.AddRange(paper.Keywords.Select(CacheTags.Tag));
+        tags.AddRange(paper.Authors.Select(CacheTags.Author));
         return tags;
     }
 
@@ -185,7 +178,7 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
     string PaperTag(string key)
     {
         papers.Add(key);
-        return Paper(key);
+        return CacheTags.Paper(key);
     }
 
     async Task EvictAsync(IEnumerable<string> tags, CancellationToken ct, bool everything = false)

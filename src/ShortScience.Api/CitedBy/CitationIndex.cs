@@ -60,30 +60,33 @@ public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, Cach
     /// <summary>The shown texts that cite a paper, newest first, each with the paper it is about.</summary>
     public static async Task<List<CitingText>> CitedByAsync(ShortScienceDb db, long paperId, CancellationToken ct)
     {
+        // One statement: the four kinds of citing text, each only while it and its paper are shown, newest first.
         var citations = db.Citations.AsNoTracking().Where(c => c.CitedPaperId == paperId);
-        var summaries = await citations.Where(c => c.SourceKind == CitationSource.Summary)
+        var summaries = citations.Where(c => c.SourceKind == CitationSource.Summary)
             .Join(db.Summaries.Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible), c => c.SourceId, s => s.Id,
-                (c, s) => new { s.Id, s.Paper.Key, s.Paper.Title, At = s.PublishedAt ?? s.CreatedAt, Author = s.Anonymous ? null : s.User.UserName })
-            .OrderByDescending(x => x.At).Take(MaxCitingTexts).ToListAsync(ct);
-        var comments = await citations.Where(c => c.SourceKind == CitationSource.Comment)
+                (c, s) => new CitingRow(CitationSource.Summary, s.Id, null, s.Paper.Key, s.Paper.Title, s.PublishedAt ?? s.CreatedAt, s.Anonymous ? null : s.User.UserName));
+        var comments = citations.Where(c => c.SourceKind == CitationSource.Comment)
             .Join(db.Comments.Where(m => m.Status == ContentStatus.Visible && m.Summary.Status == SummaryStatus.Published
                 && m.Summary.Paper.Status == ContentStatus.Visible), c => c.SourceId, m => m.Id,
-                (c, m) => new { m.Id, m.SummaryId, m.Summary.Paper.Key, m.Summary.Paper.Title, At = m.CreatedAt, Author = (string?)null })
-            .OrderByDescending(x => x.At).Take(MaxCitingTexts).ToListAsync(ct);
-        var questions = await citations.Where(c => c.SourceKind == CitationSource.Question)
+                (c, m) => new CitingRow(CitationSource.Comment, m.Id, m.SummaryId, m.Summary.Paper.Key, m.Summary.Paper.Title, m.CreatedAt, null));
+        var questions = citations.Where(c => c.SourceKind == CitationSource.Question)
             .Join(db.Questions.Where(q => q.Status == ContentStatus.Visible && q.Paper.Status == ContentStatus.Visible), c => c.SourceId, q => q.Id,
-                (c, q) => new { q.Id, q.Paper.Key, q.Paper.Title, At = q.CreatedAt, Author = (string?)null })
-            .OrderByDescending(x => x.At).Take(MaxCitingTexts).ToListAsync(ct);
-        var answers = await citations.Where(c => c.SourceKind == CitationSource.Answer)
+                (c, q) => new CitingRow(CitationSource.Question, q.Id, null, q.Paper.Key, q.Paper.Title, q.CreatedAt, null));
+        var answers = citations.Where(c => c.SourceKind == CitationSource.Answer)
             .Join(db.Answers.Where(a => a.Status == ContentStatus.Visible && a.Question.Status == ContentStatus.Visible
                 && a.Question.Paper.Status == ContentStatus.Visible), c => c.SourceId, a => a.Id,
-                (c, a) => new { a.Id, a.Question.Paper.Key, a.Question.Paper.Title, At = a.CreatedAt, Author = (string?)null })
-            .OrderByDescending(x => x.At).Take(MaxCitingTexts).ToListAsync(ct);
+                (c, a) => new CitingRow(CitationSource.Answer, a.Id, null, a.Question.Paper.Key, a.Question.Paper.Title, a.CreatedAt, null));
+        var rows = await summaries.Concat(comments).Concat(questions).Concat(answers)
+            .OrderByDescending(r => r.At).Take(MaxCitingTexts).ToListAsync(ct);
 
-        return summaries.Select(s => new CitingText("summary", s.Id, new CitingPaper(s.Key, s.Title), Links.Summary(s.Key, s.Id), s.Author, s.At))
-            .Concat(comments.Select(c => new CitingText("comment", c.Id, new CitingPaper(c.Key, c.Title), Links.Comment(c.Key, c.SummaryId, c.Id), c.Author, c.At)))
-            .Concat(questions.Select(q => new CitingText("question", q.Id, new CitingPaper(q.Key, q.Title), Links.Question(q.Key, q.Id), q.Author, q.At)))
-            .Concat(answers.Select(a => new CitingText("answer", a.Id, new CitingPaper(a.Key, a.Title), Links.Answer(a.Key, a.Id), a.Author, a.At)))
-            .OrderByDescending(t => t.At).Take(MaxCitingTexts).ToList();
+        return rows.Select(r => r.Kind switch
+        {
+            CitationSource.Summary => new CitingText("summary", r.Id, new CitingPaper(r.Key, r.Title), Links.Summary(r.Key, r.Id), r.Author, r.At),
+            CitationSource.Comment => new CitingText("comment", r.Id, new CitingPaper(r.Key, r.Title), Links.Comment(r.Key, r.SummaryId!.Value, r.Id), r.Author, r.At),
+            CitationSource.Question => new CitingText("question", r.Id, new CitingPaper(r.Key, r.Title), Links.Question(r.Key, r.Id), r.Author, r.At),
+            _ => new CitingText("answer", r.Id, new CitingPaper(r.Key, r.Title), Links.Answer(r.Key, r.Id), r.Author, r.At),
+        }).ToList();
     }
 }
+
+sealed record CitingRow(CitationSource Kind, long Id, long? SummaryId, string Key, string Title, DateTimeOffset At, string? Author);

@@ -6,6 +6,7 @@ using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
 using ShortScience.Api.Figures;
 using ShortScience.Api.Mail;
+using ShortScience.Api.Papers;
 using Microsoft.AspNetCore.HttpOverrides;
 using ShortScience.Api.Moderation;
 using ShortScience.Api.Notifications;
@@ -63,6 +64,7 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<IMailer, Mailer>();
         builder.Services.AddScoped<AccountMail>();
         builder.AddImport();
+        builder.AddPapers();
         builder.Services.AddSingleton<SearchPlanner>();
         builder.Services.AddSingleton<AllPaperFacets>();
         builder.Services.AddSingleton<MatchFinder>();

@@ -33,7 +33,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.QuestionsAndAnswersAsync(
             FeedQueries.Questions(db).Where(q => q.PaperId == paper.Id), FeedQueries.Answers(db).Where(a => a.Question.PaperId == paper.Id), limit, ct);
         return new($"papers/{paper.Key}/questions", $"{paper.Title}: questions and answers", $"Questions and answers about “{paper.Title}”.",
-            $"/papers/{paper.Key}", "", entries, [CacheEviction.Paper(paper.Key), CacheEviction.AllQuestions]);
+            $"/papers/{paper.Key}", "", entries, [CacheTags.Paper(paper.Key), CacheEviction.AllQuestions]);
     }
 
     public async Task<FeedDocument?> PaperAsync(string key, int limit, CancellationToken ct)
@@ -42,7 +42,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.MixedAsync(
             FeedQueries.Summaries(db).Where(s => s.PaperId == paper.Id), FeedQueries.Comments(db).Where(c => c.Summary.PaperId == paper.Id), limit, ct);
         return new($"papers/{paper.Key}", $"{paper.Title}: summaries and comments", $"Summaries and comments on “{paper.Title}”.",
-            $"/papers/{paper.Key}", "", entries, [CacheEviction.Paper(paper.Key)]);
+            $"/papers/{paper.Key}", "", entries, [CacheTags.Paper(paper.Key)]);
     }
 
     public async Task<FeedDocument?> VenueAsync(string slug, int limit, CancellationToken ct)
@@ -50,7 +50,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         if (await MergeChains.VenueAsync(db, slug, ct) is not { } venue) return null;
         var entries = await FeedQueries.SummaryEntriesAsync(FeedQueries.Summaries(db).Where(s => s.Paper.VenueId == venue.Id), limit, ct);
         return new($"venues/{venue.Slug}", $"{venue.ShortName}: new summaries", $"New summaries of papers from {venue.Name}.",
-            $"/venues/{venue.Slug}", "", entries, [CacheEviction.Venue(venue.Slug)]);
+            $"/venues/{venue.Slug}", "", entries, [CacheTags.Venue(venue.Slug)]);
     }
 
     public async Task<FeedDocument?> VenueYearAsync(string slug, string yearText, int limit, CancellationToken ct)
@@ -59,7 +59,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.SummaryEntriesAsync(
             FeedQueries.Summaries(db).Where(s => s.Paper.VenueId == venue.Id && s.Paper.Year == year), limit, ct);
         return new($"venues/{venue.Slug}/{year}", $"{venue.ShortName} {year}: new summaries", $"New summaries of papers from {venue.Name} {year}.",
-            $"/venues/{venue.Slug}/{year}", "", entries, [CacheEviction.VenueYear(venue.Slug, year)]);
+            $"/venues/{venue.Slug}/{year}", "", entries, [CacheTags.VenueYear(venue.Slug, year)]);
     }
 
     public async Task<FeedDocument?> YearAsync(string yearText, int limit, CancellationToken ct)
@@ -67,7 +67,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         if (!FeedTargets.TryYear(yearText, out var year)) return null;
         var entries = await FeedQueries.SummaryEntriesAsync(FeedQueries.Summaries(db).Where(s => s.Paper.Year == year), limit, ct);
         return new($"years/{year}", $"Papers of {year}: new summaries", $"New summaries of papers published in {year}.",
-            $"/years/{year}", "", entries, [CacheEviction.Year(year)]);
+            $"/years/{year}", "", entries, [CacheTags.Year(year)]);
     }
 
     public async Task<FeedDocument?> TagAsync(string tag, int limit, CancellationToken ct)
@@ -76,7 +76,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         if (string.IsNullOrWhiteSpace(tag) || tag.Length > 100) return null;
         var entries = await FeedQueries.SummaryEntriesAsync(FeedQueries.Summaries(db).Where(s => s.Paper.Keywords.Contains(tag)), limit, ct);
         return new($"tags/{Uri.EscapeDataString(tag)}", $"Tagged “{tag}”: new summaries", $"New summaries of papers tagged “{tag}”.",
-            $"/tags/{Uri.EscapeDataString(tag)}", "", entries, [CacheEviction.Tag(tag)]);
+            $"/tags/{Uri.EscapeDataString(tag)}", "", entries, [CacheTags.Tag(tag)]);
     }
 
     public async Task<FeedDocument?> AuthorAsync(string slug, int limit, CancellationToken ct)
@@ -85,7 +85,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.SummaryEntriesAsync(
             FeedQueries.Summaries(db).Where(s => s.Paper.Authors.Any(a => a.AuthorId == author.Id)), limit, ct);
         return new($"authors/{author.Slug}", $"{author.Name}: new summaries", $"New summaries of papers by {author.Name}.",
-            $"/authors/{author.Slug}", "", entries, [CacheEviction.Author(author.Slug)]);
+            $"/authors/{author.Slug}", "", entries, [CacheTags.Author(author.Slug)]);
     }
 
     public async Task<FeedDocument?> UserAsync(string name, int limit, CancellationToken ct)
@@ -95,7 +95,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.SummaryEntriesAsync(
             FeedQueries.Summaries(db).Where(s => s.UserId == user.Id && !s.Anonymous), limit, ct);
         return new($"users/{user.UserName}", $"Summaries by {user.DisplayName}", $"New summaries written by {user.DisplayName} on ShortScience.",
-            $"/users/{user.UserName}", "", entries, [CacheEviction.User(user.UserName)]);
+            $"/users/{user.UserName}", "", entries, [CacheTags.User(user.UserName)]);
     }
 
     public async Task<FeedDocument?> SearchAsync(string q, int limit, CancellationToken ct)
@@ -118,7 +118,7 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
         var entries = await FeedQueries.SummaryEntriesAsync(Timeline.Followed(db, user.Id, limit, null), limit, ct);
         return new($"following/{normalized}", $"Following: new summaries for {user.DisplayName}",
             "New summaries of the papers, venues, tags, authors and people you follow on ShortScience.", "/following", "",
-            entries, [CacheEviction.Following(user.Id), CacheEviction.AllFollowing], Private: true);
+            entries, [CacheTags.FollowingOf(user.Id), CacheEviction.AllFollowing], Private: true);
     }
 
     /// <summary>A person's private reading-list feed: new summaries of the papers they saved. The token is the only key.</summary>
@@ -132,6 +132,6 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
             FeedQueries.Summaries(db).Where(s => db.ReadingList.Any(e => e.UserId == user.Id && e.PaperId == s.PaperId)), limit, ct);
         return new($"reading-list/{normalized}", $"Reading list: new summaries for {user.DisplayName}",
             "New summaries of the papers you saved for later on ShortScience.", "/reading-list", "",
-            entries, [CacheEviction.Following(user.Id), CacheEviction.AllFollowing], Private: true);
+            entries, [CacheTags.FollowingOf(user.Id), CacheEviction.AllFollowing], Private: true);
     }
 }

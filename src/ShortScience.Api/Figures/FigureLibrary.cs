@@ -64,10 +64,23 @@ public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, CacheEv
     /// <summary>Removes a figure's bytes and rows; false when there is no such figure.</summary>
     public async Task<bool> RemoveAsync(string hash, CancellationToken ct)
     {
+        var removed = await DeleteAsync(hash, ct);
+        // The Web host keeps figures it served (immutable); a removed one must stop being served there too.
+        await caches.FiguresRemovedAsync([hash], ct);
+        return removed;
+    }
+
+    /// <summary>Removes several figures, then evicts their copies at the edge in one go.</summary>
+    async Task RemoveAllAsync(IReadOnlyCollection<string> hashes, CancellationToken ct)
+    {
+        foreach (var hash in hashes) await DeleteAsync(hash, ct);
+        await caches.FiguresRemovedAsync(hashes, ct);
+    }
+
+    async Task<bool> DeleteAsync(string hash, CancellationToken ct)
+    {
         var removed = await db.Figures.Where(f => f.Hash == hash).ExecuteDeleteAsync(ct);
         await store.DeleteAsync(hash, ct);
-        // The Web host keeps figures it served (immutable); a removed one must stop being served there too.
-        await caches.FigureRemovedAsync(hash, ct);
         if (removed > 0) logger.LogInformation("Removed figure {Hash}", hash);
         return removed > 0;
     }
@@ -91,7 +104,7 @@ public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, CacheEv
     {
         var mine = await db.Figures.Where(f => f.OwnerId == ownerId && f.Variant == FigureLinks.Original).Select(f => f.Hash).ToListAsync(ct);
         var unused = await UnusedAsync(mine, ct);
-        foreach (var hash in unused) await RemoveAsync(hash, ct);
+        await RemoveAllAsync(unused, ct);
         return unused.Count;
     }
 
@@ -102,7 +115,7 @@ public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, CacheEv
         var old = await db.Figures.Where(f => f.Variant == FigureLinks.Original && f.CreatedAt < before)
             .OrderBy(f => f.CreatedAt).Select(f => f.Hash).Take(500).ToListAsync(ct);
         var unused = await UnusedAsync(old, ct);
-        foreach (var hash in unused) await RemoveAsync(hash, ct);
+        await RemoveAllAsync(unused, ct);
         return unused.Count;
     }
 }

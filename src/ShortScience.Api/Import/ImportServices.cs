@@ -15,8 +15,6 @@ public static class ImportServices
         services.AddScoped<PaperImporter>();
         services.AddScoped<BibImporter>();
         services.AddScoped<MetadataFetcher>();
-        services.AddScoped<Papers.PaperEditor>();
-        services.AddSingleton<Papers.PaperDocuments>();
 
         AddClient<ArxivClient>(services, o => o.ArxivBaseUrl);
         AddClient<CrossrefClient>(services, o => o.CrossrefBaseUrl);

@@ -86,11 +86,9 @@ public static class ListingExportsApi
         if (query.Length == 0) return Problems.BadRequest("Say what to search for (q).", "q");
         if (query.Length > SearchApi.MaxQueryLength) return Problems.BadRequest($"Keep the query under {SearchApi.MaxQueryLength} characters.", "q");
         List<string> keys;
-        var input = ImportInput.Detect(query);
-        if (input.Kind is InputKind.Arxiv or InputKind.Doi)
+        if (await SearchApi.FindByIdentifierAsync(db, query, ct) is { } named)
         {
-            var paper = await LookupApi.FindPaperAsync(db, input.Value, ct);
-            keys = paper is null ? [] : [paper.Key];
+            keys = named.Key is null ? [] : [named.Key];
         }
         else
         {

@@ -11,7 +11,7 @@ namespace ShortScience.Api.Rendering;
 /// </summary>
 public sealed class StaleContentRerenderer(
     ShortScienceDb db, IMarkdownRenderer renderer, CitationLookup citations, ShortScience.Api.CitedBy.CitationIndex index,
-    IConfiguration configuration, ILogger<StaleContentRerenderer> logger)
+    Caching.CacheEviction caches, IConfiguration configuration, ILogger<StaleContentRerenderer> logger)
 {
     const long LockKey = 727002;
     readonly int _batchSize = configuration.GetValue("Rendering:RerenderBatchSize", 100);
@@ -55,8 +55,8 @@ public sealed class StaleContentRerenderer(
                 (a.Html, a.PlainText, a.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
             }, ct);
             await IndexCitationsAsync(ct);
-            // Every stored paper page may show a re-rendered text.
-            await Papers.PaperDocuments.EverythingChangedAsync(db, ct);
+            // Any page may show a re-rendered text: stored paper pages, cached reads and pages all go.
+            await caches.EverythingChangedAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", ct);
             return done;
         }

@@ -18,6 +18,18 @@ public static class SearchApi
 {
     public const int MaxQueryLength = 300;
 
+    /// <summary>
+    /// A query that is an arXiv id or a DOI names one paper rather than searching: the identifier (<c>arXiv:…</c> or
+    /// <c>doi:…</c>) and the key of the paper here, if any. Null for any other query. The search page and its exports use it.
+    /// </summary>
+    public static async Task<(string Identifier, string? Key)?> FindByIdentifierAsync(ShortScienceDb db, string query, CancellationToken ct)
+    {
+        var input = ImportInput.Detect(query);
+        if (input.Kind is not (InputKind.Arxiv or InputKind.Doi)) return null;
+        var paper = await LookupApi.FindPaperAsync(db, input.Value, ct);
+        return (input.Kind == InputKind.Arxiv ? $"arXiv:{input.Value}" : $"doi:{input.Value}", paper?.Key);
+    }
+
     public static void MapSearchApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/search").WithTags("Search").ReadsFromStandby();
@@ -33,12 +45,9 @@ public static class SearchApi
         if (query.Length > MaxQueryLength) return Problems.BadRequest($"Keep the query under {MaxQueryLength} characters.", "q");
         if (query.Length == 0) return TypedResults.Ok(new SearchResults("", 0, [], null, null));
 
-        var input = ImportInput.Detect(query);
-        if (input.Kind is InputKind.Arxiv or InputKind.Doi)
+        if (await FindByIdentifierAsync(db, query, ct) is { } named)
         {
-            var paper = await LookupApi.FindPaperAsync(db, input.Value, ct);
-            var identifier = input.Kind == InputKind.Arxiv ? $"arXiv:{input.Value}" : $"doi:{input.Value}";
-            return TypedResults.Ok(new SearchResults(query, paper is null ? 0 : 1, [], null, null, identifier, paper?.Key));
+            return TypedResults.Ok(new SearchResults(query, named.Key is null ? 0 : 1, [], null, null, named.Identifier, named.Key));
         }
 
         var offset = 0;

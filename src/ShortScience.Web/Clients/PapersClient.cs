@@ -9,11 +9,11 @@ public sealed class PapersClient(HttpClient http)
     public Task<PaperDetail?> GetPaperAsync(string key, CancellationToken ct = default) =>
         http.GetOrNullAsync<PaperDetail>($"api/v1/papers/{E(key)}", ct);
 
-    /// <summary>The paper's BibTeX entry as the API sent it, or null when there is no such paper.</summary>
-    /// <summary>A listing's BibTeX file (a public API path), or null when the listing does not exist.</summary>
-    public Task<byte[]?> GetListingBibtexAsync(string path, CancellationToken ct = default) =>
+    /// <summary>A listing's export (BibTeX, RIS or CSL-JSON, by its public API path), or null when the listing does not exist.</summary>
+    public Task<byte[]?> GetListingExportAsync(string path, CancellationToken ct = default) =>
         http.GetFileOrNullAsync(ApiResponses.Request(HttpMethod.Get, path).Anonymous(), ct);
 
+    /// <summary>The paper's BibTeX entry as the API sent it, or null when there is no such paper.</summary>
     public Task<byte[]?> GetBibtexAsync(string key, CancellationToken ct = default) =>
         http.GetFileOrNullAsync(ApiResponses.Request(HttpMethod.Get, $"api/v1/papers/{E(key)}/bibtex").Anonymous(), ct);
 

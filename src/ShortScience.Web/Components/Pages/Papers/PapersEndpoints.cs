@@ -46,7 +46,7 @@ public static class PapersEndpoints
     }
 
     static async Task<IResult> Listing(PapersClient papers, string path, string contentType, string fileName, CancellationToken ct) =>
-        await papers.GetListingBibtexAsync(path, ct) is { } file ? Results.File(file, contentType, fileName) : Results.NotFound();
+        await papers.GetListingExportAsync(path, ct) is { } file ? Results.File(file, contentType, fileName) : Results.NotFound();
 
     static string E(string value) => Uri.EscapeDataString(value);
 }
