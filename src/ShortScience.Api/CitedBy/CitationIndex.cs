@@ -64,18 +64,18 @@ public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, Cach
         var citations = db.Citations.AsNoTracking().Where(c => c.CitedPaperId == paperId);
         var summaries = citations.Where(c => c.SourceKind == CitationSource.Summary)
             .Join(db.Summaries.Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible), c => c.SourceId, s => s.Id,
-                (c, s) => new CitingRow(CitationSource.Summary, s.Id, null, s.Paper.Key, s.Paper.Title, s.PublishedAt ?? s.CreatedAt, s.Anonymous ? null : s.User.UserName));
+                (c, s) => new { Kind = CitationSource.Summary, s.Id, SummaryId = (long?)null, s.Paper.Key, s.Paper.Title, At = s.PublishedAt ?? s.CreatedAt, Author = s.Anonymous ? null : s.User.UserName });
         var comments = citations.Where(c => c.SourceKind == CitationSource.Comment)
             .Join(db.Comments.Where(m => m.Status == ContentStatus.Visible && m.Summary.Status == SummaryStatus.Published
                 && m.Summary.Paper.Status == ContentStatus.Visible), c => c.SourceId, m => m.Id,
-                (c, m) => new CitingRow(CitationSource.Comment, m.Id, m.SummaryId, m.Summary.Paper.Key, m.Summary.Paper.Title, m.CreatedAt, null));
+                (c, m) => new { Kind = CitationSource.Comment, m.Id, SummaryId = (long?)m.SummaryId, m.Summary.Paper.Key, m.Summary.Paper.Title, At = m.CreatedAt, Author = (string?)null });
         var questions = citations.Where(c => c.SourceKind == CitationSource.Question)
             .Join(db.Questions.Where(q => q.Status == ContentStatus.Visible && q.Paper.Status == ContentStatus.Visible), c => c.SourceId, q => q.Id,
-                (c, q) => new CitingRow(CitationSource.Question, q.Id, null, q.Paper.Key, q.Paper.Title, q.CreatedAt, null));
+                (c, q) => new { Kind = CitationSource.Question, q.Id, SummaryId = (long?)null, q.Paper.Key, q.Paper.Title, At = q.CreatedAt, Author = (string?)null });
         var answers = citations.Where(c => c.SourceKind == CitationSource.Answer)
             .Join(db.Answers.Where(a => a.Status == ContentStatus.Visible && a.Question.Status == ContentStatus.Visible
                 && a.Question.Paper.Status == ContentStatus.Visible), c => c.SourceId, a => a.Id,
-                (c, a) => new CitingRow(CitationSource.Answer, a.Id, null, a.Question.Paper.Key, a.Question.Paper.Title, a.CreatedAt, null));
+                (c, a) => new { Kind = CitationSource.Answer, a.Id, SummaryId = (long?)null, a.Question.Paper.Key, a.Question.Paper.Title, At = a.CreatedAt, Author = (string?)null });
         var rows = await summaries.Concat(comments).Concat(questions).Concat(answers)
             .OrderByDescending(r => r.At).Take(MaxCitingTexts).ToListAsync(ct);
 
@@ -88,5 +88,3 @@ public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, Cach
         }).ToList();
     }
 }
-
-sealed record CitingRow(CitationSource Kind, long Id, long? SummaryId, string Key, string Title, DateTimeOffset At, string? Author);
