@@ -113,7 +113,7 @@ sealed class MathWorkerClient(MathWorkerStart start, int engines) : IMathBackend
             info.ArgumentList.Add(engines.ToString(System.Globalization.CultureInfo.InvariantCulture));
             // A worker holds little managed data: one small GC heap, and no profile-guided copies of its code.
             info.Environment["DOTNET_gcServer"] = "0";
-            info.Environment["DOTNET_GCgen0size"] = "0x400000";
+            info.Environment["DOTNET_GCgen0size"] = "400000"; // hexadecimal: 4 MB
             info.Environment["DOTNET_TieredPGO"] = "0";
             Process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
             _input = Process.StandardInput.BaseStream;
