@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ShortScience.Api.Rendering;
 using ShortScience.Contracts;
 using ShortScience.Core.Rendering;
+using ShortScience.Core.Rendering.Tex;
 
 namespace ShortScience.Api.Tests.Rendering;
 
@@ -101,6 +102,25 @@ public sealed class MathWorkerTests(ApiFactory app) : IClassFixture<ApiFactory>
         worker.Dispose();
 
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(10)), "the worker is still running");
+    }
+
+    [Fact]
+    public void AWorkerThatCannotStartLeavesMathRenderingInTheProcess()
+    {
+        var log = new ConcurrentQueue<string>();
+        using var renderer = new MarkdownRenderer(new RendererOptions { EnginePoolSize = 1 },
+            new MathWorkerStart("/nonexistent/shortscience-math-worker", ["math-worker"], log.Enqueue));
+        using var local = new MarkdownRenderer(new RendererOptions { EnginePoolSize = 1 });
+
+        var html = renderer.Render(Document).Html;
+
+        Assert.Equal(local.Render(Document).Html, html);
+        Assert.Null(renderer.MathWorkerProcessId);
+        Assert.Equal(0, renderer.EnginesCreated);
+        Assert.Contains(log, line => line.Contains("could not start", StringComparison.Ordinal));
+        // Not tried again for every formula: one attempt, then this process renders until the retry time.
+        renderer.Render("$y$");
+        Assert.Single(log, line => line.Contains("could not start", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,15 +7,20 @@ namespace ShortScience.Core.Rendering.Tex;
 /// The API's side of the math worker: one worker process with <c>engines</c> V8 engines, started on the first
 /// formula and started again after it stops. Calls from several threads share its pipe; each waits for its own
 /// answer. Starting the worker, like starting an engine, is the server's cost and is not counted against a text.
+/// When the worker cannot start at all (its executable missing, the runtime refusing it), formulas render in this
+/// process instead, and the worker is tried again a minute later: math keeps rendering either way.
 /// </summary>
 sealed class MathWorkerClient(MathWorkerStart start, int engines) : IMathBackend
 {
     /// <summary>How long past a call's own limit the client waits before it takes the worker for hung and ends it.</summary>
     static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
     static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
 
     readonly Lock _gate = new();
     Worker? _worker;
+    LocalMath? _fallback;
+    long _retryAt;
     int _started, _nextId;
     bool _disposed;
 
@@ -30,7 +35,11 @@ sealed class MathWorkerClient(MathWorkerStart start, int engines) : IMathBackend
 
     string Call(byte kind, string json, Deadline deadline)
     {
-        var worker = deadline.Excluding(Running);
+        if (deadline.Excluding(Running) is not { } worker)
+        {
+            var local = Fallback();
+            return kind == MathWorker.MathJax ? local.RenderWithMathJax(json, deadline) : local.RenderDocument(json, deadline);
+        }
         var remaining = deadline.Remaining;
         if (remaining <= TimeSpan.Zero) throw deadline.TooSlow();
         var id = Interlocked.Increment(ref _nextId);
@@ -58,7 +67,8 @@ sealed class MathWorkerClient(MathWorkerStart start, int engines) : IMathBackend
         }
     }
 
-    Worker Running()
+    /// <summary>The running worker, started if need be; null when it cannot start (then this process renders).</summary>
+    Worker? Running()
     {
         lock (_gate)
         {
@@ -66,14 +76,35 @@ sealed class MathWorkerClient(MathWorkerStart start, int engines) : IMathBackend
             if (_worker is { Running: true } running) return running;
             _worker?.Dispose();
             _worker = null;
-            var worker = new Worker(start, engines);
-            if (!worker.Ready.Wait(StartLimit) || !worker.Ready.Result)
+            if (Environment.TickCount64 < _retryAt) return null;
+            Worker? worker = null;
+            try
             {
-                worker.Dispose();
-                throw new RenderRefusedException(RefusalReason.Busy, "The math renderer could not start; try again in a moment.");
+                worker = new Worker(start, engines);
+                if (worker.Ready.Wait(StartLimit) && worker.Ready.Result)
+                {
+                    Interlocked.Increment(ref _started);
+                    return _worker = worker;
+                }
+                start.Log?.Invoke($"The math worker did not become ready within {StartLimit.TotalSeconds:0} s.");
             }
-            Interlocked.Increment(ref _started);
-            return _worker = worker;
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+            {
+                start.Log?.Invoke($"The math worker could not start ({start.FileName}): {e.Message}");
+            }
+            worker?.Dispose();
+            _retryAt = Environment.TickCount64 + (long)RetryAfter.TotalMilliseconds;
+            start.Log?.Invoke($"Rendering math in this process; the worker is tried again in {RetryAfter.TotalSeconds:0} s.");
+            return null;
+        }
+    }
+
+    LocalMath Fallback()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _fallback ??= new LocalMath(new MathEnginePool(engines));
         }
     }
 
@@ -84,6 +115,7 @@ sealed class MathWorkerClient(MathWorkerStart start, int engines) : IMathBackend
             _disposed = true;
             _worker?.Dispose();
             _worker = null;
+            _fallback?.Dispose();
         }
     }
 
