@@ -55,8 +55,9 @@ public sealed class Browser : IAsyncLifetime
         page.PageError += (_, error) => errors.Add($"page error: {error}");
         page.RequestFailed += (_, request) =>
         {
-            // A navigation superseded by another (a click while the page still loads) is aborted, not broken.
-            if (request.Failure == "net::ERR_ABORTED" && request.ResourceType is "document" or "fetch") return;
+            // The browser cancelled it (a navigation away while the page's scripts or images still loaded, a
+            // navigation superseded by another): aborted, not broken. A server error is a response, not a failure.
+            if (request.Failure == "net::ERR_ABORTED") return;
             errors.Add($"request failed: {request.Method} {request.Url} {request.Failure} {request.ResourceType}");
         };
         return page;
