@@ -219,6 +219,12 @@ sealed class MathWorkerClient(MathWorkerStart start, int engines) : IMathBackend
             {
                 // Already gone.
             }
+            AnswerWaitingGone();
+        }
+
+        /// <summary>Every call still waiting learns the worker is gone.</summary>
+        void AnswerWaitingGone()
+        {
             foreach (var id in _waiting.Keys)
             {
                 if (_waiting.TryRemove(id, out var answer)) answer.TrySetResult((Gone, TimeSpan.Zero, ""));
@@ -240,10 +246,7 @@ sealed class MathWorkerClient(MathWorkerStart start, int engines) : IMathBackend
                 {
                     // Already gone.
                 }
-                foreach (var id in _waiting.Keys)
-                {
-                    if (_waiting.TryRemove(id, out var answer)) answer.TrySetResult((Gone, TimeSpan.Zero, ""));
-                }
+                AnswerWaitingGone();
             }
             Process.Dispose();
         }
