@@ -30,9 +30,11 @@ public sealed class StaleContentRerenderer(
 
         // Several API instances may start at once; one of them does the work.
         await db.Database.OpenConnectionAsync(ct);
+        var locked = false;
         try
         {
-            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"").SingleAsync(ct))
+            locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"").SingleAsync(ct);
+            if (!locked)
             {
                 logger.LogInformation("Another instance is re-rendering {Total} stale texts", total);
                 return 0;
@@ -57,12 +59,27 @@ public sealed class StaleContentRerenderer(
             await IndexCitationsAsync(ct);
             // Any page may show a re-rendered text: stored paper pages, cached reads and pages all go.
             await caches.EverythingChangedAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", ct);
             return done;
         }
         finally
         {
+            // A session lock outlives a failed or cancelled run on its pooled connection (pooled connections are
+            // not reset on return: DataServiceCollectionExtensions), so it is released here whatever happened.
+            if (locked) await ReleaseLockAsync();
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    async Task ReleaseLockAsync()
+    {
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            // A broken connection is discarded by the pool, and its session's locks end with it.
+            logger.LogWarning(e, "Could not release the re-render lock; it ends with its connection");
         }
     }
 
