@@ -88,6 +88,7 @@ worker_peak() {
 
 CEILING=""
 RESULTS=()
+declare -A RPS
 measure() { # name url [extra wrk args…]
   local name=$1 url=$2; shift 2
   # Warm: tiered JIT recompiles hot code during the first seconds; measure the steady state, not the warm-up.
@@ -203,8 +204,19 @@ STATIC_PID=$!; track_host "static file server" "$STATIC_PID"
 wait_for_hosts "${START_TIMEOUT:-120}" "static file server" "http://127.0.0.1:$STATIC_PORT/paper.html"
 SAVED_WEB=$WEB_PID; WEB_PID=""
 measure "$CEILING_NAME" "http://127.0.0.1:$STATIC_PORT/paper.html"
-WEB_PID=$SAVED_WEB
 stop_hosts "$STATIC_PID"
+if [ -n "$NGINX" ]; then
+  # Kestrel's own static-file server for the same bytes too: how much of the distance to nginx is the server's,
+  # whatever the application does (the cached page is Kestrel sending bytes it holds in memory).
+  dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll static "$CEILING_DIR" "http://127.0.0.1:$STATIC_PORT" &
+  STATIC_PID=$!; track_host "Kestrel static file server" "$STATIC_PID"
+  wait_for_hosts "${START_TIMEOUT:-120}" "Kestrel static file server" "http://127.0.0.1:$STATIC_PORT/paper.html"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-30s}" "${ENCODING[@]}" "http://127.0.0.1:$STATIC_PORT/paper.html" > /dev/null 2>&1 || true
+  measure "Kestrel, static paper.html" "http://127.0.0.1:$STATIC_PORT/paper.html"
+  RPS[kestrel]=$LAST_RPS
+  stop_hosts "$STATIC_PID"
+fi
+WEB_PID=$SAVED_WEB
 
 W="http://127.0.0.1:$WEB_PORT"
 ETAG=$(curl -fsS -D - -o /dev/null "$W/feeds/summaries.rss" | awk -F': ' 'tolower($1) == "etag" {print $2}' | tr -d '\r')
@@ -217,7 +229,6 @@ warm_all() {
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-30s}" "${ENCODING[@]}" "$url" > /dev/null 2>&1 || true
   done
 }
-declare -A RPS
 for mode in cached uncached; do
   if [ "$mode" = uncached ]; then stop_site; start_site false; fi
   warm_all
@@ -237,6 +248,10 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, signed out, Accept-Encoding: ${
 echo "| What | Requests/s | p50 | p99 | Errors | Ceiling | Peak memory |"
 echo "| --- | --: | --: | --: | --: | --: | --- |"
 printf '%s\n' "${RESULTS[@]}"
+if [ -n "${RPS[kestrel]:-}" ]; then
+  awk -v a="${RPS[paper-cached]}" -v n="$CEILING" -v k="${RPS[kestrel]}" \
+    'BEGIN {printf "cached paper page: %.0f%% of nginx, %.0f%% of Kestrel'"'"'s static-file server for the same bytes (Kestrel itself: %.0f%% of nginx)\n", 100 * a / n, 100 * a / k, 100 * k / n}'
+fi
 
 # The MediaWiki peer (statwiki's engine) in the same run, when it is installed: its own script measures its parser-
 # cached page and its Atom feed with the same wrk settings, after our hosts have stopped.
