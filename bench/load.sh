@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark on the generated data (run bench/bench.sh generate first; it keeps the cluster).
 # In one run: the ceiling (nginx serving the paper page's HTML as a static file; Kestrel's static files when nginx is
-# not installed), then the paper page, home,
-# venue-year page, search, summaries feed and its 304 path, with the API's and Web host's caches on, then off.
+# not installed), Kestrel's static files and a bare Kestrel app sending the same bytes from memory (what the server
+# alone costs), then the paper page, home, venue-year page, search, summaries feed and its 304 path, with the API's and Web host's caches on, then off.
 # Prints requests/s, p50/p99 latency, errors, peak memory (VmHWM) of the Web host, the API and its math worker, and each
 # ratio to the ceiling.
 #   bench/load.sh            DURATION=15s CONNECTIONS=32 THREADS=2 by default; no compression asked (as issue 21
@@ -176,6 +176,7 @@ start_site true
 CEILING_DIR=$WORK/ceiling; mkdir -p "$CEILING_DIR"; chmod 755 "$WORK" "$CEILING_DIR"
 curl -fsS "http://127.0.0.1:$WEB_PORT/papers/$PAPER" > "$CEILING_DIR/paper.html"; chmod 644 "$CEILING_DIR/paper.html"
 NGINX=$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)
+CEILING_NAME="ceiling: Kestrel, static paper.html" # without nginx
 if [ -n "$NGINX" ]; then
   # nginx's own static-file path for the same bytes (the ceiling issue 21 measures against): a private master on
   # loopback, two workers, sendfile, no access log; its files and pid in this run's folder.
@@ -196,26 +197,30 @@ http {
 }
 NGINX
   "$NGINX" -e "$CEILING_DIR/nginx-error.log" -c "$CEILING_DIR/nginx.conf" &
-else
-  CEILING_NAME="ceiling: Kestrel, static paper.html"
-  dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll static "$CEILING_DIR" "http://127.0.0.1:$STATIC_PORT" &
+  STATIC_PID=$!; track_host "nginx" "$STATIC_PID"
+  wait_for_hosts "${START_TIMEOUT:-120}" "nginx" "http://127.0.0.1:$STATIC_PORT/paper.html"
 fi
-STATIC_PID=$!; track_host "static file server" "$STATIC_PID"
-wait_for_hosts "${START_TIMEOUT:-120}" "static file server" "http://127.0.0.1:$STATIC_PORT/paper.html"
-SAVED_WEB=$WEB_PID; WEB_PID=""
-measure "$CEILING_NAME" "http://127.0.0.1:$STATIC_PORT/paper.html"
-stop_hosts "$STATIC_PID"
-if [ -n "$NGINX" ]; then
-  # Kestrel's own static-file server for the same bytes too: how much of the distance to nginx is the server's,
-  # whatever the application does (the cached page is Kestrel sending bytes it holds in memory).
-  dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll static "$CEILING_DIR" "http://127.0.0.1:$STATIC_PORT" &
-  STATIC_PID=$!; track_host "Kestrel static file server" "$STATIC_PID"
-  wait_for_hosts "${START_TIMEOUT:-120}" "Kestrel static file server" "http://127.0.0.1:$STATIC_PORT/paper.html"
+# One of Kestrel's references on STATIC_PORT, measured after a warm-up as long as the site's: "static" is its
+# static-file server, "memory" a bare app answering the page's bytes from memory (the least a page held in memory
+# can cost on Kestrel, whatever the application does: the cached page is Kestrel sending bytes it holds).
+kestrel_reference() { # static|memory name
+  dotnet bench/ShortScience.Bench/bin/Release/net10.0/ShortScience.Bench.dll static "$CEILING_DIR" "http://127.0.0.1:$STATIC_PORT" "$1" &
+  STATIC_PID=$!; track_host "Kestrel ($1)" "$STATIC_PID"
+  wait_for_hosts "${START_TIMEOUT:-120}" "Kestrel ($1)" "http://127.0.0.1:$STATIC_PORT/paper.html"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-30s}" "${ENCODING[@]}" "http://127.0.0.1:$STATIC_PORT/paper.html" > /dev/null 2>&1 || true
-  measure "Kestrel, static paper.html" "http://127.0.0.1:$STATIC_PORT/paper.html"
-  RPS[kestrel]=$LAST_RPS
+  measure "$2" "http://127.0.0.1:$STATIC_PORT/paper.html"
+  RPS[kestrel-$1]=$LAST_RPS
   stop_hosts "$STATIC_PID"
+}
+SAVED_WEB=$WEB_PID; WEB_PID=""
+if [ -n "$NGINX" ]; then
+  measure "$CEILING_NAME" "http://127.0.0.1:$STATIC_PORT/paper.html"
+  stop_hosts "$STATIC_PID"
+  kestrel_reference static "Kestrel, static paper.html"
+else
+  kestrel_reference static "$CEILING_NAME"
 fi
+kestrel_reference memory "Kestrel, bare app, bytes in memory"
 WEB_PID=$SAVED_WEB
 
 W="http://127.0.0.1:$WEB_PORT"
@@ -248,10 +253,9 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, signed out, Accept-Encoding: ${
 echo "| What | Requests/s | p50 | p99 | Errors | Ceiling | Peak memory |"
 echo "| --- | --: | --: | --: | --: | --: | --- |"
 printf '%s\n' "${RESULTS[@]}"
-if [ -n "${RPS[kestrel]:-}" ]; then
-  awk -v a="${RPS[paper-cached]}" -v n="$CEILING" -v k="${RPS[kestrel]}" \
-    'BEGIN {printf "cached paper page: %.0f%% of nginx, %.0f%% of Kestrel'"'"'s static-file server for the same bytes (Kestrel itself: %.0f%% of nginx)\n", 100 * a / n, 100 * a / k, 100 * k / n}'
-fi
+awk -v a="${RPS[paper-cached]}" -v n="$CEILING" -v k="${RPS[kestrel-static]}" -v m="${RPS[kestrel-memory]}" -v name="${NGINX:+nginx}" \
+  'BEGIN {printf "cached paper page: %.0f%% of the ceiling (%s), %.0f%% of Kestrel'"'"'s static-file server, %.0f%% of a bare Kestrel app sending the same bytes from memory (that app: %.0f%% of the ceiling)\n", 100 * a / n, name ? name : "Kestrel static", 100 * a / k, 100 * a / m, 100 * m / n}'
+
 
 # The MediaWiki peer (statwiki's engine) in the same run, when it is installed: its own script measures its parser-
 # cached page and its Atom feed with the same wrk settings, after our hosts have stopped.

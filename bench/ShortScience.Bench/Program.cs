@@ -9,7 +9,8 @@ using ShortScience.Bench.Measure;
 // bench writers --api URL --mail FOLDER --papers FILE [--rate 5 --seconds 20]  (fixed-rate writers for load.sh mixed)
 // bench measure  --connection "…" --api http://127.0.0.1:5091 [--rounds 200]
 // bench cluster --site URL --primary "…" --standby "…" [--seconds 120 --writers 4 --readers 8]  (bench/cluster.sh's load)
-// bench static <folder> <url>  (the load benchmark's ceiling: Kestrel serving files, nothing else)
+// bench static <folder> <url> [memory]  (the load benchmark's references: Kestrel's static-file server, or with
+//   "memory" a bare Kestrel app answering each file's bytes from memory: the least any page held in memory can cost)
 // bench hot <trace.speedscope.json> [top]  (where running managed code spends its time, from a dotnet-trace profile)
 // bench plans <server.log> <application name>  (auto_explain's plans: any big table read whole?)
 if (args.FirstOrDefault() == "static")
@@ -18,6 +19,23 @@ if (args.FirstOrDefault() == "static")
     host.Logging.ClearProviders();
     var site = host.Build();
     site.Urls.Add(args[2]);
+    if (args.ElementAtOrDefault(3) == "memory")
+    {
+        var files = Directory.GetFiles(args[1]).ToDictionary(file => "/" + Path.GetFileName(file), File.ReadAllBytes);
+        site.Run(context =>
+        {
+            if (!files.TryGetValue(context.Request.Path.Value ?? "", out var bytes))
+            {
+                context.Response.StatusCode = 404;
+                return Task.CompletedTask;
+            }
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.ContentLength = bytes.Length;
+            return context.Response.Body.WriteAsync(bytes).AsTask();
+        });
+        await site.RunAsync();
+        return 0;
+    }
     site.UseStaticFiles(new Microsoft.AspNetCore.Builder.StaticFileOptions
     {
         FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(args[1])),
