@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Tests.Caching;
 using Npgsql;
+using ShortScience.Api.Papers;
 using ShortScience.Contracts;
 
 namespace ShortScience.Api.Tests.Papers;
@@ -41,6 +42,28 @@ public sealed class PaperDocumentsTests(DocumentsApiFactory fixture) : IClassFix
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task TheReadProbesOneDocumentHoweverManyAreStored()
+    {
+        await App.WithDbAsync(async db => await TestData.PaperAsync(db, "pd-plan", "Planned Paper", null, 2021, "Ada Author"));
+        await AnonymousAsync("pd-plan"); // stores its document
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        async Task<string> Sql(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            return (await command.ExecuteScalarAsync())?.ToString() ?? "";
+        }
+        // The plan a pooled connection keeps once the statement is prepared (generic: the values are not known).
+        await Sql("SET plan_cache_mode = force_generic_plan");
+        await Sql($"PREPARE read_document(text, int) AS {PaperDocuments.ReadSql}");
+        var plan = await Sql("EXPLAIN (FORMAT JSON) EXECUTE read_document('pd-plan', 1)");
+        // Joined per paper (a nested loop on the paper's id), never by hashing or merging every stored document.
+        Assert.Contains("\"Nested Loop\"", plan);
+        Assert.DoesNotContain("Hash Join", plan);
+        Assert.DoesNotContain("Merge Join", plan);
     }
 
     [Fact]
