@@ -256,7 +256,6 @@ printf '%s\n' "${RESULTS[@]}"
 awk -v a="${RPS[paper-cached]}" -v n="$CEILING" -v k="${RPS[kestrel-static]}" -v m="${RPS[kestrel-memory]}" -v name="${NGINX:+nginx}" \
   'BEGIN {printf "cached paper page: %.0f%% of the ceiling (%s), %.0f%% of Kestrel'"'"'s static-file server, %.0f%% of a bare Kestrel app sending the same bytes from memory (that app: %.0f%% of the ceiling)\n", 100 * a / n, name ? name : "Kestrel static", 100 * a / k, 100 * a / m, 100 * m / n}'
 
-
 # The MediaWiki peer (statwiki's engine) in the same run, when it is installed: its own script measures its parser-
 # cached page and its Atom feed with the same wrk settings, after our hosts have stopped.
 MWPEER_DIR=${MWPEER_DIR:-$ROOT/../shared/peers/mediawiki}

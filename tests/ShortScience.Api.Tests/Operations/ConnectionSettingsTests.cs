@@ -11,42 +11,21 @@ namespace ShortScience.Api.Tests.Operations;
 /// </summary>
 public sealed class ConnectionSettingsTests
 {
-    static NpgsqlConnectionStringBuilder Effective(string connectionString)
+    [Theory]
+    // A plain string, and settings that only look alike: the defaults.
+    [InlineData("Host=db;Database=shortscience;Username=app", 10, 64, true)]
+    [InlineData("Host=db;Username=app;Command Timeout=30", 10, 64, true)]
+    [InlineData("Host=db;Username=app;Password=Timeout;Application Name=No Reset On Close", 10, 64, true)]
+    [InlineData("Host=db;Username=app;CommandTimeout=30;Password='Max Auto Prepare=0'", 10, 64, true)]
+    // The operator's own settings win, however they spell the keys.
+    [InlineData("Host=db;Username=app;Timeout=3;Max Auto Prepare=0;No Reset On Close=false", 3, 0, false)]
+    [InlineData("Host=db;Username=app;timeout=3;MAXAUTOPREPARE=0;noresetonclose=false", 3, 0, false)]
+    public void TheDefaultsYieldOnlyToTheSettingItself(string connectionString, int timeout, int maxAutoPrepare, bool noResetOnClose)
     {
         using var provider = new ServiceCollection().AddShortScienceData(connectionString).BuildServiceProvider();
-        var dataSource = provider.GetRequiredService<NpgsqlDataSource>();
-        return new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
-    }
-
-    [Fact]
-    public void DefaultsApplyToAPlainConnectionString()
-    {
-        var settings = Effective("Host=db;Database=shortscience;Username=app");
-        Assert.Equal(10, settings.Timeout);
-        Assert.Equal(64, settings.MaxAutoPrepare);
-        Assert.True(settings.NoResetOnClose);
-    }
-
-    [Theory]
-    [InlineData("Host=db;Username=app;Command Timeout=30")]
-    [InlineData("Host=db;Username=app;Password=Timeout;Application Name=No Reset On Close")]
-    [InlineData("Host=db;Username=app;CommandTimeout=30;Password='Max Auto Prepare=0'")]
-    public void SettingsThatOnlyLookAlikeLeaveTheDefaults(string connectionString)
-    {
-        var settings = Effective(connectionString);
-        Assert.Equal(10, settings.Timeout);
-        Assert.Equal(64, settings.MaxAutoPrepare);
-        Assert.True(settings.NoResetOnClose);
-    }
-
-    [Theory]
-    [InlineData("Host=db;Username=app;Timeout=3;Max Auto Prepare=0;No Reset On Close=false")]
-    [InlineData("Host=db;Username=app;timeout=3;MAXAUTOPREPARE=0;noresetonclose=false")]
-    public void TheOperatorsOwnSettingsWin(string connectionString)
-    {
-        var settings = Effective(connectionString);
-        Assert.Equal(3, settings.Timeout);
-        Assert.Equal(0, settings.MaxAutoPrepare);
-        Assert.False(settings.NoResetOnClose);
+        var settings = new NpgsqlConnectionStringBuilder(provider.GetRequiredService<NpgsqlDataSource>().ConnectionString);
+        Assert.Equal(timeout, settings.Timeout);
+        Assert.Equal(maxAutoPrepare, settings.MaxAutoPrepare);
+        Assert.Equal(noResetOnClose, settings.NoResetOnClose);
     }
 }
