@@ -122,18 +122,19 @@ HOST_NAMES=()
 HOST_PIDS=()
 
 # start_host api|web CONFIGURATION PORT [VAR=VALUE…]: starts that host on 127.0.0.1:PORT with the extra
-# environment given; sets API_PID or WEB_PID.
+# environment given (which wins over the defaults here); sets API_PID or WEB_PID.
 start_host() {
   local host=$1 config=$2 port=$3; shift 3
-  local project name
+  local project name defaults=()
   case "$host" in
-    api) project=ShortScience.Api; name=API ;;
+    # The API's gen-0 budget, as its Dockerfile sets it (docs/operations.md#memory).
+    api) project=ShortScience.Api; name=API; defaults=("DOTNET_GCgen0size=${API_GEN0_SIZE:-0x1000000}") ;;
     web) project=ShortScience.Web; name=Web ;;
     *) die "start_host: unknown host '$host' (api or web)" ;;
   esac
   local dll="bin/$config/net10.0/$project.dll"
   [ -f "$SHORTSCIENCE_ROOT/src/$project/$dll" ] || die "$name host not built: src/$project/$dll is missing"
-  (cd "$SHORTSCIENCE_ROOT/src/$project" && exec env "$@" dotnet "$dll" --urls "http://127.0.0.1:$port") &
+  (cd "$SHORTSCIENCE_ROOT/src/$project" && exec env "${defaults[@]}" "$@" dotnet "$dll" --urls "http://127.0.0.1:$port") &
   track_host "$name" $!
   if [ "$host" = api ]; then API_PID=$!; else WEB_PID=$!; fi
 }
