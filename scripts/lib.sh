@@ -127,8 +127,8 @@ start_host() {
   local host=$1 config=$2 port=$3; shift 3
   local project name defaults=()
   case "$host" in
-    # The API's gen-0 budget, as its Dockerfile sets it (docs/operations.md#memory).
-    api) project=ShortScience.Api; name=API; defaults=("DOTNET_GCgen0size=${API_GEN0_SIZE:-0x1000000}") ;;
+    # The API's gen-0 budget as its Dockerfile sets it, unless the environment sets one (docs/operations.md#memory).
+    api) project=ShortScience.Api; name=API; defaults=("DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x1000000}") ;;
     web) project=ShortScience.Web; name=Web ;;
     *) die "start_host: unknown host '$host' (api or web)" ;;
   esac
