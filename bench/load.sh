@@ -14,8 +14,9 @@
 #                            throughput under writes as a share of pure-read throughput, in the same run
 # After the default run, when the MediaWiki peer is installed (../shared/peers/mediawiki/setup.sh, MWPEER_ROOT), its
 # bench.sh runs too and the ratios to it are printed (MEDIAWIKI=0 skips it).
-# Data: BENCH_DATA as for bench/bench.sh (read, never deleted). A host that does not answer within START_TIMEOUT
-# seconds (120) stops the run. See bench/README.md.
+# Data: BENCH_DATA as for bench/bench.sh (read, never deleted; mixed writes into a copy it drops at the end, so the
+# pages every run reads stay the same). A host that does not answer within START_TIMEOUT seconds (120) stops the run.
+# See bench/README.md.
 set -euo pipefail
 case "${1:-}" in
   ""|profile|mixed) ;;
@@ -41,7 +42,12 @@ ensure_npm_packages "$ROOT"
 
 PIDS=() # helpers other than the hosts (dotnet-trace, writers)
 WORK=$(mktemp -d /tmp/shortscience-load.XXXXXX) # the mixed run's mail pickup folder and path lists
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_hosts; wait 2>/dev/null || true; pg_stop "$DATA"; rm -rf "$WORK"; }
+COPY_DB="" # the mixed run's copy of the generated data
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; stop_hosts; wait 2>/dev/null || true
+  [ -n "$COPY_DB" ] && psql_admin "DROP DATABASE IF EXISTS $COPY_DB" >/dev/null 2>&1
+  pg_stop "$DATA"; rm -rf "$WORK"
+}
 trap cleanup EXIT
 if [ -n "${DEMO:-}" ]; then
   DATA=$WORK/pg; mkdir -p "$DATA"; chmod 700 "$DATA" "$WORK"; [ "$(id -u)" -eq 0 ] && chown postgres: "$DATA" "$WORK"
@@ -50,6 +56,7 @@ PORT=$(free_port 55800)
 pg_start "$DATA" "$PORT" shared_buffers=2GB effective_cache_size=8GB work_mem=16MB random_page_cost=1.1 max_connections=300
 CS="Host=127.0.0.1;Port=$PORT;Database=$DB;Username=postgres;Password=$PG_PASSWORD;Maximum Pool Size=100"
 psql_q() { PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d "$DB" -tAc "$1"; }
+psql_admin() { PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -tAc "$1"; }
 
 log "Building (Release)"
 dotnet build bench/ShortScience.Bench -c Release -nologo -v quiet -clp:ErrorsOnly >/dev/null
@@ -60,6 +67,17 @@ ConnectionStrings__ShortScience="$CS" dotnet src/ShortScience.Api/bin/Release/ne
 if [ -n "${DEMO:-}" ]; then
   log "No generated data: the demo content in a fresh cluster"
   ConnectionStrings__ShortScience="$CS" dotnet src/ShortScience.Api/bin/Release/net10.0/ShortScience.Api.dll seed-demo >/dev/null
+fi
+
+if [ "${1:-}" = mixed ] && [ -z "${DEMO:-}" ]; then
+  # The writers publish, comment and vote on summarized papers, the kind the default run reads: they write into a
+  # copy (a file copy of the database, seconds for the generated data), or each mixed run would change what later runs
+  # measure (the paper page of the default run grew from 47 to 65 KB over eight mixed runs before this).
+  COPY_DB=bench_mixed
+  log "Copying the generated data for the writers ($COPY_DB, dropped at the end)"
+  psql_admin "DROP DATABASE IF EXISTS $COPY_DB" >/dev/null
+  psql_admin "CREATE DATABASE $COPY_DB TEMPLATE $DB STRATEGY FILE_COPY" >/dev/null
+  DB=$COPY_DB; CS="Host=127.0.0.1;Port=$PORT;Database=$DB;Username=postgres;Password=$PG_PASSWORD;Maximum Pool Size=100"
 fi
 
 # A typical summarized paper (a few summaries and their comments), a busy venue-year, common search words.
