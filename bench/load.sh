@@ -54,7 +54,8 @@ if [ -n "${DEMO:-}" ]; then
 fi
 PORT=$(free_port 55800)
 pg_start "$DATA" "$PORT" shared_buffers=2GB effective_cache_size=8GB work_mem=16MB random_page_cost=1.1 max_connections=300
-CS="Host=127.0.0.1;Port=$PORT;Database=$DB;Username=postgres;Password=$PG_PASSWORD;Maximum Pool Size=100"
+connection_string() { echo "Host=127.0.0.1;Port=$PORT;Database=$DB;Username=postgres;Password=$PG_PASSWORD;Maximum Pool Size=100"; }
+CS=$(connection_string)
 psql_q() { PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d "$DB" -tAc "$1"; }
 psql_admin() { PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -tAc "$1"; }
 
@@ -77,7 +78,7 @@ if [ "${1:-}" = mixed ] && [ -z "${DEMO:-}" ]; then
   log "Copying the generated data for the writers ($COPY_DB, dropped at the end)"
   psql_admin "DROP DATABASE IF EXISTS $COPY_DB" >/dev/null
   psql_admin "CREATE DATABASE $COPY_DB TEMPLATE $DB STRATEGY FILE_COPY" >/dev/null
-  DB=$COPY_DB; CS="Host=127.0.0.1;Port=$PORT;Database=$DB;Username=postgres;Password=$PG_PASSWORD;Maximum Pool Size=100"
+  DB=$COPY_DB; CS=$(connection_string)
 fi
 
 # A typical summarized paper (a few summaries and their comments), a busy venue-year, common search words.
