@@ -110,10 +110,13 @@ public sealed class WebHost : WebApplicationFactory<Program>
     readonly Uri _api;
     readonly string _environment;
 
-    public WebHost(Uri api, string environment = "Testing")
+    readonly Action<IServiceCollection>? _services;
+
+    public WebHost(Uri api, string environment = "Testing", Action<IServiceCollection>? services = null)
     {
         _api = api;
         _environment = environment;
+        _services = services;
         UseKestrel(0);
     }
 
@@ -124,5 +127,6 @@ public sealed class WebHost : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting("Api:BaseUrl", _api.ToString());
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 }

@@ -9,17 +9,27 @@ namespace ShortScience.Web.Extensions;
 /// </summary>
 public sealed class ReExecuteAsGetMiddleware(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var reExecuted = context.Features.Get<IExceptionHandlerPathFeature>() is not null
             || context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
-        if (reExecuted && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        if (!reExecuted || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         {
-            context.Request.Method = HttpMethods.Get;
-            context.Request.ContentType = null;
-            context.Request.ContentLength = 0;
-            context.Request.Body = Stream.Null;
+            await next(context);
+            return;
         }
-        return next(context);
+        var sent = context.Request.Method;
+        context.Request.Method = HttpMethods.Get;
+        context.Request.ContentType = null;
+        context.Request.ContentLength = 0;
+        context.Request.Body = Stream.Null;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Request.Method = sent; // the request log names the method the client sent
+        }
     }
 }

@@ -163,6 +163,15 @@ public static class WebServiceExtensions
         // Cached pages (signed-out readers only, Services/PageCache.cs) still get compression and security headers.
         if (app.Configuration.GetValue("Caching:Pages", true)) app.UseOutputCache();
         if (app.Environment.IsProduction()) app.UseHsts();
+        // One line per request with the status the client got: outside the error and not-found re-runs (which
+        // restore the path they ran under), inside the page cache (hits are not logged).
+        app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+        [
+            new LogEventProperty("RequestMethod", new ScalarValue(HeadAsGetMiddleware.SentMethod(context))),
+            new LogEventProperty("RequestPath", new ScalarValue(path)),
+            new LogEventProperty("StatusCode", new ScalarValue(status)),
+            new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+        ]);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -173,13 +182,6 @@ public static class WebServiceExtensions
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<ReExecuteAsGetMiddleware>();
-        app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
-        [
-            new LogEventProperty("RequestMethod", new ScalarValue(HeadAsGetMiddleware.SentMethod(context))),
-            new LogEventProperty("RequestPath", new ScalarValue(path)),
-            new LogEventProperty("StatusCode", new ScalarValue(status)),
-            new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
-        ]);
         app.UseMiddleware<SessionEndedMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace ShortScience.Web.Tests.Pages;
 
@@ -6,12 +10,13 @@ namespace ShortScience.Web.Tests.Pages;
 public sealed class ApiDownTests : IAsyncLifetime
 {
     WebHost _web = null!;
+    readonly CapturedLogs _logs = new();
 
     public Task InitializeAsync()
     {
         // A port that was free a moment ago: nothing listens there.
         var port = FreePort.Next();
-        _web = new WebHost(new Uri($"http://127.0.0.1:{port}/"));
+        _web = new WebHost(new Uri($"http://127.0.0.1:{port}/"), services: services => services.AddSingleton<ILogEventSink>(_logs));
         _web.StartServer();
         return Task.CompletedTask;
     }
@@ -33,5 +38,42 @@ public sealed class ApiDownTests : IAsyncLifetime
         Assert.DoesNotContain("   at ", html);
     }
 
+    /// <summary>
+    /// The request log (what an operator counts 5xx answers from) has one line per request, with the method and path
+    /// the client sent and the status it got, not a 500 for the failure and a second line for the error page.
+    /// </summary>
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("HEAD")]
+    public async Task TheRequestLogHasOneLinePerRequestWithTheStatusSent(string method)
+    {
+        var path = $"/papers/logged-{method.ToLowerInvariant()}";
+        using var http = new HttpClient();
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(_web.Address, path)));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+
+        // Written as the pipeline unwinds, after the answer may have reached the client: wait for the line.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!_logs.RequestLines().Any(line => line.Path == path) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        var lines = _logs.RequestLines().Where(line => line.Path == path || line.Path == "/error").ToList();
+        var line = Assert.Single(lines);
+        Assert.Equal((method, path, 503), (line.Method, line.Path, line.Status));
+    }
+
     public async Task DisposeAsync() => await _web.DisposeAsync();
+
+    sealed class CapturedLogs : ILogEventSink
+    {
+        readonly ConcurrentQueue<LogEvent> _events = new();
+
+        public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
+
+        /// <summary>Serilog's request-log lines ("HTTP {RequestMethod} {RequestPath} responded {StatusCode} …").</summary>
+        public IEnumerable<(string? Method, string? Path, int? Status)> RequestLines() =>
+            _events.Where(e => e.Properties.ContainsKey("RequestPath") && e.Properties.ContainsKey("StatusCode"))
+                .Select(e => (Text(e, "RequestMethod"), Text(e, "RequestPath"), (e.Properties["StatusCode"] as ScalarValue)?.Value as int?));
+
+        static string? Text(LogEvent e, string name) =>
+            e.Properties.TryGetValue(name, out var value) ? (value as ScalarValue)?.Value as string : null;
+    }
 }
