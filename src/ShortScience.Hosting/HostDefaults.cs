@@ -13,15 +13,28 @@ namespace ShortScience.Hosting;
 public static class HostDefaults
 {
     /// <summary>
-    /// Serilog from configuration (Serilog:MinimumLevel…), structured events on the console. Registered through
-    /// AddSerilog, not the static bootstrap logger, so several test hosts can start in one process.
+    /// Serilog from configuration (Serilog:MinimumLevel…), structured events on the console. Each host writes through
+    /// its own logger and leaves the static <see cref="Log.Logger"/> alone: with the static one, the last host built
+    /// in a process received every host's events, and disposing any host (Log.CloseAndFlush) silenced all the others.
     /// </summary>
     public static void AddSharedLogging(this WebApplicationBuilder builder) =>
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
+            preserveStaticLogger: true);
+
+    /// <summary>
+    /// Serilog's one-line-per-request log, written through this host's logger (the middleware falls back to the static
+    /// logger when none is given).
+    /// </summary>
+    public static void UseSharedRequestLogging(this WebApplication app, Action<Serilog.AspNetCore.RequestLoggingOptions>? configure = null) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<ILogger>();
+            configure?.Invoke(options);
+        });
 
     /// <summary>
     /// Output caches in memory by default; in Redis when <c>ConnectionStrings:Redis</c> is set: one store shared by every

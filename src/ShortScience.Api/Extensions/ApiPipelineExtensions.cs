@@ -34,7 +34,7 @@ public static class ApiPipelineExtensions
         app.UseMiddleware<ApiSecurityHeadersMiddleware>();
         if (app.Environment.IsProduction()) app.UseHsts();
         app.UseForwardedHeaders();
-        app.UseSerilogRequestLogging();
+        app.UseSharedRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<OpenApiDocumentCache>();

@@ -165,7 +165,7 @@ public static class WebServiceExtensions
         if (app.Environment.IsProduction()) app.UseHsts();
         // One line per request with the status the client got: outside the error and not-found re-runs (which
         // restore the path they ran under), inside the page cache (hits are not logged).
-        app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+        app.UseSharedRequestLogging(options => options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
         [
             new LogEventProperty("RequestMethod", new ScalarValue(HeadAsGetMiddleware.SentMethod(context))),
             new LogEventProperty("RequestPath", new ScalarValue(path)),

@@ -48,6 +48,27 @@ public sealed class ApiDownTests : IAsyncLifetime
     public async Task TheRequestLogHasOneLinePerRequestWithTheStatusSent(string method)
     {
         var path = $"/papers/logged-{method.ToLowerInvariant()}";
+        var line = await OnlyRequestLineFor(method, path);
+        Assert.Equal((method, path, 503), (line.Method, line.Path, line.Status));
+    }
+
+    /// <summary>
+    /// Each host logs through its own logger: another host built and stopped in the same process (a second replica, a
+    /// test's host) neither takes this host's events nor silences them when it closes its logger.
+    /// </summary>
+    [Fact]
+    public async Task AnotherHostStoppingInTheSameProcessLeavesThisHostsLogWorking()
+    {
+        var other = new WebHost(new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
+        other.StartServer();
+        await other.DisposeAsync();
+
+        var line = await OnlyRequestLineFor("GET", "/papers/logged-after-another-host");
+        Assert.Equal(503, line.Status);
+    }
+
+    async Task<(string? Method, string? Path, int? Status)> OnlyRequestLineFor(string method, string path)
+    {
         using var http = new HttpClient();
         using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(_web.Address, path)));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
@@ -55,9 +76,7 @@ public sealed class ApiDownTests : IAsyncLifetime
         // Written as the pipeline unwinds, after the answer may have reached the client: wait for the line.
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!_logs.RequestLines().Any(line => line.Path == path) && DateTime.UtcNow < deadline) await Task.Delay(20);
-        var lines = _logs.RequestLines().Where(line => line.Path == path || line.Path == "/error").ToList();
-        var line = Assert.Single(lines);
-        Assert.Equal((method, path, 503), (line.Method, line.Path, line.Status));
+        return Assert.Single(_logs.RequestLines(), line => line.Path == path || line.Path == "/error");
     }
 
     public async Task DisposeAsync() => await _web.DisposeAsync();
