@@ -8,11 +8,21 @@ namespace ShortScience.Web.Extensions;
 /// </summary>
 public sealed class HeadAsGetMiddleware(RequestDelegate next)
 {
-    static readonly object AsHead = new();
+    static readonly object Sent = new();
 
-    /// <summary>The method the client sent (HEAD where this middleware lets it take the GET path), for the request log.</summary>
+    /// <summary>
+    /// The method the client sent, for the request log: HEAD where this middleware lets it take the GET path, POST
+    /// where <see cref="ReExecuteAsGetMiddleware"/> shows a failed form's error page.
+    /// </summary>
     public static string SentMethod(HttpContext context) =>
-        context.Items.ContainsKey(AsHead) ? HttpMethods.Head : context.Request.Method;
+        context.Items.TryGetValue(Sent, out var method) && method is string sent ? sent : context.Request.Method;
+
+    /// <summary>Lets the request take the GET path, remembering the method the client sent (the first rewrite's).</summary>
+    public static void TakeGetPath(HttpContext context)
+    {
+        context.Items.TryAdd(Sent, context.Request.Method);
+        context.Request.Method = HttpMethods.Get;
+    }
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -21,8 +31,7 @@ public sealed class HeadAsGetMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
-        context.Request.Method = HttpMethods.Get;
-        context.Items[AsHead] = true;
+        TakeGetPath(context);
         try
         {
             await next(context);

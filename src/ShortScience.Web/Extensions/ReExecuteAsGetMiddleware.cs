@@ -9,27 +9,17 @@ namespace ShortScience.Web.Extensions;
 /// </summary>
 public sealed class ReExecuteAsGetMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var reExecuted = context.Features.Get<IExceptionHandlerPathFeature>() is not null
             || context.Features.Get<IStatusCodeReExecuteFeature>() is not null;
-        if (!reExecuted || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        if (reExecuted && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
-            await next(context);
-            return;
+            HeadAsGetMiddleware.TakeGetPath(context); // the request log still names the method the client sent
+            context.Request.ContentType = null;
+            context.Request.ContentLength = 0;
+            context.Request.Body = Stream.Null;
         }
-        var sent = context.Request.Method;
-        context.Request.Method = HttpMethods.Get;
-        context.Request.ContentType = null;
-        context.Request.ContentLength = 0;
-        context.Request.Body = Stream.Null;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Request.Method = sent; // the request log names the method the client sent
-        }
+        return next(context);
     }
 }
