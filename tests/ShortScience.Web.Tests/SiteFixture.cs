@@ -111,12 +111,14 @@ public sealed class WebHost : WebApplicationFactory<Program>
     readonly string _environment;
 
     readonly Action<IServiceCollection>? _services;
+    readonly string _logLevel;
 
-    public WebHost(Uri api, string environment = "Testing", Action<IServiceCollection>? services = null)
+    public WebHost(Uri api, string environment = "Testing", Action<IServiceCollection>? services = null, string logLevel = "Warning")
     {
         _api = api;
         _environment = environment;
         _services = services;
+        _logLevel = logLevel;
         UseKestrel(0);
     }
 
@@ -126,7 +128,7 @@ public sealed class WebHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.UseSetting("Api:BaseUrl", _api.ToString());
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Default", _logLevel);
         if (_services is not null) builder.ConfigureServices(_services);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 using ShortScience.Hosting;
 using Serilog.Events;
@@ -74,6 +75,8 @@ public static class WebServiceExtensions
             });
 
         builder.Services.AddSingleton<Flash>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ApiOutageLog>();
         // Secure, __Host- cookies need HTTPS; a plain-HTTP deployment (docker compose on localhost) turns them off.
         var secureCookies = builder.Configuration.GetValue("Site:SecureCookies",
             !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"));
@@ -172,13 +175,16 @@ public static class WebServiceExtensions
             new LogEventProperty("StatusCode", new ScalarValue(status)),
             new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
         ]);
+        var outages = app.Services.GetRequiredService<ApiOutageLog>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
             CreateScopeForErrors = true,
             // A request the site cannot act on answers its 4xx (RequestProblems), only the site's own failures 500/503.
             StatusCodeSelector = RequestProblems.StatusFor,
-            SuppressDiagnosticsCallback = context => RequestProblems.IsAskersMistake(context.Exception),
+            // An API outage is reported by ApiOutageLog (once, then a count), not with a stack for every page.
+            SuppressDiagnosticsCallback = context => RequestProblems.IsAskersMistake(context.Exception)
+                || outages.Report(context.Exception),
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<ReExecuteAsGetMiddleware>();

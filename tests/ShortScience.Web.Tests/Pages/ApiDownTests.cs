@@ -16,7 +16,9 @@ public sealed class ApiDownTests : IAsyncLifetime
     {
         // A port that was free a moment ago: nothing listens there.
         var port = FreePort.Next();
-        _web = new WebHost(new Uri($"http://127.0.0.1:{port}/"), services: services => services.AddSingleton<ILogEventSink>(_logs));
+        // Information: the request log writes a 4xx answer's line at that level.
+        _web = new WebHost(new Uri($"http://127.0.0.1:{port}/"), services: services => services.AddSingleton<ILogEventSink>(_logs),
+            logLevel: "Information");
         _web.StartServer();
         return Task.CompletedTask;
     }
@@ -53,6 +55,37 @@ public sealed class ApiDownTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// A refused form post is shown its readable page by re-running the request as a GET; the log still says what the
+    /// client sent (a POST) and what it got.
+    /// </summary>
+    [Fact]
+    public async Task ARefusedPostIsLoggedAsThePostItWas()
+    {
+        var line = await OnlyRequestLineFor("POST", "/account/login", HttpStatusCode.BadRequest,
+            new FormUrlEncodedContent([new("_handler", "login"), new("Input.UserName", "someone")]));
+        Assert.Equal(("POST", "/account/login", 400), (line.Method, line.Path, line.Status));
+    }
+
+    /// <summary>
+    /// While the API is away every page fails alike: the log gets one error with the cause, not a stack trace per
+    /// page (which would bury everything else on a busy site), and still one request line per request.
+    /// </summary>
+    [Fact]
+    public async Task AnOutageIsLoggedOnceWithItsCauseNotOncePerPage()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            await OnlyRequestLineFor("GET", $"/papers/outage-{i}");
+        }
+
+        var withStacks = _logs.Events().Where(e => e.Exception is not null).ToList();
+        var report = Assert.Single(withStacks);
+        Assert.Equal(LogEventLevel.Error, report.Level);
+        Assert.IsType<ShortScience.Web.Clients.ApiUnavailableException>(report.Exception);
+        Assert.Equal(6, _logs.RequestLines().Count(line => line.Path?.StartsWith("/papers/outage-", StringComparison.Ordinal) == true));
+    }
+
+    /// <summary>
     /// Each host logs through its own logger: another host built and stopped in the same process (a second replica, a
     /// test's host) neither takes this host's events nor silences them when it closes its logger.
     /// </summary>
@@ -67,16 +100,17 @@ public sealed class ApiDownTests : IAsyncLifetime
         Assert.Equal(503, line.Status);
     }
 
-    async Task<(string? Method, string? Path, int? Status)> OnlyRequestLineFor(string method, string path)
+    async Task<(string? Method, string? Path, int? Status)> OnlyRequestLineFor(string method, string path,
+        HttpStatusCode expected = HttpStatusCode.ServiceUnavailable, HttpContent? body = null)
     {
         using var http = new HttpClient();
-        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(_web.Address, path)));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(_web.Address, path)) { Content = body });
+        Assert.Equal(expected, response.StatusCode);
 
         // Written as the pipeline unwinds, after the answer may have reached the client: wait for the line.
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!_logs.RequestLines().Any(line => line.Path == path) && DateTime.UtcNow < deadline) await Task.Delay(20);
-        return Assert.Single(_logs.RequestLines(), line => line.Path == path || line.Path == "/error");
+        return Assert.Single(_logs.RequestLines(), line => line.Path == path || line.Path is "/error" or "/not-found");
     }
 
     public async Task DisposeAsync() => await _web.DisposeAsync();
@@ -86,6 +120,8 @@ public sealed class ApiDownTests : IAsyncLifetime
         readonly ConcurrentQueue<LogEvent> _events = new();
 
         public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
+
+        public IEnumerable<LogEvent> Events() => _events;
 
         /// <summary>Serilog's request-log lines ("HTTP {RequestMethod} {RequestPath} responded {StatusCode} …").</summary>
         public IEnumerable<(string? Method, string? Path, int? Status)> RequestLines() =>
