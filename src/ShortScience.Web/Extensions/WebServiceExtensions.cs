@@ -77,6 +77,7 @@ public static class WebServiceExtensions
         builder.Services.AddSingleton<Flash>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiOutageLog>();
+        builder.Services.AddSingleton<Serilog.Core.ILogEventFilter, ApiProxyOutage.LogFilter>();
         // Secure, __Host- cookies need HTTPS; a plain-HTTP deployment (docker compose on localhost) turns them off.
         var secureCookies = builder.Configuration.GetValue("Site:SecureCookies",
             !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing"));
@@ -197,7 +198,14 @@ public static class WebServiceExtensions
 
         app.MapHealthEndpoints(); // /health/live and /health/ready, for a balancer
         app.MapStaticAssets().CacheKatexFontsForGood();
-        app.MapReverseProxy();
+        app.MapReverseProxy(proxy =>
+        {
+            // The default pipeline, with API outages answered as 503s (ApiProxyOutage) around it.
+            proxy.UseMiddleware<ApiProxyOutage>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
         app.MapAccountsForms();
         app.MapMyDataForms();
         app.MapSessionRenewal();

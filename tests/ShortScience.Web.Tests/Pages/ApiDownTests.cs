@@ -27,6 +27,9 @@ public sealed class ApiDownTests : IAsyncLifetime
     [InlineData("/")]
     [InlineData("/papers/1706.03762")]
     [InlineData("/venues")]
+    // Passed through to the API: a reader of a feed or a figure gets the same page, not the proxy's bare 502.
+    [InlineData("/feeds/summaries.rss")]
+    [InlineData("/figures/0123456789abcdef.webp")]
     public async Task PagesAnswer503WithAReadableMessage(string path)
     {
         using var http = new HttpClient();
@@ -38,6 +41,26 @@ public sealed class ApiDownTests : IAsyncLifetime
         Assert.Contains("temporarily unavailable", html);
         Assert.DoesNotContain("Exception", html);
         Assert.DoesNotContain("   at ", html);
+    }
+
+    /// <summary>A client of the API through the site's origin gets problem details it can act on (retry later).</summary>
+    [Theory]
+    [InlineData("GET", "/api/v1/papers")]
+    [InlineData("POST", "/api/v1/papers")]
+    public async Task ApiCallsAnswer503WithProblemDetails(string method, string path)
+    {
+        using var http = new HttpClient();
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(_web.Address, path))
+        {
+            Content = method == "POST" ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null,
+        });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("title").GetString()));
     }
 
     /// <summary>
@@ -76,6 +99,7 @@ public sealed class ApiDownTests : IAsyncLifetime
         for (var i = 0; i < 6; i++)
         {
             await OnlyRequestLineFor("GET", $"/papers/outage-{i}");
+            await OnlyRequestLineFor("GET", $"/feeds/outage-{i}.rss");
         }
 
         var withStacks = _logs.Events().Where(e => e.Exception is not null).ToList();
@@ -83,6 +107,9 @@ public sealed class ApiDownTests : IAsyncLifetime
         Assert.Equal(LogEventLevel.Error, report.Level);
         Assert.IsType<ShortScience.Web.Clients.ApiUnavailableException>(report.Exception);
         Assert.Equal(6, _logs.RequestLines().Count(line => line.Path?.StartsWith("/papers/outage-", StringComparison.Ordinal) == true));
+        Assert.Equal(6, _logs.RequestLines().Count(line => line.Path?.StartsWith("/feeds/outage-", StringComparison.Ordinal) == true));
+        Assert.DoesNotContain(_logs.Events(), e => e.Level >= LogEventLevel.Warning && e.Properties.TryGetValue("SourceContext", out var source)
+            && source.ToString().Contains("Yarp", StringComparison.Ordinal));
     }
 
     /// <summary>
