@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -59,15 +60,59 @@ public static class ApiResponses
             }
             try
             {
-                // The answer is already buffered (HttpClient reads it whole): parsing it in one synchronous pass is far
-                // cheaper than the resumable reader, which restarts records whose long strings cross its buffer.
-                var json = await response.Content.ReadAsByteArrayAsync(ct);
-                return new ApiResult<T>(JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web), null);
+                return new ApiResult<T>(await ReadJsonAsync<T>(response.Content, http.Timeout, ct), null);
             }
             catch (JsonException ex)
             {
                 throw new ApiUnavailableException($"The API sent an unreadable answer for {request.RequestUri}.", ex);
             }
+            catch (Exception ex) when (ex is IOException || ex is HttpRequestException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+            {
+                throw new ApiUnavailableException($"The API's answer for {request.RequestUri} broke off.", ex);
+            }
+        }
+    }
+
+    /// <summary>The largest answer read into one pooled buffer; a larger one (none the pages ask for) is read as a stream.</summary>
+    const int MaxPooledAnswer = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The answer's JSON, read whole into a buffer borrowed from the pool and parsed in one synchronous pass: cheaper than
+    /// the resumable reader (which restarts records whose long strings cross its buffer) and than HttpClient buffering
+    /// the body itself (its buffer, then a copy as a byte array: two allocations of the page's whole document). The
+    /// body must arrive within the client's timeout, as with HttpClient's own buffering.
+    /// </summary>
+    static async Task<T?> ReadJsonAsync<T>(HttpContent content, TimeSpan timeout, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (timeout != Timeout.InfiniteTimeSpan) deadline.CancelAfter(timeout);
+        await using var stream = await content.ReadAsStreamAsync(deadline.Token);
+        var length = content.Headers.ContentLength;
+        if (length > MaxPooledAnswer) return await JsonSerializer.DeserializeAsync<T>(stream, JsonSerializerOptions.Web, deadline.Token);
+
+        var buffer = ArrayPool<byte>.Shared.Rent(length is > 0 ? (int)length : 16 * 1024);
+        try
+        {
+            var filled = 0;
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    if (buffer.Length >= MaxPooledAnswer) throw new JsonException("The answer is larger than any page reads.");
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = await stream.ReadAsync(buffer.AsMemory(filled), deadline.Token);
+                if (read == 0) break;
+                filled += read;
+            }
+            return JsonSerializer.Deserialize<T>(buffer.AsSpan(0, filled), JsonSerializerOptions.Web);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -124,7 +169,8 @@ public static class ApiResponses
         }
         try
         {
-            return await http.SendAsync(request, ct);
+            // The body is read by the caller (ReadJsonAsync, into a pooled buffer), not buffered by HttpClient.
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
         {
