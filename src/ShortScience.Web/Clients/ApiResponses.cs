@@ -90,7 +90,8 @@ public static class ApiResponses
         var length = content.Headers.ContentLength;
         if (length > MaxPooledAnswer) return await JsonSerializer.DeserializeAsync<T>(stream, JsonSerializerOptions.Web, deadline.Token);
 
-        var buffer = ArrayPool<byte>.Shared.Rent(length is > 0 ? (int)length : 16 * 1024);
+        // One byte over the promised length, so reading the end never grows the buffer.
+        var buffer = ArrayPool<byte>.Shared.Rent(length is > 0 ? (int)length + 1 : 16 * 1024);
         try
         {
             var filled = 0;
