@@ -14,12 +14,12 @@ public static class VenueDetails
     {
         var venue = await MergeChains.VenueAsync(db, slug, ct);
         if (venue is null) return null;
-        var years = await db.Papers.AsNoTracking()
-            .Where(p => p.VenueId == venue.Id && p.Status == ContentStatus.Visible && p.Year != null)
-            .GroupBy(p => p.Year!.Value)
-            .OrderByDescending(g => g.Key)
-            .Select(g => new VenueYear(g.Key, g.Count(), g.Sum(p => p.SummaryCount)))
-            .ToListAsync(ct);
+        // Counted as papers change, by a trigger (migrations/…/Sql/VenueYearCounts.cs), not over the venue's papers here.
+        var years = await db.Database.SqlQuery<VenueYear>($"""
+            SELECT year, papers AS paper_count, summaries AS summary_count FROM venue_year_counts
+            WHERE venue_id = {venue.Id} AND year IS NOT NULL AND papers > 0
+            ORDER BY year DESC
+            """).ToListAsync(ct);
         return new VenueDetail(venue.Slug, venue.ShortName, venue.Name, venue.Kind, venue.Url, years);
     }
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using ShortScience.Api.Venues;
+using Microsoft.EntityFrameworkCore;
 using ShortScience.Contracts;
+using ShortScience.Data;
+using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Tests.Venues;
 
@@ -44,6 +47,60 @@ public sealed class VenuesApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 
         Assert.Equal([(2017, 2), (2015, 1)], venue!.Years.Select(y => (y.Year, y.PaperCount)));
     }
+
+    /// <summary>
+    /// The per-year counts are kept by a trigger as papers change; after every kind of change they equal a count over
+    /// the papers themselves, and the API shows them.
+    /// </summary>
+    [Fact]
+    public async Task YearCountsFollowEveryKindOfChangeToPapers()
+    {
+        var steps = new List<(string Step, Func<ShortScienceDb, Task> Change)>();
+        Venue a = null!, b = null!;
+        Paper p1 = null!, p2 = null!, p3 = null!, p4 = null!;
+        steps.Add(("papers added", async db =>
+        {
+            a = await TestData.VenueAsync(db, "CountA", "Counted Venue A");
+            b = await TestData.VenueAsync(db, "CountB", "Counted Venue B");
+            p1 = await TestData.PaperAsync(db, "count-1", "One", a, 2015);
+            p2 = await TestData.PaperAsync(db, "count-2", "Two", a, 2015);
+            p3 = await TestData.PaperAsync(db, "count-3", "Three", a, 2016);
+            p4 = await TestData.PaperAsync(db, "count-4", "Four", a); // no year
+        }));
+        steps.Add(("summaries published", async db =>
+        {
+            await TestData.SummaryAsync(db, p1, await TestData.UserAsync(db, "counter-1"), "<p>a</p>");
+            await TestData.SummaryAsync(db, p1, await TestData.UserAsync(db, "counter-2"), "<p>b</p>");
+            await TestData.SummaryAsync(db, p3, await TestData.UserAsync(db, "counter-3"), "<p>c</p>");
+        }));
+        steps.Add(("a paper hidden", db => db.Papers.Where(p => p.Id == p2.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, ContentStatus.Hidden))));
+        steps.Add(("a paper shown again", db => db.Papers.Where(p => p.Id == p2.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, ContentStatus.Visible))));
+        steps.Add(("a year corrected", db => db.Papers.Where(p => p.Id == p1.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Year, 2016))));
+        steps.Add(("a year given", db => db.Papers.Where(p => p.Id == p4.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Year, 2015))));
+        steps.Add(("a summary withdrawn", db => db.Papers.Where(p => p.Id == p1.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.SummaryCount, p => p.SummaryCount - 1))));
+        steps.Add(("a paper moved to another venue", db => db.Papers.Where(p => p.Id == p3.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.VenueId, b.Id))));
+        steps.Add(("a venue's papers merged into another", db => db.Papers.Where(p => p.VenueId == a.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.VenueId, b.Id))));
+        steps.Add(("a paper deleted", db => db.Papers.Where(p => p.Id == p2.Id).ExecuteDeleteAsync()));
+        steps.Add(("a venue deleted (its papers keep no venue)", db => db.Venues.Where(v => v.Id == b.Id).ExecuteDeleteAsync()));
+
+        foreach (var (step, change) in steps)
+        {
+            await app.WithDbAsync(change);
+            var (kept, counted) = await app.WithDbAsync(async db => (
+                await db.Database.SqlQuery<CountRow>($"SELECT venue_id, year, papers, summaries FROM venue_year_counts WHERE papers <> 0 OR summaries <> 0 ORDER BY 1, 2").ToListAsync(),
+                await db.Database.SqlQuery<CountRow>($"SELECT venue_id, year, count(*)::int AS papers, coalesce(sum(summary_count), 0)::int AS summaries FROM papers WHERE status = 0 AND venue_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2").ToListAsync()));
+            Assert.True(counted.SequenceEqual(kept), $"after '{step}': kept {string.Join(", ", kept)}; counted {string.Join(", ", counted)}");
+            if (step == "a paper moved to another venue")
+            {
+                var venue = await app.CreateClient().GetFromJsonAsync<VenueDetail>("/api/v1/venues/counta");
+                Assert.Equal([(2016, 1, 1), (2015, 2, 0)], venue!.Years.Select(y => (y.Year, y.PaperCount, y.SummaryCount)));
+                var list = await app.CreateClient().GetFromJsonAsync<List<VenueListItem>>("/api/v1/venues");
+                Assert.Equal((3, 1), list!.Where(v => v.Slug == "counta").Select(v => (v.PaperCount, v.SummaryCount)).Single());
+            }
+        }
+    }
+
+    sealed record CountRow(int VenueId, int? Year, int Papers, int Summaries);
 
     [Fact]
     public async Task UnknownVenueIs404()
