@@ -1,10 +1,10 @@
 namespace ShortScience.Migrations.Sql;
 
 /// <summary>
-/// Each venue's visible papers and their summaries, counted per year (a null year counts as its own row), kept by a
-/// trigger on papers in the same transaction as the change: the venue list and a venue's year tabs read a few rows
-/// instead of counting every paper of the venue on each read (42,000 rows and 4–12 ms for the largest generated
-/// conference, on every venue-year page). Every change of a paper's venue, year, visibility or summary count passes
+/// Visible papers counted per venue and year (a null venue or year is a row of its own): how many, how many have a
+/// summary, and their summaries, kept by a trigger on papers in the same transaction as the change. The venue list,
+/// a venue's year tabs and the venue-year and year listings' totals read a few rows instead of counting every paper
+/// on each read (42,000 rows and 4–12 ms for the largest generated conference, on every venue-year page). Every change of a paper's venue, year, visibility or summary count passes
 /// through the trigger: imports, edits, merges of papers or venues, moderation, a venue deleted (its papers' venue
 /// set to null).
 /// </summary>
@@ -12,29 +12,31 @@ public static class VenueYearCounts
 {
     public const string Up = """
         CREATE TABLE venue_year_counts (
-            venue_id integer NOT NULL,
+            venue_id integer NULL,
             year integer NULL,
             papers integer NOT NULL,
+            summarized integer NOT NULL,
             summaries integer NOT NULL,
             CONSTRAINT ux_venue_year_counts UNIQUE NULLS NOT DISTINCT (venue_id, year)
         );
 
-        INSERT INTO venue_year_counts (venue_id, year, papers, summaries)
-        SELECT venue_id, year, count(*), coalesce(sum(summary_count), 0)
-        FROM papers WHERE status = 0 AND venue_id IS NOT NULL
+        INSERT INTO venue_year_counts (venue_id, year, papers, summarized, summaries)
+        SELECT venue_id, year, count(*), count(*) FILTER (WHERE summary_count > 0), coalesce(sum(summary_count), 0)
+        FROM papers WHERE status = 0
         GROUP BY venue_id, year;
 
         CREATE FUNCTION venue_year_counts_track() RETURNS trigger LANGUAGE plpgsql AS $fn$
         BEGIN
-            IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 0 AND OLD.venue_id IS NOT NULL THEN
-                UPDATE venue_year_counts SET papers = papers - 1, summaries = summaries - OLD.summary_count
-                WHERE venue_id = OLD.venue_id AND year IS NOT DISTINCT FROM OLD.year;
+            IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 0 THEN
+                UPDATE venue_year_counts
+                SET papers = papers - 1, summarized = summarized - (OLD.summary_count > 0)::int, summaries = summaries - OLD.summary_count
+                WHERE venue_id IS NOT DISTINCT FROM OLD.venue_id AND year IS NOT DISTINCT FROM OLD.year;
             END IF;
-            IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.status = 0 AND NEW.venue_id IS NOT NULL THEN
-                INSERT INTO venue_year_counts AS c (venue_id, year, papers, summaries)
-                VALUES (NEW.venue_id, NEW.year, 1, NEW.summary_count)
+            IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.status = 0 THEN
+                INSERT INTO venue_year_counts AS c (venue_id, year, papers, summarized, summaries)
+                VALUES (NEW.venue_id, NEW.year, 1, (NEW.summary_count > 0)::int, NEW.summary_count)
                 ON CONFLICT ON CONSTRAINT ux_venue_year_counts
-                DO UPDATE SET papers = c.papers + 1, summaries = c.summaries + excluded.summaries;
+                DO UPDATE SET papers = c.papers + 1, summarized = c.summarized + excluded.summarized, summaries = c.summaries + excluded.summaries;
             END IF;
             RETURN NULL;
         END

@@ -30,7 +30,8 @@ public static class BrowseApi
         if (venue is null) return Problems.NotFound($"There is no venue '{slug}'.");
         var venueId = await db.Venues.Where(v => v.Slug == venue.Slug).Select(v => v.Id).FirstAsync(ct);
         var scope = Visible(db).Where(p => p.VenueId == venueId && p.Year == year);
-        return TypedResults.Ok(new VenueYearListing(venue, year, await PaperListings.PageAsync(db, scope, list, after, ct)));
+        var totals = await PaperListings.TotalsAsync(db, venueId, year, ct);
+        return TypedResults.Ok(new VenueYearListing(venue, year, await PaperListings.PageAsync(db, scope, list, after, ct, totals)));
     }
 
     static async Task<Results<Ok<YearListing>, ProblemHttpResult>> YearAsync(
@@ -39,7 +40,8 @@ public static class BrowseApi
         if (Invalid(list, cursor, out var after) is { } problem) return problem;
         if (year is < 1000 or > 3000) return Problems.NotFound($"There are no papers from {year}.");
         var scope = Visible(db).Where(p => p.Year == year);
-        return TypedResults.Ok(new YearListing(year, await PaperListings.PageAsync(db, scope, list, after, ct)));
+        var totals = await PaperListings.TotalsAsync(db, null, year, ct);
+        return TypedResults.Ok(new YearListing(year, await PaperListings.PageAsync(db, scope, list, after, ct, totals)));
     }
 
     static async Task<Results<Ok<TagListing>, ProblemHttpResult>> TagAsync(

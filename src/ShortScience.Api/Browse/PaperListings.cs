@@ -19,10 +19,30 @@ public static class PaperListings
 
     public static bool IsList(string? list) => list is null or Summarized or Unsummarized;
 
+    /// <summary>How many papers of a listing have a summary and how many wait for one.</summary>
+    public sealed record Totals(int Summarized, int Unsummarized);
+
+    /// <summary>A venue-year's or (venue null) a year's totals, from the counts a trigger keeps (Sql/VenueYearCounts.cs).</summary>
+    public static Task<Totals> TotalsAsync(ShortScienceDb db, int? venueId, int year, CancellationToken ct) => venueId is { } venue
+        ? db.Database.SqlQuery<Totals>($"""
+            SELECT coalesce(sum(summarized), 0)::int AS summarized, coalesce(sum(papers - summarized), 0)::int AS unsummarized
+            FROM venue_year_counts WHERE venue_id = {venue} AND year = {year}
+            """).SingleAsync(ct)
+        : db.Database.SqlQuery<Totals>($"""
+            SELECT coalesce(sum(summarized), 0)::int AS summarized, coalesce(sum(papers - summarized), 0)::int AS unsummarized
+            FROM venue_year_counts WHERE year = {year}
+            """).SingleAsync(ct);
+
     /// <param name="scope">Visible papers of the venue-year, year, tag or author.</param>
-    public static async Task<PaperListing> PageAsync(ShortScienceDb db, IQueryable<Paper> scope, string? list, Cursor? after, CancellationToken ct)
+    /// <param name="totals">The listing's totals when they are kept elsewhere; counted over <paramref name="scope"/> otherwise.</param>
+    public static async Task<PaperListing> PageAsync(ShortScienceDb db, IQueryable<Paper> scope, string? list, Cursor? after, CancellationToken ct,
+        Totals? totals = null)
     {
-        var counts = await scope.GroupBy(p => p.SummaryCount > 0).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        if (totals is null)
+        {
+            var counts = await scope.GroupBy(p => p.SummaryCount > 0).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            totals = new Totals(counts.Where(x => x.Key).Sum(x => x.Count), counts.Where(x => !x.Key).Sum(x => x.Count));
+        }
         var summarized = list != Unsummarized;
         var query = summarized ? scope.Where(p => p.SummaryCount > 0) : scope.Where(p => p.SummaryCount == 0);
         if (after is { } c)
@@ -51,8 +71,7 @@ public static class PaperListings
         }
         var excerpts = summarized ? await BestExcerptsAsync(db, rows.ConvertAll(r => r.Id), ct) : [];
         var items = rows.ConvertAll(r => excerpts.TryGetValue(r.Id, out var e) ? r.Card with { SummaryId = e.Id, ExcerptHtml = e.Html } : r.Card);
-        return new PaperListing(
-            counts.Where(x => x.Key).Sum(x => x.Count), counts.Where(x => !x.Key).Sum(x => x.Count), items, next);
+        return new PaperListing(totals.Summarized, totals.Unsummarized, items, next);
     }
 
     /// <summary>The opening of each paper's best summary (highest score, then oldest): its excerpt, else its first words.</summary>

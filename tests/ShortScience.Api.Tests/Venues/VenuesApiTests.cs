@@ -87,8 +87,12 @@ public sealed class VenuesApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         {
             await app.WithDbAsync(change);
             var (kept, counted) = await app.WithDbAsync(async db => (
-                await db.Database.SqlQuery<CountRow>($"SELECT venue_id, year, papers, summaries FROM venue_year_counts WHERE papers <> 0 OR summaries <> 0 ORDER BY 1, 2").ToListAsync(),
-                await db.Database.SqlQuery<CountRow>($"SELECT venue_id, year, count(*)::int AS papers, coalesce(sum(summary_count), 0)::int AS summaries FROM papers WHERE status = 0 AND venue_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2").ToListAsync()));
+                await db.Database.SqlQuery<CountRow>($"SELECT venue_id, year, papers, summarized, summaries FROM venue_year_counts WHERE papers <> 0 OR summarized <> 0 OR summaries <> 0 ORDER BY 1, 2").ToListAsync(),
+                await db.Database.SqlQuery<CountRow>($"""
+                    SELECT venue_id, year, count(*)::int AS papers, (count(*) FILTER (WHERE summary_count > 0))::int AS summarized,
+                           coalesce(sum(summary_count), 0)::int AS summaries
+                    FROM papers WHERE status = 0 GROUP BY 1, 2 ORDER BY 1, 2
+                    """).ToListAsync()));
             Assert.True(counted.SequenceEqual(kept), $"after '{step}': kept {string.Join(", ", kept)}; counted {string.Join(", ", counted)}");
             if (step == "a paper moved to another venue")
             {
@@ -96,11 +100,21 @@ public sealed class VenuesApiTests(ApiFactory app) : IClassFixture<ApiFactory>
                 Assert.Equal([(2016, 1, 1), (2015, 2, 0)], venue!.Years.Select(y => (y.Year, y.PaperCount, y.SummaryCount)));
                 var list = await app.CreateClient().GetFromJsonAsync<List<VenueListItem>>("/api/v1/venues");
                 Assert.Equal((3, 1), list!.Where(v => v.Slug == "counta").Select(v => (v.PaperCount, v.SummaryCount)).Single());
+                // The listings' totals: A's 2015 has two papers waiting; 2016 has A's summarized paper and B's.
+                var venueYear = await app.CreateClient().GetFromJsonAsync<VenueYearListing>("/api/v1/venues/counta/2015");
+                Assert.Equal((0, 2), (venueYear!.Papers.Summarized, venueYear.Papers.Unsummarized));
+                var year = await app.CreateClient().GetFromJsonAsync<YearListing>("/api/v1/years/2016");
+                Assert.Equal((2, 0), (year!.Papers.Summarized, year.Papers.Unsummarized));
+            }
+            if (step == "a venue deleted (its papers keep no venue)")
+            {
+                var year = await app.CreateClient().GetFromJsonAsync<YearListing>("/api/v1/years/2016");
+                Assert.Equal((2, 0), (year!.Papers.Summarized, year.Papers.Unsummarized));
             }
         }
     }
 
-    sealed record CountRow(int VenueId, int? Year, int Papers, int Summaries);
+    sealed record CountRow(int? VenueId, int? Year, int Papers, int Summarized, int Summaries);
 
     [Fact]
     public async Task UnknownVenueIs404()
