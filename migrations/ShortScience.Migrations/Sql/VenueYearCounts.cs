@@ -4,9 +4,9 @@ namespace ShortScience.Migrations.Sql;
 /// Visible papers counted per venue and year (a null venue or year is a row of its own): how many, how many have a
 /// summary, and their summaries, kept by a trigger on papers in the same transaction as the change. The venue list,
 /// a venue's year tabs and the venue-year and year listings' totals read a few rows instead of counting every paper
-/// on each read (42,000 rows and 4–12 ms for the largest generated conference, on every venue-year page). Every change of a paper's venue, year, visibility or summary count passes
-/// through the trigger: imports, edits, merges of papers or venues, moderation, a venue deleted (its papers' venue
-/// set to null).
+/// on each read (42,000 rows and 4–12 ms for the largest generated conference, on every venue-year page). Every
+/// change of a paper's venue, year, visibility or summary count passes through the trigger: imports, edits, merges of
+/// papers or venues, moderation, a venue deleted (its papers' venue set to null).
 /// </summary>
 public static class VenueYearCounts
 {

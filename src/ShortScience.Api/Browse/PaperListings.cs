@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ShortScience.Contracts;
 using ShortScience.Core.Text;
 using ShortScience.Data;
@@ -23,15 +24,15 @@ public static class PaperListings
     public sealed record Totals(int Summarized, int Unsummarized);
 
     /// <summary>A venue-year's or (venue null) a year's totals, from the counts a trigger keeps (Sql/VenueYearCounts.cs).</summary>
-    public static Task<Totals> TotalsAsync(ShortScienceDb db, int? venueId, int year, CancellationToken ct) => venueId is { } venue
-        ? db.Database.SqlQuery<Totals>($"""
+    public static Task<Totals> TotalsAsync(ShortScienceDb db, int? venueId, int year, CancellationToken ct)
+    {
+        // Typed, so PostgreSQL knows what a null venue is.
+        var venue = new NpgsqlParameter("venue", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)venueId ?? DBNull.Value };
+        return db.Database.SqlQuery<Totals>($"""
             SELECT coalesce(sum(summarized), 0)::int AS summarized, coalesce(sum(papers - summarized), 0)::int AS unsummarized
-            FROM venue_year_counts WHERE venue_id = {venue} AND year = {year}
-            """).SingleAsync(ct)
-        : db.Database.SqlQuery<Totals>($"""
-            SELECT coalesce(sum(summarized), 0)::int AS summarized, coalesce(sum(papers - summarized), 0)::int AS unsummarized
-            FROM venue_year_counts WHERE year = {year}
+            FROM venue_year_counts WHERE year = {year} AND ({venue} IS NULL OR venue_id = {venue})
             """).SingleAsync(ct);
+    }
 
     /// <param name="scope">Visible papers of the venue-year, year, tag or author.</param>
     /// <param name="totals">The listing's totals when they are kept elsewhere; counted over <paramref name="scope"/> otherwise.</param>

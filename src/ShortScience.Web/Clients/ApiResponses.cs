@@ -73,9 +73,6 @@ public static class ApiResponses
         }
     }
 
-    /// <summary>The largest answer read into one pooled buffer; a larger one (none the pages ask for) is read as a stream.</summary>
-    const int MaxPooledAnswer = 4 * 1024 * 1024;
-
     /// <summary>
     /// The answer's JSON, read whole into a buffer borrowed from the pool and parsed in one synchronous pass: cheaper than
     /// the resumable reader (which restarts records whose long strings cross its buffer) and than HttpClient buffering
@@ -87,11 +84,8 @@ public static class ApiResponses
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (timeout != Timeout.InfiniteTimeSpan) deadline.CancelAfter(timeout);
         await using var stream = await content.ReadAsStreamAsync(deadline.Token);
-        var length = content.Headers.ContentLength;
-        if (length > MaxPooledAnswer) return await JsonSerializer.DeserializeAsync<T>(stream, JsonSerializerOptions.Web, deadline.Token);
-
         // One byte over the promised length, so reading the end never grows the buffer.
-        var buffer = ArrayPool<byte>.Shared.Rent(length is > 0 ? (int)length + 1 : 16 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(content.Headers.ContentLength is > 0 and < int.MaxValue and var length ? (int)length + 1 : 16 * 1024);
         try
         {
             var filled = 0;
@@ -99,7 +93,6 @@ public static class ApiResponses
             {
                 if (filled == buffer.Length)
                 {
-                    if (buffer.Length >= MaxPooledAnswer) throw new JsonException("The answer is larger than any page reads.");
                     var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                     buffer.AsSpan(0, filled).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
