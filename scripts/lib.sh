@@ -142,8 +142,9 @@ start_host() {
 # track_host NAME PID: another process for wait_for_hosts and stop_hosts to watch (e.g. a benchmark's static server).
 track_host() { HOST_NAMES+=("$1"); HOST_PIDS+=("$2"); }
 
-# wait_for_hosts SECONDS NAME URL [NAME URL…]: waits until every URL answers with a success status. Dies, after
-# stopping the hosts, when one of them exits or when a URL has not answered within SECONDS, naming which.
+# wait_for_hosts SECONDS NAME URL [NAME URL…]: waits until every URL answers with a success status, one after the
+# other in the order given. Dies, after stopping the hosts, when one of them exits or when a URL has not answered
+# within SECONDS, naming which.
 wait_for_hosts() {
   local timeout=$1; shift
   local names=() urls=()
@@ -153,7 +154,9 @@ wait_for_hosts() {
     pending=()
     for i in "${!urls[@]}"; do
       [ -n "${urls[$i]}" ] || continue
-      if curl -fsS -o /dev/null --max-time 5 "${urls[$i]}" 2>/dev/null; then urls[$i]=""; else pending+=("$i"); fi
+      # In the order given: a Web page needs the API, so it is asked for only once the API answers (asked earlier,
+      # the Web host would log the API's absence as an outage).
+      if [ ${#pending[@]} -eq 0 ] && curl -fsS -o /dev/null --max-time 5 "${urls[$i]}" 2>/dev/null; then urls[$i]=""; else pending+=("$i"); fi
     done
     [ ${#pending[@]} -eq 0 ] && return 0
     for i in "${!HOST_PIDS[@]}"; do

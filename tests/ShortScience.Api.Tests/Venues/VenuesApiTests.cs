@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ShortScience.Api.Venues;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
@@ -86,14 +87,7 @@ public sealed class VenuesApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         foreach (var (step, change) in steps)
         {
             await app.WithDbAsync(change);
-            var (kept, counted) = await app.WithDbAsync(async db => (
-                await db.Database.SqlQuery<CountRow>($"SELECT venue_id, year, papers, summarized, summaries FROM venue_year_counts WHERE papers <> 0 OR summarized <> 0 OR summaries <> 0 ORDER BY 1, 2").ToListAsync(),
-                await db.Database.SqlQuery<CountRow>($"""
-                    SELECT venue_id, year, count(*)::int AS papers, (count(*) FILTER (WHERE summary_count > 0))::int AS summarized,
-                           coalesce(sum(summary_count), 0)::int AS summaries
-                    FROM papers WHERE status = 0 GROUP BY 1, 2 ORDER BY 1, 2
-                    """).ToListAsync()));
-            Assert.True(counted.SequenceEqual(kept), $"after '{step}': kept {string.Join(", ", kept)}; counted {string.Join(", ", counted)}");
+            await AssertCountsKeptAsync($"after '{step}'");
             if (step == "a paper moved to another venue")
             {
                 var venue = await app.CreateClient().GetFromJsonAsync<VenueDetail>("/api/v1/venues/counta");
@@ -112,6 +106,87 @@ public sealed class VenuesApiTests(ApiFactory app) : IClassFixture<ApiFactory>
                 Assert.Equal((2, 0), (year!.Papers.Summarized, year.Papers.Unsummarized));
             }
         }
+    }
+
+    /// <summary>
+    /// Two moderators move papers between the same two venue-years in opposite directions while a summary being
+    /// published holds the first one's count row. Both moves wait for that row and then finish; neither is aborted as a
+    /// deadlock (the first trigger locked the old row, then the new one, so the second move held B's row while waiting
+    /// for A's, which the first move then held while waiting for B's), and the counts stay right.
+    /// </summary>
+    [Fact]
+    public async Task OppositeMovesBetweenTwoVenueYearsWaitInsteadOfDeadlocking()
+    {
+        Venue a = null!, b = null!;
+        Paper inA = null!, inB = null!, publishing = null!;
+        await app.WithDbAsync(async db =>
+        {
+            a = await TestData.VenueAsync(db, "LockA", "Locked Venue A");
+            b = await TestData.VenueAsync(db, "LockB", "Locked Venue B");
+            inA = await TestData.PaperAsync(db, "lock-1", "In A", a, 2019);
+            inB = await TestData.PaperAsync(db, "lock-2", "In B", b, 2019);
+            publishing = await TestData.PaperAsync(db, "lock-3", "Being summarized", a, 2019);
+        });
+        Assert.True(a.Id < b.Id, "the venues' ids give the key order the test relies on");
+
+        await using var publisher = new NpgsqlConnection(app.ConnectionString);
+        await publisher.OpenAsync();
+        await using (var transaction = await publisher.BeginTransactionAsync())
+        {
+            await ExecuteAsync(publisher, "UPDATE papers SET summary_count = summary_count + 1 WHERE id = $1", publishing.Id);
+            var aToB = MoveAsync(inA.Id, b.Id);
+            await WaitForLockWaitersAsync(1);
+            var bToA = MoveAsync(inB.Id, a.Id);
+            await WaitForLockWaitersAsync(2);
+            await transaction.CommitAsync();
+            await Task.WhenAll(aToB, bToA);
+        }
+
+        await AssertCountsKeptAsync("after the moves");
+        var venueA = await app.CreateClient().GetFromJsonAsync<VenueDetail>("/api/v1/venues/locka");
+        Assert.Equal([(2019, 2, 1)], venueA!.Years.Select(y => (y.Year, y.PaperCount, y.SummaryCount)));
+    }
+
+    async Task MoveAsync(long paperId, int venueId)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "UPDATE papers SET venue_id = $1 WHERE id = $2", venueId, paperId);
+    }
+
+    static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params long[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = value });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    // Until that many of this database's sessions wait for a lock (a move blocked on a count row).
+    async Task WaitForLockWaitersAsync(int count)
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((long)(await command.ExecuteScalarAsync())! < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{count} sessions never waited for a lock");
+            await Task.Delay(20);
+        }
+    }
+
+    // The kept counts equal a count over the papers themselves.
+    async Task AssertCountsKeptAsync(string when)
+    {
+        var (kept, counted) = await app.WithDbAsync(async db => (
+            await db.Database.SqlQuery<CountRow>($"SELECT venue_id, year, papers, summarized, summaries FROM venue_year_counts WHERE papers <> 0 OR summarized <> 0 OR summaries <> 0 ORDER BY 1, 2").ToListAsync(),
+            await db.Database.SqlQuery<CountRow>($"""
+                SELECT venue_id, year, count(*)::int AS papers, (count(*) FILTER (WHERE summary_count > 0))::int AS summarized,
+                       coalesce(sum(summary_count), 0)::int AS summaries
+                FROM papers WHERE status = 0 GROUP BY 1, 2 ORDER BY 1, 2
+                """).ToListAsync()));
+        Assert.True(counted.SequenceEqual(kept), $"{when}: kept {string.Join(", ", kept)}; counted {string.Join(", ", counted)}");
     }
 
     sealed record CountRow(int? VenueId, int? Year, int Papers, int Summarized, int Summaries);
