@@ -15,6 +15,6 @@ namespace ShortScience.Migrations.Migrations
         protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(Sql.VenueYearCounts.InKeyOrder);
 
         /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(Sql.VenueYearCounts.InKeyOrderDown);
+        protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.Sql(Sql.VenueYearCounts.FirstTracker);
     }
 }

@@ -38,9 +38,12 @@ public static class VenueYearCounts
         DROP TABLE IF EXISTS venue_year_counts;
         """;
 
-    // The first trigger function (migration VenueYearCounts): the old row's counts, then the new row's, each in its own
-    // statement. Two moves in opposite directions at once took the two rows' locks in opposite orders.
-    const string FirstTracker = """
+    /// <summary>
+    /// The first trigger function (migration VenueYearCounts, and VenueYearCountsInKeyOrder's Down): the old row's counts,
+    /// then the new row's, each in its own statement. Two moves in opposite directions at once took the two rows' locks
+    /// in opposite orders.
+    /// </summary>
+    public const string FirstTracker = """
         CREATE OR REPLACE FUNCTION venue_year_counts_track() RETURNS trigger LANGUAGE plpgsql AS $fn$
         BEGIN
             IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.status = 0 THEN
@@ -88,7 +91,4 @@ public static class VenueYearCounts
         END
         $fn$;
         """;
-
-    /// <summary>Back to <see cref="FirstTracker"/>.</summary>
-    public const string InKeyOrderDown = FirstTracker;
 }

@@ -26,9 +26,7 @@ public static class BrowseApi
         string slug, int year, string? list, string? cursor, ShortScienceDb db, CancellationToken ct)
     {
         if (Invalid(list, cursor, out var after) is { } problem) return problem;
-        var venue = await VenueDetails.LoadAsync(db, slug, ct);
-        if (venue is null) return Problems.NotFound($"There is no venue '{slug}'.");
-        var venueId = await db.Venues.Where(v => v.Slug == venue.Slug).Select(v => v.Id).FirstAsync(ct);
+        if (await VenueDetails.LoadWithIdAsync(db, slug, ct) is not (var venueId, var venue)) return Problems.NotFound($"There is no venue '{slug}'.");
         var scope = Visible(db).Where(p => p.VenueId == venueId && p.Year == year);
         var totals = await PaperListings.TotalsAsync(db, venueId, year, ct);
         return TypedResults.Ok(new VenueYearListing(venue, year, await PaperListings.PageAsync(db, scope, list, after, ct, totals)));
