@@ -11,13 +11,13 @@ public sealed class ApiDownTests : IAsyncLifetime
 {
     WebHost _web = null!;
     readonly CapturedLogs _logs = new();
+    // Where the API would be: bound, never listening, so nothing answers there for the whole test.
+    readonly ClosedPort _api = new();
 
     public Task InitializeAsync()
     {
-        // A port that was free a moment ago: nothing listens there.
-        var port = FreePort.Next();
         // Information: the request log writes a 4xx answer's line at that level.
-        _web = new WebHost(new Uri($"http://127.0.0.1:{port}/"), services: services => services.AddSingleton<ILogEventSink>(_logs),
+        _web = new WebHost(new Uri($"http://127.0.0.1:{_api.Port}/"), services: services => services.AddSingleton<ILogEventSink>(_logs),
             logLevel: "Information");
         _web.StartServer();
         return Task.CompletedTask;
@@ -140,7 +140,11 @@ public sealed class ApiDownTests : IAsyncLifetime
         return Assert.Single(_logs.RequestLines(), line => line.Path == path || line.Path is "/error" or "/not-found");
     }
 
-    public async Task DisposeAsync() => await _web.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _web.DisposeAsync();
+        _api.Dispose();
+    }
 
     sealed class CapturedLogs : ILogEventSink
     {
