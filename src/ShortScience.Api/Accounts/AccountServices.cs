@@ -53,6 +53,7 @@ public static class AccountServices
 
         services.AddSingleton<CommonPasswords>();
         services.AddScoped<Sessions>();
+        services.AddScoped<SessionValidator>();
         services.AddSingleton<UnknownAccounts>();
         services.AddSingleton<AccountMailQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<AccountMailQueue>());

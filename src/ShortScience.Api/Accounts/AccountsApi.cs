@@ -107,7 +107,7 @@ public static class AccountsApi
 
     static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(
         RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, SignInManager<User> signIn, Sessions sessions,
-        TimeProvider clock, CancellationToken ct)
+        SessionValidator validator, TimeProvider clock, CancellationToken ct)
     {
         var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
         var unauthorized = TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Session ended",
@@ -115,7 +115,7 @@ public static class AccountsApi
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires) return unauthorized;
         if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user) return unauthorized;
         // The session must still be live: sign-out and password changes end refreshes too.
-        if (await sessions.ValidateAsync(ticket.Principal, ct) is null) return unauthorized;
+        if (await validator.ValidateAsync(ticket.Principal, ct) is null) return unauthorized;
 
         var sessionId = Guid.Parse(ticket.Principal.FindFirst(SessionClaims.SessionId)!.Value);
         // Tokens issued before rotation existed carry no generation: they were generation 0.

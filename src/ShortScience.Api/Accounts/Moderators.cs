@@ -5,7 +5,7 @@ namespace ShortScience.Api.Accounts;
 
 /// <summary>
 /// The one rule for who may do what beyond their own content. Roles come from the database on every request
-/// (<see cref="Sessions.ValidateAsync"/>), and a ban outranks every role: a banned moderator moderates nothing.
+/// (<see cref="SessionValidator.ValidateAsync"/>), and a ban outranks every role: a banned moderator moderates nothing.
 /// </summary>
 public static class Moderators
 {

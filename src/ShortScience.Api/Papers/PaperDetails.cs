@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
@@ -56,9 +57,12 @@ public static class PaperDetails
             .FirstOrDefault());
 
     /// <summary>A visible paper as its page shows it to the request's user, or null.</summary>
-    public static async Task<PaperDetail?> LoadAsync(ShortScienceDb db, string key, HttpContext http, CancellationToken ct)
+    public static Task<PaperDetail?> LoadAsync(ShortScienceDb db, string key, HttpContext http, CancellationToken ct) =>
+        LoadAsync(db, key, http.User, http.RequestServices, ct);
+
+    /// <summary>A visible paper as its page shows it to <paramref name="user"/> (one signed in or not), or null.</summary>
+    public static async Task<PaperDetail?> LoadAsync(ShortScienceDb db, string key, ClaimsPrincipal user, IServiceProvider services, CancellationToken ct)
     {
-        var user = http.User;
         var paper = await PaperByKey(db, key, ct);
         if (paper is null) return null;
 
@@ -81,8 +85,8 @@ public static class PaperDetails
         var citedBy = paper.Cited ? await CitationIndex.CitedByAsync(db, paper.Id, ct) : [];
         // The page shows the paper's questions too: one answer instead of a second request for them.
         var questions = await QuestionThreads.LoadAsync(db, db.Questions.Where(q => q.PaperId == paper.Id), user, ct);
-        var abstractHtml = AbstractHtml(http.RequestServices.GetRequiredService<IMarkdownRenderer>(), detail.Abstract,
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PaperDetails)), detail.Key);
+        var abstractHtml = AbstractHtml(services.GetRequiredService<IMarkdownRenderer>(), detail.Abstract,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PaperDetails)), detail.Key);
         return detail with { Summaries = summaries, Bibtex = bibtex, CitedBy = citedBy, AbstractHtml = abstractHtml, Questions = questions };
     }
 

@@ -1,4 +1,8 @@
 using System.Net;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Tests.Caching;
@@ -156,6 +160,110 @@ public sealed class PaperDocumentsTests(DocumentsApiFactory fixture) : IClassFix
         Assert.True(asWriter.IsMine);
         Assert.Equal(1, asVoter.MyVote);
         Assert.False(asVoter.IsMine);
+    }
+
+    [Fact]
+    public async Task SignedInReadersGetTheSharedDocumentMarkedExactlyAsAPageBuiltForThem()
+    {
+        const string key = "pd-marks";
+        await App.WithDbAsync(db => TestData.PaperAsync(db, key, "Marked Paper"));
+        var hidden = await App.MemberAsync("pd-marks-hidden"); // writes anonymously
+        var named = await App.MemberAsync("pd-marks-named");
+        var commenter = await App.MemberAsync("pd-marks-commenter");
+        var voter = await App.MemberAsync("pd-marks-voter");
+        var asker = await App.MemberAsync("pd-marks-asker");
+        var stranger = await App.MemberAsync("pd-marks-stranger");
+        var moderator = await App.ModeratorAsync("pd-marks-moderator");
+
+        async Task<long> IdOf(HttpResponseMessage response)
+        {
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        }
+        (await hidden.PutAsJsonAsync($"/api/v1/papers/{key}/summaries/mine", new PublishRequest("Anonymous text.", null, true, null))).EnsureSuccessStatusCode();
+        (await named.PutAsJsonAsync($"/api/v1/papers/{key}/summaries/mine", new PublishRequest("Named text.", null, false, null))).EnsureSuccessStatusCode();
+        var summaries = (await AnonymousAsync(key)).Summaries;
+        var anonymousSummary = summaries.Single(s => s.Anonymous).Id;
+        var namedSummary = summaries.Single(s => !s.Anonymous).Id;
+
+        // Under the anonymous summary: its author's own comment (named to them only), a reply, a comment deleted after
+        // a reply (listed blank), a hidden one; under the named one, a plain comment.
+        var byHidden = await IdOf(await hidden.PostAsJsonAsync($"/api/v1/summaries/{anonymousSummary}/comments", new CommentRequest("From the *anonymous* author.")));
+        var reply = await IdOf(await commenter.PostAsJsonAsync($"/api/v1/summaries/{anonymousSummary}/comments", new CommentRequest("A reply.", byHidden)));
+        var deleted = await IdOf(await commenter.PostAsJsonAsync($"/api/v1/summaries/{anonymousSummary}/comments", new CommentRequest("Soon deleted.")));
+        await IdOf(await voter.PostAsJsonAsync($"/api/v1/summaries/{anonymousSummary}/comments", new CommentRequest("Under the deleted one.", deleted)));
+        (await commenter.DeleteAsync($"/api/v1/comments/{deleted}")).EnsureSuccessStatusCode();
+        var hiddenComment = await IdOf(await commenter.PostAsJsonAsync($"/api/v1/summaries/{anonymousSummary}/comments", new CommentRequest("Soon hidden.")));
+        (await moderator.PostAsJsonAsync($"/api/v1/moderation/comment/{hiddenComment}/hide", new ModerationRequest("test"))).EnsureSuccessStatusCode();
+        var onNamed = await IdOf(await commenter.PostAsJsonAsync($"/api/v1/summaries/{namedSummary}/comments", new CommentRequest("On the named one.")));
+
+        var question = await IdOf(await asker.PostAsJsonAsync($"/api/v1/papers/{key}/questions", new QuestionRequest("Why?", "Asked with $x^2$.")));
+        var answer = await IdOf(await named.PostAsJsonAsync($"/api/v1/questions/{question}/answers", new AnswerRequest("Because.")));
+        await IdOf(await commenter.PostAsJsonAsync($"/api/v1/questions/{question}/answers", new AnswerRequest("Another answer.")));
+        (await asker.PostAsync($"/api/v1/questions/{question}/accept/{answer}", null)).EnsureSuccessStatusCode();
+
+        foreach (var (target, id, value) in new (string, long, int)[]
+        {
+            ("summary", namedSummary, 1), ("summary", anonymousSummary, -1), ("comment", reply, 1), ("comment", onNamed, -1),
+            ("question", question, 1), ("answer", answer, 1),
+        })
+        {
+            (await voter.PutAsJsonAsync($"/api/v1/votes/{target}/{id}", new VoteRequest(value))).EnsureSuccessStatusCode();
+        }
+
+        var viewers = new (string Name, HttpClient Client)[]
+        {
+            ("pd-marks-hidden", hidden), ("pd-marks-named", named), ("pd-marks-commenter", commenter), ("pd-marks-voter", voter),
+            ("pd-marks-asker", asker), ("pd-marks-stranger", stranger),
+        };
+        var ids = await App.WithDbAsync(db => db.Users.Where(u => u.UserName!.StartsWith("pd-marks-")).ToDictionaryAsync(u => u.UserName!, u => u.Id));
+
+        async Task SameAsBuiltForEachAsync()
+        {
+            // The first read after a change builds the shared document; the others read it stored.
+            foreach (var (name, client) in viewers)
+            {
+                var served = await client.GetStringAsync($"/api/v1/papers/{key}");
+                await using var scope = App.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ShortScience.Data.ShortScienceDb>();
+                var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, ids[name].ToString())], "test"));
+                var built = await PaperDetails.LoadAsync(db, key, principal, scope.ServiceProvider, CancellationToken.None);
+                var options = scope.ServiceProvider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+                Assert.Equal(JsonSerializer.Serialize(built, options), served);
+            }
+        }
+        await SameAsBuiltForEachAsync();
+
+        // What the marks must have shown, spelled out once (the comparison above would pass if both paths forgot them).
+        var asHidden = (await hidden.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!;
+        var theirs = asHidden.Summaries.Single(s => s.Id == anonymousSummary);
+        Assert.True(theirs.IsMine);
+        Assert.Equal("pd-marks-hidden", theirs.Author?.UserName);
+        var ownComment = theirs.Comments!.Single(c => c.Id == byHidden);
+        Assert.Equal("pd-marks-hidden", ownComment.Author?.UserName);
+        Assert.Equal("From the *anonymous* author.", ownComment.Markdown);
+        var asCommenter = (await commenter.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!;
+        Assert.Equal(AnonymousAuthor.Ref, asCommenter.Summaries.Single(s => s.Id == anonymousSummary).Comments!.Single(c => c.Id == byHidden).Author);
+        var blank = asCommenter.Summaries.Single(s => s.Id == anonymousSummary).Comments!.Single(c => c.Id == deleted);
+        Assert.True(blank.IsMine);
+        Assert.Null(blank.Markdown);
+        Assert.Null(blank.Author);
+        Assert.DoesNotContain(asCommenter.Summaries.SelectMany(s => s.Comments!), c => c.Id == hiddenComment);
+        var asVoter = (await voter.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!;
+        Assert.Equal([-1, 1], asVoter.Summaries.OrderBy(s => s.Id != anonymousSummary).Select(s => s.MyVote));
+        Assert.Equal(1, asVoter.Questions!.Single().MyVote);
+        Assert.Equal(1, asVoter.Questions!.Single().Answers.Single(a => a.Id == answer).MyVote);
+        Assert.Equal("Asked with $x^2$.", (await asker.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!.Questions!.Single().Markdown);
+
+        // A change of the reader's own shows on their next read, on the rebuilt document and on the stored one.
+        (await voter.PutAsJsonAsync($"/api/v1/votes/summary/{namedSummary}", new VoteRequest(-1))).EnsureSuccessStatusCode();
+        (await commenter.PutAsJsonAsync($"/api/v1/votes/answer/{answer}", new VoteRequest(-1))).EnsureSuccessStatusCode();
+        await SameAsBuiltForEachAsync();
+        Assert.Equal(-1, (await voter.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!.Summaries.Single(s => s.Id == namedSummary).MyVote);
+
+        // Moderators still get a page built for them, hidden comment included.
+        var asModerator = (await moderator.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!;
+        Assert.Contains(asModerator.Summaries.SelectMany(s => s.Comments!), c => c.Id == hiddenComment && c.Status == ContentStatus.Hidden);
     }
 
     [Fact]
