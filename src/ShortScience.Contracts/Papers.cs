@@ -71,3 +71,9 @@ public sealed record BibtexExportRequest(IReadOnlyList<string> Keys) : IValidata
 /// <summary>One change to one fact of a paper (GET /api/v1/papers/{key}/changes), newest first.</summary>
 public sealed record PaperChangeView(
     long Id, string Field, string? Before, string? After, string Source, UserRef? By, DateTimeOffset At);
+
+/// <summary>
+/// Where the signed-in reader stands with a paper (GET /api/v1/me/papers/{key}): following it, following its venue,
+/// saved on their reading list. One answer for the paper page's buttons instead of one question each.
+/// </summary>
+public sealed record MyPaperState(bool Following, bool FollowingVenue, bool Saved);

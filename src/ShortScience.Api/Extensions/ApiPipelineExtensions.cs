@@ -70,6 +70,7 @@ public static class ApiPipelineExtensions
         me.MapFollowsApi();
         me.MapPrivateFeedApi();
         me.MapReadingListApi();
+        me.MapMyPaperApi();
         me.MapMyWorkApi();
         v1.MapUsersApi();
 

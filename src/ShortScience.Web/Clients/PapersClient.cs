@@ -9,6 +9,10 @@ public sealed class PapersClient(HttpClient http)
     public Task<PaperDetail?> GetPaperAsync(string key, CancellationToken ct = default) =>
         http.GetOrNullAsync<PaperDetail>($"api/v1/papers/{E(key)}", ct);
 
+    /// <summary>Where the signed-in reader stands with the paper (follows, reading list), or null when there is no such paper.</summary>
+    public Task<MyPaperState?> GetMyStateAsync(string key, CancellationToken ct = default) =>
+        http.GetOrNullAsync<MyPaperState>($"api/v1/me/papers/{E(key)}", ct);
+
     /// <summary>A listing's export (BibTeX, RIS or CSL-JSON, by its public API path), or null when the listing does not exist.</summary>
     public Task<byte[]?> GetListingExportAsync(string path, CancellationToken ct = default) =>
         http.GetFileOrNullAsync(ApiResponses.Request(HttpMethod.Get, path).Anonymous(), ct);

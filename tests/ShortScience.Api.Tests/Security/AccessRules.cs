@@ -92,6 +92,8 @@ public static class AccessRules
         ["PUT /api/v1/me/reading-list/{key}"] = Access.SignedIn,
         ["DELETE /api/v1/me/reading-list/{key}"] = Access.SignedIn,
         ["GET /api/v1/me/reading-list-feed"] = Access.SignedIn,
+        // One's own standing with a paper (follows, reading list) for its page's buttons.
+        ["GET /api/v1/me/papers/{key}"] = Access.SignedIn,
         ["GET /api/v1/me/work"] = Access.SignedIn,
         ["GET /feeds/reading-list/{token}.atom"] = Access.Public,
         ["GET /feeds/reading-list/{token}.rss"] = Access.Public,
