@@ -2,7 +2,8 @@
 # Load benchmark on the generated data (run bench/bench.sh generate first; it keeps the cluster).
 # In one run: the ceiling (nginx serving the paper page's HTML as a static file; Kestrel's static files when nginx is
 # not installed), Kestrel's static files and a bare Kestrel app sending the same bytes from memory (what the server
-# alone costs), then the paper page, home, venue-year page, search, summaries feed and its 304 path, with the API's and Web host's caches on, then off.
+# alone costs), then the paper page, home, venue-year page, search, summaries feed and its 304 path, with the API's and Web host's caches on, then off,
+# and the paper page for a signed-in reader (never cached: built for each reader).
 # Prints requests/s, p50/p99 latency, errors, peak memory (VmHWM) of the Web host, the API and its math worker, and each
 # ratio to the ceiling.
 #   bench/load.sh            DURATION=15s CONNECTIONS=32 THREADS=2 by default; no compression asked (as issue 21
@@ -20,7 +21,7 @@
 set -euo pipefail
 case "${1:-}" in
   ""|profile|mixed) ;;
-  -h|--help|help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help|help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) printf 'unknown argument %s (none, profile or mixed; --help)\n' "$1" >&2; exit 1 ;;
 esac
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -253,11 +254,30 @@ warm_all() {
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-30s}" "${ENCODING[@]}" "$url" > /dev/null 2>&1 || true
   done
 }
+# A reader signed in through the Web's own sign-in form, holding the cookie a browser would: their pages are never
+# cached (each is built for its reader), so they are measured once, with the caches on as in production.
+signed_in_cookie() {
+  local jar="$WORK/cookies" token password=bench-reader-Password-1
+  # Registered once into the data (a second run's sign-up answers the same and changes nothing).
+  curl -sS -o /dev/null -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$API_PORT/api/v1/auth/register" \
+    -d "{\"userName\":\"bench-reader\",\"email\":\"bench-reader@example.org\",\"password\":\"$password\",\"displayName\":\"Bench Reader\"}"
+  token=$(curl -fsS -c "$jar" -b "$jar" "$W/account/login" | sed -n 's/.*name="__RequestVerificationToken" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -fsS -o /dev/null -c "$jar" -b "$jar" -X POST "$W/account/login" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "Input.UserNameOrEmail=bench-reader" --data-urlencode "Input.Password=$password" --data-urlencode "_handler=login"
+  awk '$6 == "shortscience" {print $7}' "$jar"
+}
 for mode in cached uncached; do
   if [ "$mode" = uncached ]; then stop_site; start_site false; fi
   warm_all
   measure "paper page ($mode)" "$W/papers/$PAPER"
   RPS[paper-$mode]=$LAST_RPS
+  if [ "$mode" = cached ]; then
+    COOKIE=$(signed_in_cookie)
+    curl -fsS -H "Cookie: shortscience=$COOKIE" "$W/papers/$PAPER" | grep -q '>Sign out<' \
+      || die "Could not sign in through the Web's form for the signed-in measurement"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-30s}" "${ENCODING[@]}" -H "Cookie: shortscience=$COOKIE" "$W/papers/$PAPER" > /dev/null 2>&1 || true
+    measure "paper page (signed in)" "$W/papers/$PAPER" -H "Cookie: shortscience=$COOKIE"
+  fi
   measure "home ($mode)" "$W/"
   measure "venue-year ($mode)" "$W/venues/$VENUE_YEAR"
   measure "search 'neural network' ($mode)" "$W/search?q=neural+network"
