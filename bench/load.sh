@@ -273,7 +273,7 @@ for mode in cached uncached; do
   RPS[paper-$mode]=$LAST_RPS
   if [ "$mode" = cached ]; then
     COOKIE=$(signed_in_cookie)
-    curl -fsS -H "Cookie: shortscience=$COOKIE" "$W/papers/$PAPER" | grep -q '>Sign out<' \
+    [[ $(curl -fsS -H "Cookie: shortscience=$COOKIE" "$W/papers/$PAPER") == *'>Sign out<'* ]] \
       || die "Could not sign in through the Web's form for the signed-in measurement"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARM_START:-30s}" "${ENCODING[@]}" -H "Cookie: shortscience=$COOKIE" "$W/papers/$PAPER" > /dev/null 2>&1 || true
     measure "paper page (signed in)" "$W/papers/$PAPER" -H "Cookie: shortscience=$COOKIE"
