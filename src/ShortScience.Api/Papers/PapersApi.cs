@@ -84,24 +84,24 @@ public static class PapersApi
 
     static async Task<IResult> GetAsync(ShortScienceDb db, string key, HttpContext http, PaperDocuments documents, CancellationToken ct)
     {
-        var notFound = Problems.NotFound($"There is no paper with the key '{key}'.");
         if (PaperDocuments.Serves(http))
         {
-            return await documents.GetAsync(db, key, http, ct) is { } document ? Json(document) : notFound;
+            return await documents.GetAsync(db, key, http, ct) is { } document ? Json(document) : NotFound(key);
         }
         if (PaperDocuments.ServesMarked(http))
         {
             return await documents.GetMarkedAsync(db, key, http, ct) switch
             {
-                null => notFound,
+                null => NotFound(key),
                 { Marked: { } page } => TypedResults.Ok(page),
                 var shared => Json(shared.Shared),
             };
         }
         // Moderators: hidden texts too, marked as such.
         var paper = await PaperDetails.LoadAsync(db, key, http, ct);
-        return paper is null ? notFound : TypedResults.Ok(paper);
+        return paper is null ? NotFound(key) : TypedResults.Ok(paper);
 
         static IResult Json(byte[] document) => TypedResults.Bytes(document, "application/json; charset=utf-8");
+        static IResult NotFound(string key) => Problems.NotFound($"There is no paper with the key '{key}'.");
     }
 }
