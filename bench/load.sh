@@ -92,8 +92,9 @@ API_PORT=$(free_port 5191); WEB_PORT=$(free_port 5190); STATIC_PORT=$(free_port 
 API_PID=""; WEB_PID=""
 start_site() { # $1 = true|false (caches); more API settings may follow
   local caches=$1; shift
+  # Mail (the signed-in reader's sign-up, the mixed run's notifications) goes to the run's own folder.
   start_host api Release "$API_PORT" ConnectionStrings__ShortScience="$CS" Caching__Reads="$caches" Serilog__MinimumLevel__Default=Warning \
-    Rendering__RerenderOnStart=false ASPNETCORE_ENVIRONMENT=Production "$@"
+    Rendering__RerenderOnStart=false ASPNETCORE_ENVIRONMENT=Production Mail__PickupFolder="$WORK/mail" "$@"
   start_host web Release "$WEB_PORT" Api__BaseUrl="http://127.0.0.1:$API_PORT" Caching__Pages="$caches" Serilog__MinimumLevel__Default=Warning \
     Site__SecureCookies=false ASPNETCORE_ENVIRONMENT=Production
   wait_for_hosts "${START_TIMEOUT:-120}" API "http://127.0.0.1:$API_PORT/health" Web "http://127.0.0.1:$WEB_PORT/papers/$PAPER"
@@ -158,7 +159,7 @@ if [ "${1:-}" = mixed ]; then
   RATE=${WRITE_RATE:-5}
   mkdir -p "$WORK/mail"
   limits=(); for policy in signup posting voting flagging preview views; do limits+=("RateLimits__${policy}__PermitLimit=1000000"); done
-  start_site true Mail__PickupFolder="$WORK/mail" "${limits[@]}"
+  start_site true "${limits[@]}"
   W="http://127.0.0.1:$WEB_PORT"
   psql_q "SELECT key FROM papers WHERE status = 0 AND summary_count BETWEEN 1 AND 6 ORDER BY id LIMIT 200" > "$WORK/papers.txt"
   sed 's#^#/papers/#' "$WORK/papers.txt" > "$WORK/paths.txt"
