@@ -98,13 +98,13 @@ public sealed class PaperDocuments(NpgsqlDataSource primary, IMarkdownRenderer r
 
     sealed record Read(byte[] Document, ViewerMarks? Marks);
 
+    // The paper's id and the version and epoch it was read at; the stored document, when it is current.
+    sealed record Probe(long Id, long Version, long Epoch, Read? Stored);
+
     async Task<Read?> ReadAsync(ShortScienceDb db, string key, Guid? viewer, IServiceProvider services, CancellationToken ct)
     {
-        long id, version, epoch;
         // The context's own connection: a read routed to a standby reads the standby's copy.
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var probe = await db.WithConnectionAsync(async connection =>
         {
             await using var batch = new NpgsqlBatch(connection);
             var document = new NpgsqlBatchCommand(ReadSql);
@@ -114,23 +114,19 @@ public sealed class PaperDocuments(NpgsqlDataSource primary, IMarkdownRenderer r
             if (viewer is { } me) batch.BatchCommands.Add(ViewerMarks.Command(key, me));
             await using var reader = await batch.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) return null;
-            if (!await reader.IsDBNullAsync(3, ct))
-            {
-                var stored = await reader.GetFieldValueAsync<byte[]>(3, ct);
-                return new Read(stored, viewer is null ? null : await NextMarksAsync(reader, ct));
-            }
-            (id, version, epoch) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            var (id, version, epoch) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            var stored = await reader.IsDBNullAsync(3, ct) ? null
+                : new Read(await reader.GetFieldValueAsync<byte[]>(3, ct), viewer is null ? null : await NextMarksAsync(reader, ct));
+            return new Probe(id, version, epoch, stored);
+        }, ct);
+        if (probe is null) return null;
+        if (probe.Stored is { } current) return current;
 
         // Built for nobody, whoever asked: the stored document is everyone's.
         var detail = await PaperDetails.LoadAsync(db, key, Nobody, services, ct);
         if (detail is null) return null; // hidden between the two reads
         var built = JsonSerializer.SerializeToUtf8Bytes(detail, json.Value.SerializerOptions);
-        await StoreAsync(id, version, epoch, built, ct);
+        await StoreAsync(probe.Id, probe.Version, probe.Epoch, built, ct);
         return new Read(built, null);
     }
 
@@ -140,21 +136,12 @@ public sealed class PaperDocuments(NpgsqlDataSource primary, IMarkdownRenderer r
         return await ViewerMarks.ReadAsync(reader, ct);
     }
 
-    static async Task<ViewerMarks> ReadMarksAsync(ShortScienceDb db, string key, Guid viewer, CancellationToken ct)
+    static Task<ViewerMarks> ReadMarksAsync(ShortScienceDb db, string key, Guid viewer, CancellationToken ct) => db.WithConnectionAsync(async connection =>
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var batch = new NpgsqlBatch(connection) { BatchCommands = { ViewerMarks.Command(key, viewer) } };
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            return await ViewerMarks.ReadAsync(reader, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { ViewerMarks.Command(key, viewer) } };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await ViewerMarks.ReadAsync(reader, ct);
+    }, ct);
 
     async Task StoreAsync(long paperId, long version, long epoch, byte[] document, CancellationToken ct)
     {

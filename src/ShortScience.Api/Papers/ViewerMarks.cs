@@ -13,42 +13,31 @@ public sealed class ViewerMarks
 {
     // Every summary, comment, question and answer of the paper that the viewer wrote or voted on, whatever its status
     // (the page decides what it shows; a deleted comment of theirs with replies under it is still theirs), with the
-    // viewer's names. Rows come from the paper's own texts, so the statement is bounded by the page, not by the viewer.
+    // viewer's names. The paper's texts are gathered first, kind numbered as VoteTarget, and the votes joined once;
+    // rows come from the paper's own texts, so the statement is bounded by the page, not by the viewer.
     const string Sql = """
-        SELECT m.kind, m.id, m.mine, m.vote, m.markdown, u.user_name, u.display_name
-        FROM (
-            SELECT 0 AS kind, s.id, s.user_id = $2 AS mine, v.value AS vote, NULL::text AS markdown
-            FROM papers p
-            JOIN summaries s ON s.paper_id = p.id
-            LEFT JOIN votes v ON v.user_id = $2 AND v.target_type = 0 AND v.target_id = s.id
-            WHERE p.key = $1 AND (s.user_id = $2 OR v.user_id IS NOT NULL)
+        WITH texts (kind, id, user_id, markdown) AS (
+            SELECT 0, s.id, s.user_id, NULL::text FROM papers p JOIN summaries s ON s.paper_id = p.id WHERE p.key = $1
             UNION ALL
-            SELECT 1, c.id, c.user_id = $2, v.value, CASE WHEN c.user_id = $2 THEN c.markdown END
-            FROM papers p
-            JOIN summaries s ON s.paper_id = p.id
-            JOIN comments c ON c.summary_id = s.id
-            LEFT JOIN votes v ON v.user_id = $2 AND v.target_type = 1 AND v.target_id = c.id
-            WHERE p.key = $1 AND (c.user_id = $2 OR v.user_id IS NOT NULL)
+            SELECT 1, c.id, c.user_id, c.markdown
+            FROM papers p JOIN summaries s ON s.paper_id = p.id JOIN comments c ON c.summary_id = s.id WHERE p.key = $1
             UNION ALL
-            SELECT 2, q.id, q.user_id = $2, v.value, CASE WHEN q.user_id = $2 THEN q.markdown END
-            FROM papers p
-            JOIN questions q ON q.paper_id = p.id
-            LEFT JOIN votes v ON v.user_id = $2 AND v.target_type = 2 AND v.target_id = q.id
-            WHERE p.key = $1 AND (q.user_id = $2 OR v.user_id IS NOT NULL)
+            SELECT 2, q.id, q.user_id, q.markdown FROM papers p JOIN questions q ON q.paper_id = p.id WHERE p.key = $1
             UNION ALL
-            SELECT 3, a.id, a.user_id = $2, v.value, CASE WHEN a.user_id = $2 THEN a.markdown END
-            FROM papers p
-            JOIN questions q ON q.paper_id = p.id
-            JOIN answers a ON a.question_id = q.id
-            LEFT JOIN votes v ON v.user_id = $2 AND v.target_type = 3 AND v.target_id = a.id
-            WHERE p.key = $1 AND (a.user_id = $2 OR v.user_id IS NOT NULL)
-        ) m
+            SELECT 3, a.id, a.user_id, a.markdown
+            FROM papers p JOIN questions q ON q.paper_id = p.id JOIN answers a ON a.question_id = q.id WHERE p.key = $1
+        )
+        SELECT t.kind, t.id, t.user_id = $2, v.value, CASE WHEN t.user_id = $2 THEN t.markdown END, u.user_name, u.display_name
+        FROM texts t
+        LEFT JOIN votes v ON v.user_id = $2 AND v.target_type = t.kind AND v.target_id = t.id
         JOIN users u ON u.id = $2
+        WHERE t.user_id = $2 OR v.user_id IS NOT NULL
         """;
 
     readonly Dictionary<(VoteTarget Kind, long Id), Mark> _marks = [];
     UserRef? _me;
 
+    // Markdown only for the viewer's own texts (the statement returns no one else's).
     readonly record struct Mark(bool Mine, int Vote, string? Markdown);
 
     public static NpgsqlBatchCommand Command(string key, Guid viewer)
@@ -79,25 +68,20 @@ public sealed class ViewerMarks
     Mark Of(VoteTarget kind, long id) => _marks.GetValueOrDefault((kind, id));
 
     /// <summary>The shared page as this reader sees it; the rules are those of the page built for them (<see cref="PaperDetails"/>).</summary>
-    public PaperDetail ApplyTo(PaperDetail page)
+    public PaperDetail ApplyTo(PaperDetail page) => IsEmpty ? page : page with
     {
-        return IsEmpty ? page : page with
+        Summaries = page.Summaries.Select(s =>
         {
-            Summaries = page.Summaries.Select(s => Of(VoteTarget.Summary, s.Id) is var m && (m.Mine || m.Vote != 0)
-                ? s with
-                {
-                    IsMine = m.Mine,
-                    MyVote = m.Vote,
-                    // Anonymous summaries name their author to the author (SummaryAccess.Byline).
-                    Author = m.Mine ? _me : s.Author,
-                    Comments = s.Comments is null ? null : Comments(s.Comments),
-                }
-                : s with { Comments = s.Comments is null ? null : Comments(s.Comments) }).ToList(),
-            Questions = page.Questions?.Select(q => Of(VoteTarget.Question, q.Id) is var m && (m.Mine || m.Vote != 0)
-                ? q with { IsMine = m.Mine, MyVote = m.Vote, Markdown = m.Mine ? m.Markdown : null, Answers = Answers(q.Answers) }
-                : q with { Answers = Answers(q.Answers) }).ToList(),
-        };
-    }
+            var m = Of(VoteTarget.Summary, s.Id);
+            // Anonymous summaries name their author to the author (SummaryAccess.Byline).
+            return s with { IsMine = m.Mine, MyVote = m.Vote, Author = m.Mine ? _me : s.Author, Comments = s.Comments is null ? null : Comments(s.Comments) };
+        }).ToList(),
+        Questions = page.Questions?.Select(q =>
+        {
+            var m = Of(VoteTarget.Question, q.Id);
+            return q with { IsMine = m.Mine, MyVote = m.Vote, Markdown = m.Markdown, Answers = Answers(q.Answers) };
+        }).ToList(),
+    };
 
     List<CommentView> Comments(IReadOnlyList<CommentView> comments) => comments.Select(c =>
     {
@@ -110,12 +94,14 @@ public sealed class ViewerMarks
             IsMine = m.Mine,
             MyVote = m.Vote,
             Author = m.Mine && shown ? _me : c.Author,
-            Markdown = m.Mine && shown ? m.Markdown : null,
+            Markdown = shown ? m.Markdown : null,
             Replies = c.Replies.Count == 0 ? c.Replies : Comments(c.Replies),
         };
     }).ToList();
 
-    List<AnswerView> Answers(IReadOnlyList<AnswerView> answers) => answers.Select(a => Of(VoteTarget.Answer, a.Id) is var m && (m.Mine || m.Vote != 0)
-        ? a with { IsMine = m.Mine, MyVote = m.Vote, Markdown = m.Mine ? m.Markdown : null }
-        : a).ToList();
+    List<AnswerView> Answers(IReadOnlyList<AnswerView> answers) => answers.Select(a =>
+    {
+        var m = Of(VoteTarget.Answer, a.Id);
+        return a with { IsMine = m.Mine, MyVote = m.Vote, Markdown = m.Markdown };
+    }).ToList();
 }
