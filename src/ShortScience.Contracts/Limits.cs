@@ -13,6 +13,10 @@ public static class Limits
     public const int QuestionChars = 20_000;
     public const int AnswerChars = 20_000;
 
+    /// <summary>Comments one summary takes, and answers one question takes (whatever became of them), so no page grows without end.</summary>
+    public const int CommentsPerSummary = 1_000;
+    public const int AnswersPerQuestion = 200;
+
     public const int PaperTitleChars = 1_000;
     public const int PaperKeyChars = 200;
     public const int AbstractChars = 20_000;

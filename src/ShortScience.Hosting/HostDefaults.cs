@@ -43,6 +43,9 @@ public static class HostDefaults
     /// </summary>
     public static void AddSharedOutputCacheStore(this IServiceCollection services, IConfiguration configuration)
     {
+        // Paths are keyed as sent: tags, names and keys are case-sensitive here, so /feeds/tags/nlp.rss (empty) must
+        // not be served for /feeds/tags/NLP.rss (the framework folds case by default).
+        services.Configure<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>(options => options.UseCaseSensitivePaths = true);
         if (configuration.GetConnectionString("Redis") is not { Length: > 0 } redis) return;
         services.AddStackExchangeRedisOutputCache(options =>
         {

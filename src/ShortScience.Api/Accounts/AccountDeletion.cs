@@ -57,6 +57,9 @@ public sealed class AccountDeletion(ShortScienceDb db, CacheEviction caches, Fig
             .SetProperty(x => x.Status, ContentStatus.Deleted).SetProperty(x => x.Title, "").SetProperty(x => x.Markdown, "")
             .SetProperty(x => x.Html, "").SetProperty(x => x.PlainText, ""), ct);
         var answered = await db.Answers.Where(a => a.UserId == id).Select(a => a.QuestionId).Distinct().ToListAsync(ct);
+        // As when an answer is deleted on its own: a question whose accepted answer goes is unanswered again.
+        await db.Questions.Where(q => db.Answers.Any(a => a.Id == q.AcceptedAnswerId && a.UserId == id))
+            .ExecuteUpdateAsync(q => q.SetProperty(x => x.AcceptedAnswerId, (long?)null), ct);
         await db.AnswerRevisions.Where(r => r.Answer.UserId == id).ExecuteDeleteAsync(ct);
         await db.Answers.Where(a => a.UserId == id).ExecuteUpdateAsync(a => a
             .SetProperty(x => x.Status, ContentStatus.Deleted).SetProperty(x => x.Markdown, "").SetProperty(x => x.Html, "")
@@ -65,6 +68,8 @@ public sealed class AccountDeletion(ShortScienceDb db, CacheEviction caches, Fig
 
         await db.Drafts.Where(d => d.UserId == id).ExecuteDeleteAsync(ct);
         await db.Follows.Where(f => f.UserId == id).ExecuteDeleteAsync(ct);
+        // Follows of them go too: their name is freed, and whoever takes it next is someone else.
+        await db.Follows.Where(f => f.TargetType == FollowTarget.User && f.TargetKey == user.UserName).ExecuteDeleteAsync(ct);
         await db.ReadingList.Where(e => e.UserId == id).ExecuteDeleteAsync(ct);
         await db.Notifications.Where(n => n.UserId == id).ExecuteDeleteAsync(ct);
         await db.Flags.Where(f => f.ReporterId == id).ExecuteDeleteAsync(ct);
@@ -82,6 +87,7 @@ public sealed class AccountDeletion(ShortScienceDb db, CacheEviction caches, Fig
             .SetProperty(x => x.SecurityStamp, Guid.NewGuid().ToString()).SetProperty(x => x.DisplayName, "Former member")
             .SetProperty(x => x.Bio, (string?)null).SetProperty(x => x.Affiliation, (string?)null)
             .SetProperty(x => x.FeedToken, (string?)null).SetProperty(x => x.UnsubscribeToken, (string?)null)
+            .SetProperty(x => x.ReadingListFeedToken, (string?)null)
             .SetProperty(x => x.EmailNotifications, false).SetProperty(x => x.LockoutEnabled, true)
             .SetProperty(x => x.LockoutEnd, DateTimeOffset.MaxValue), ct);
         await tx.CommitAsync(ct);

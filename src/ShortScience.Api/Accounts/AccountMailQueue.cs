@@ -21,11 +21,39 @@ public sealed class AccountMailQueue(IServiceScopeFactory scopes, ILogger<Accoun
         Channel.CreateBounded<(Func<AccountMail, CancellationToken, Task>, TaskCompletionSource)>(
             new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    /// <returns>A task that completes when the mail is out (or has failed).</returns>
-    public Task Enqueue(Func<AccountMail, CancellationToken, Task> job)
+    /// <summary>
+    /// The most account mails one account receives in <see cref="MailWindow"/>: resets and confirmations asked in a
+    /// loop by a stranger must not bury someone's inbox. Beyond it the request answers the same (and in the same
+    /// time) and no mail goes out; the count is per API process, like the sign-in lockout of unknown names.
+    /// </summary>
+    public const int MailsPerWindow = 5;
+
+    public static readonly TimeSpan MailWindow = TimeSpan.FromMinutes(15);
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (DateTimeOffset Start, int Count)> _sent = new();
+
+    bool WithinLimit(Guid recipient)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (_sent.Count > 10_000)
+        {
+            foreach (var (key, value) in _sent) if (now - value.Start > MailWindow) _sent.TryRemove(key, out _);
+        }
+        var entry = _sent.AddOrUpdate(recipient, (now, 1), (_, old) => now - old.Start > MailWindow ? (now, 1) : (old.Start, old.Count + 1));
+        return entry.Count <= MailsPerWindow;
+    }
+
+    /// <param name="recipient">The account the mail goes to.</param>
+    /// <returns>A task that completes when the mail is out (or has failed, or was not sent: too many for that account).</returns>
+    public Task Enqueue(Guid recipient, Func<AccountMail, CancellationToken, Task> job)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_jobs.Writer.TryWrite((job, done)))
+        if (!WithinLimit(recipient))
+        {
+            logger.LogWarning("Account mail to {UserId} not sent: more than {Limit} in {Minutes} minutes", recipient, MailsPerWindow, MailWindow.TotalMinutes);
+            done.SetResult();
+        }
+        else if (!_jobs.Writer.TryWrite((job, done)))
         {
             logger.LogError("The account mail queue is full; a mail was dropped");
             done.SetResult();

@@ -57,13 +57,13 @@ public static class AccountsApi
             if (shown.Errors.Any()) return TypedResults.ValidationProblem(AccountValidation.FromIdentity(shown));
             var owner = await users.FindByEmailAsync(user.Email!);
             // A fresh sign-up mails a confirmation, so this one mails too, and waits as long for it.
-            if (owner is not null) await Task.WhenAny(mail.Enqueue((m, token) => m.SendSignUpAttemptAsync(owner.Id, token)), Task.Delay(AccountMailQueue.AnswerTime));
+            if (owner is not null) await Task.WhenAny(mail.Enqueue(owner.Id, (m, token) => m.SendSignUpAttemptAsync(owner.Id, token)), Task.Delay(AccountMailQueue.AnswerTime));
             logger.LogInformation("Sign-up with an address that has an account; its owner is told");
             return Registered(new Me(Guid.NewGuid(), user.UserName!, user.DisplayName, user.Email!, false, [Roles.Reader], null, null, true, false));
         }
         await users.AddToRoleAsync(user, Roles.Reader);
         var id = user.Id;
-        await Task.WhenAny(mail.Enqueue((m, token) => m.SendConfirmationAsync(id, token)), Task.Delay(AccountMailQueue.AnswerTime));
+        await Task.WhenAny(mail.Enqueue(id, (m, token) => m.SendConfirmationAsync(id, token)), Task.Delay(AccountMailQueue.AnswerTime));
         logger.LogInformation("New account {UserName}", user.UserName);
         return Registered(await MeApi.ToMeAsync(user, users));
     }
@@ -94,7 +94,7 @@ public static class AccountsApi
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
-    static ProblemHttpResult Locked(HttpContext http, DateTimeOffset until, TimeProvider clock)
+    internal static ProblemHttpResult Locked(HttpContext http, DateTimeOffset until, TimeProvider clock)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -149,7 +149,7 @@ public static class AccountsApi
         if (await users.FindByEmailAsync(request.Email ?? "") is { EmailConfirmed: false } user)
         {
             var id = user.Id;
-            sent = mail.Enqueue((m, ct) => m.SendConfirmationAsync(id, ct));
+            sent = mail.Enqueue(id, (m, ct) => m.SendConfirmationAsync(id, ct));
         }
         await AccountMailQueue.SameTimeAsync(sent);
         return TypedResults.Accepted((string?)null);
@@ -161,7 +161,7 @@ public static class AccountsApi
         if (await users.FindByEmailAsync(request.Email ?? "") is { Email: not null } user)
         {
             var id = user.Id;
-            sent = mail.Enqueue((m, ct) => m.SendPasswordResetAsync(id, ct));
+            sent = mail.Enqueue(id, (m, ct) => m.SendPasswordResetAsync(id, ct));
         }
         await AccountMailQueue.SameTimeAsync(sent);
         return TypedResults.Accepted((string?)null);

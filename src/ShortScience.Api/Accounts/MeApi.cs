@@ -42,11 +42,16 @@ public static class MeApi
         return TypedResults.Ok(await ToMeAsync(user, users));
     }
 
-    static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest request, HttpContext http, UserManager<User> users, Sessions sessions, CancellationToken ct)
+    static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest request, HttpContext http, UserManager<User> users, Sessions sessions, TimeProvider clock, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(http.User.RequiredUserId().ToString());
         if (user is null) return TypedResults.Unauthorized();
+        switch (await PasswordConfirmation.CheckAsync(users, user, request.CurrentPassword))
+        {
+            case PasswordCheck.Locked: return await PasswordConfirmation.LockedAsync(users, user, http, clock);
+            case PasswordCheck.Wrong: return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = ["The current password is wrong."] });
+        }
         var result = await users.ChangePasswordAsync(user, request.CurrentPassword ?? "", request.NewPassword ?? "");
         if (!result.Succeeded)
         {

@@ -9,7 +9,10 @@ using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Accounts;
 
-public sealed record DeleteAccountRequest(string Password, bool KeepSummaries);
+public sealed record DeleteAccountRequest(string Password, bool KeepSummaries) : IValidatable
+{
+    public void Validate(Checks checks) => checks.Text("password", Password, Limits.PasswordChars, "a password");
+}
 
 /// <summary>"Download my data" (everything the site holds about a person, as a zip) and deleting one's account.</summary>
 public static class MyDataApi
@@ -82,15 +85,16 @@ public static class MyDataApi
         writer.Write(text);
     }
 
-    static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> DeleteAsync(
-        DeleteAccountRequest request, HttpContext http, UserManager<User> users, AccountDeletion deletion, CancellationToken ct)
+    static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult, ProblemHttpResult>> DeleteAsync(
+        DeleteAccountRequest request, HttpContext http, UserManager<User> users, AccountDeletion deletion, TimeProvider clock, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(http.User.RequiredUserId().ToString());
         if (user is null) return TypedResults.Unauthorized();
         // Deleting is final: the password, not only a session, must confirm it.
-        if (!await users.CheckPasswordAsync(user, request.Password ?? ""))
+        switch (await PasswordConfirmation.CheckAsync(users, user, request.Password))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = ["The password is wrong."] });
+            case PasswordCheck.Locked: return await PasswordConfirmation.LockedAsync(users, user, http, clock);
+            case PasswordCheck.Wrong: return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = ["The password is wrong."] });
         }
         await deletion.DeleteAsync(user, request.KeepSummaries, ct);
         return TypedResults.NoContent();

@@ -43,7 +43,9 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
         var tags = await SummaryTagsAsync(summaryId, ct);
         // Its comments come and go with it, and any search or personal timeline may hold it.
         tags.AddRange([AllSummaries, AllComments, Search, AllFollowing]);
-        tags.AddRange(await CitedTagsAsync(CitationSource.Summary, summaryId, ct));
+        // The papers it and its comments cite list them under "cited by" only while the summary is shown.
+        tags.AddRange(await CitedTagsAsync(db.Citations.Where(c => (c.SourceKind == CitationSource.Summary && c.SourceId == summaryId)
+            || (c.SourceKind == CitationSource.Comment && db.Comments.Any(m => m.Id == c.SourceId && m.SummaryId == summaryId))), ct));
         await EvictAsync(tags, ct);
     }
 
@@ -86,7 +88,7 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
             if (comment.Writer is not null) tags.Add(CacheTags.User(comment.Writer));
             if (comment.SummaryWriter is not null) tags.Add(CacheTags.User(comment.SummaryWriter));
         }
-        tags.AddRange(await CitedTagsAsync(CitationSource.Comment, commentId, ct));
+        tags.AddRange(await CitedTagsAsync(db.Citations.Where(c => c.SourceKind == CitationSource.Comment && c.SourceId == commentId), ct));
         await EvictAsync(tags, ct);
     }
 
@@ -96,7 +98,9 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
         var key = await db.Questions.Where(q => q.Id == questionId).Select(q => q.Paper.Key).FirstOrDefaultAsync(ct);
         List<string> tags = [AllQuestions, CacheTags.Question(questionId)];
         if (key is not null) tags.Add(PaperTag(key));
-        tags.AddRange(await CitedTagsAsync(CitationSource.Question, questionId, ct));
+        // Its answers' citations are listed only while the question is shown, so they come and go with it.
+        tags.AddRange(await CitedTagsAsync(db.Citations.Where(c => (c.SourceKind == CitationSource.Question && c.SourceId == questionId)
+            || (c.SourceKind == CitationSource.Answer && db.Answers.Any(a => a.Id == c.SourceId && a.QuestionId == questionId))), ct));
         await EvictAsync(tags, ct);
     }
 
@@ -106,7 +110,7 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
         var answer = await db.Answers.Where(a => a.Id == answerId).Select(a => new { a.QuestionId, a.Question.Paper.Key }).FirstOrDefaultAsync(ct);
         List<string> tags = [AllQuestions, CacheTags.Answer(answerId)];
         if (answer is not null) tags.AddRange([PaperTag(answer.Key), CacheTags.Question(answer.QuestionId)]);
-        tags.AddRange(await CitedTagsAsync(CitationSource.Answer, answerId, ct));
+        tags.AddRange(await CitedTagsAsync(db.Citations.Where(c => c.SourceKind == CitationSource.Answer && c.SourceId == answerId), ct));
         await EvictAsync(tags, ct);
     }
 
@@ -115,7 +119,15 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
     {
         var id = await db.Papers.Where(p => p.Key == key).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
         var tags = id is { } paperId ? await PaperTagsAsync(paperId, ct) : [PaperTag(key)];
-        if (id is { } known) tags.AddRange((await db.Summaries.Where(s => s.PaperId == known).Select(s => s.Id).ToListAsync(ct)).Select(CacheTags.Summary));
+        if (id is { } known)
+        {
+            var summaries = await db.Summaries.Where(s => s.PaperId == known).Select(s => new { s.Id, Writer = s.User.UserName }).ToListAsync(ct);
+            tags.AddRange(summaries.Select(s => CacheTags.Summary(s.Id)));
+            // Their writers' profiles and feeds show the paper's title (and lose the summaries when the paper is hidden).
+            tags.AddRange(summaries.Where(s => s.Writer is not null).Select(s => CacheTags.User(s.Writer!)));
+            // Every text about it that cites another paper is listed there with this paper's title, while this paper is shown.
+            tags.AddRange(await CitedTagsAsync(db.Citations.Where(c => c.SourcePaperId == known), ct));
+        }
         tags.AddRange([AllSummaries, AllComments, AllQuestions, Search, AllFollowing]);
         await EvictAsync(tags, ct);
     }
@@ -141,10 +153,9 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
         await EvictAsync(keys.Select(PaperTag), ct);
     }
 
-    // The pages of the papers a text cites list it under "cited by".
-    async Task<IEnumerable<string>> CitedTagsAsync(CitationSource kind, long sourceId, CancellationToken ct) =>
-        (await db.Citations.AsNoTracking().Where(c => c.SourceKind == kind && c.SourceId == sourceId)
-            .Join(db.Papers, c => c.CitedPaperId, p => p.Id, (c, p) => p.Key).ToListAsync(ct)).Select(PaperTag);
+    // The pages of the papers these texts cite list them under "cited by".
+    async Task<IEnumerable<string>> CitedTagsAsync(IQueryable<Citation> citations, CancellationToken ct) =>
+        (await citations.AsNoTracking().Join(db.Papers, c => c.CitedPaperId, p => p.Id, (c, p) => p.Key).Distinct().ToListAsync(ct)).Select(PaperTag);
 
     async Task<List<string>> SummaryTagsAsync(long summaryId, CancellationToken ct)
     {

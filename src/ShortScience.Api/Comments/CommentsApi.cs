@@ -26,7 +26,7 @@ public static class CommentsApi
         comment.MapGet("/", LocateAsync);
         comment.MapGet("/revisions", RevisionsAsync);
         comment.MapPut("/", EditAsync).RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Posting);
-        comment.MapDelete("/", DeleteAsync).RequireAuthorization();
+        comment.MapDelete("/", DeleteAsync).RequireAuthorization(Policies.Member); // a ban outranks ownership
         // The author's undo of their own delete (as for summaries); a moderator's delete stays.
         comment.MapPost("/undelete", UndeleteAsync).RequireAuthorization(Policies.Member);
     }
@@ -58,6 +58,10 @@ public static class CommentsApi
             var threadOpen = parent.Status == ContentStatus.Visible
                 && (parent.ParentId is not { } root || await db.Comments.AnyAsync(c => c.Id == root && c.Status == ContentStatus.Visible, ct));
             if (!threadOpen) return Problems.Conflict("The comment you reply to has been removed; it takes no new replies.");
+        }
+        if (await db.Comments.CountAsync(c => c.SummaryId == id, ct) >= Limits.CommentsPerSummary)
+        {
+            return Problems.Conflict($"This summary has {Limits.CommentsPerSummary:N0} comments, the most one summary takes.");
         }
         var userId = http.User.RequiredUserId();
         var now = clock.GetUtcNow();
@@ -131,7 +135,8 @@ public static class CommentsApi
         var key = id.ToString(CultureInfo.InvariantCulture);
         var deletedByModerator = await db.ModerationActions.AnyAsync(a => a.TargetType == "comment" && a.TargetId == key && a.Action == "delete"
             && a.CreatedAt >= comment.UpdatedAt, ct);
-        if (comment.Status != ContentStatus.Deleted || deletedByModerator)
+        // A comment its author deleted while a moderator hid it keeps the moderator's reason: it stays down.
+        if (comment.Status != ContentStatus.Deleted || deletedByModerator || comment.ModerationReason is not null)
         {
             return Problems.Conflict("A moderator removed this comment, so it cannot be brought back.");
         }

@@ -62,7 +62,8 @@ public static class FiguresApi
                 if (parts >= 8) return Refused(400, "Too many form fields; send one field named \"file\".");
                 var isFile = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     && HeaderUtilities.RemoveQuotes(disposition.Name).Value == "file";
-                if (!isFile || file is not null)
+                if (isFile && file is not null) return Refused(400, "Send one figure at a time: the field \"file\" came twice.");
+                if (!isFile)
                 {
                     await section.Body.CopyToAsync(Stream.Null, ct); // another field: skip it (the envelope limit bounds it)
                     continue;

@@ -22,7 +22,7 @@ public static class Timeline
     /// <summary>At most <paramref name="take"/> published summaries, older than <paramref name="after"/> when given.</summary>
     public static IQueryable<Summary> Followed(ShortScienceDb db, Guid userId, int take, Cursor? after)
     {
-        var at = after is { } c ? new DateTimeOffset(c.Value, TimeSpan.Zero) : Newest;
+        var at = after is { } c ? c.Time : Newest;
         var id = after?.Id ?? long.MaxValue;
         return db.Summaries.FromSqlInterpolated($"""
             SELECT s.*, s.xmin FROM summaries s WHERE s.id IN (

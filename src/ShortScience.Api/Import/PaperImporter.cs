@@ -36,6 +36,8 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
         var existing = await DuplicateFinder.FindAsync(db, m, ct);
         if (existing is not null)
         {
+            // A paper a moderator took down stays down: adding it again neither revives it nor makes a second copy.
+            if (existing.Status != ContentStatus.Visible) throw new ImportRefusedException("A moderator has taken this paper down, so it cannot be added again.");
             var outcome = await MergeAsync(existing, m, userId, moderator, source, ct);
             await PaperAliases.AddAsync(db, existing, PaperAliases.KeysOf(m), clock.GetUtcNow(), ct);
             return outcome;
@@ -239,14 +241,26 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
     /// <summary>The arXiv id where there is one, else a citation key made unique with a letter.</summary>
     async Task<string> NewKeyAsync(PaperMetadata m, CancellationToken ct)
     {
-        if (m.ArxivId is not null && ArxivId.TryParse(m.ArxivId, out var id) && !await db.Papers.AnyAsync(p => p.Key == id.Key, ct))
+        // A key is taken by another paper's key, and by any key another paper was known by (its aliases, its BibTeX
+        // key): \cite{key} and /paper?bibtexKey=key keep finding the paper that had it first.
+        if (m.ArxivId is not null && ArxivId.TryParse(m.ArxivId, out var id) && !await TakenAsync(id.Key))
         {
             return id.Key;
         }
         var key = Cut(CitationKey.Suggest(m.Authors.FirstOrDefault(), m.Year, m.Title), 190);
-        var taken = (await db.Papers.Where(p => p.Key.StartsWith(key)).Select(p => p.Key).ToListAsync(ct))
+        var lower = key.ToLowerInvariant();
+        var taken = (await db.Papers.Where(p => p.Key.StartsWith(key) || (p.BibtexKey != null && p.BibtexKey.StartsWith(key)))
+                .Select(p => new[] { p.Key, p.BibtexKey }).ToListAsync(ct))
+            .SelectMany(k => k).OfType<string>()
             .Concat(db.Papers.Local.Select(p => p.Key)).ToHashSet();
-        return CitationKey.Deduplicate(key, taken.Contains);
+        var aliases = (await db.PaperAliases.Where(a => a.NormalizedKey.StartsWith(lower)).Select(a => a.NormalizedKey).ToListAsync(ct)).ToHashSet();
+        return CitationKey.Deduplicate(key, k => taken.Contains(k) || aliases.Contains(k.ToLowerInvariant()));
+
+        async Task<bool> TakenAsync(string k)
+        {
+            var low = k.ToLowerInvariant();
+            return await db.Papers.AnyAsync(p => p.Key == k || p.BibtexKey == k, ct) || await db.PaperAliases.AnyAsync(a => a.NormalizedKey == low, ct);
+        }
     }
 
     static string Cut(string text, int max) => text.Length <= max ? text : text[..max];

@@ -55,13 +55,14 @@ public static class PaperAliases
         if (text.Length == 0 || text.Length > 2 * Limits.PaperAliasChars) return null;
         var visible = db.Papers.AsNoTracking().Where(p => p.Status == ContentStatus.Visible);
         var lower = text.ToLowerInvariant();
-        var found = await visible.Where(p => p.Key == text).FirstOrDefaultAsync(ct)
-            ?? await visible.Where(p => p.BibtexKey == text).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+        var found = await visible.Where(p => p.Key == text).FirstOrDefaultAsync(ct);
         if (found is not null) return found;
+        // An alias belongs to the paper that claimed it first, before a later paper's BibTeX key of the same text.
         var withoutPrefix = lower.StartsWith("dblp:") ? lower[5..] : lower;
         found = await db.PaperAliases.AsNoTracking()
             .Where(a => (a.NormalizedKey == lower || a.NormalizedKey == withoutPrefix) && a.Paper.Status == ContentStatus.Visible)
-            .OrderBy(a => a.Id).Select(a => a.Paper).FirstOrDefaultAsync(ct);
+            .OrderBy(a => a.Id).Select(a => a.Paper).FirstOrDefaultAsync(ct)
+            ?? await visible.Where(p => p.BibtexKey == text).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
         if (found is not null) return found;
         if (LegacyKeys.TryArxivId(text, out var arxiv))
         {

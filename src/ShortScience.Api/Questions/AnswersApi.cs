@@ -23,7 +23,7 @@ public static class AnswersApi
         var answer = api.MapGroup("/answers/{id:long}").WithTags("Questions");
         answer.MapGet("/revisions", RevisionsAsync);
         answer.MapPut("/", EditAsync).RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Posting);
-        answer.MapDelete("/", DeleteAsync).RequireAuthorization();
+        answer.MapDelete("/", DeleteAsync).RequireAuthorization(Policies.Member); // a ban outranks ownership
     }
 
     static async Task<Results<Created<AnswerView>, ProblemHttpResult>> AnswerAsync(
@@ -33,6 +33,10 @@ public static class AnswersApi
         var question = await db.Questions.AsNoTracking().Shown().Where(q => q.Id == id)
             .Select(q => new { q.Id, q.UserId, q.Title, q.Paper.Key, PaperTitle = q.Paper.Title }).FirstOrDefaultAsync(ct);
         if (question is null) return Problems.NotFound($"There is no question {id}.");
+        if (await db.Answers.CountAsync(a => a.QuestionId == id, ct) >= Limits.AnswersPerQuestion)
+        {
+            return Problems.Conflict($"This question has {Limits.AnswersPerQuestion:N0} answers, the most one question takes.");
+        }
 
         var userId = http.User.RequiredUserId();
         var now = clock.GetUtcNow();

@@ -34,7 +34,7 @@ public static class QuestionsApi
         question.MapGet("/", GetAsync);
         question.MapGet("/revisions", RevisionsAsync);
         question.MapPut("/", EditAsync).RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Posting);
-        question.MapDelete("/", DeleteAsync).RequireAuthorization();
+        question.MapDelete("/", DeleteAsync).RequireAuthorization(Policies.Member); // a ban outranks ownership
         question.MapPost("/accept/{answerId:long}", AcceptAsync).RequireAuthorization(Policies.Member);
         question.MapDelete("/accept", UnacceptAsync).RequireAuthorization(Policies.Member);
         api.MapAnswersApi();
@@ -176,7 +176,9 @@ public static class QuestionsApi
         if (cursor is not null) query = query.Where(q => q.Id < after.Id);
         var items = await query.OrderByDescending(q => q.Id).Take(take + 1)
             .Select(q => new QuestionListItem(q.Id, q.Title, q.Paper.Key, q.Paper.Title, new UserRef(q.User.UserName!, q.User.DisplayName), q.Score,
-                q.AnswerCount, q.AcceptedAnswerId != null, q.CreatedAt, ""))
+                q.AnswerCount,
+                // Answered while the accepted answer is shown (a hidden one keeps its acceptance for when it is restored).
+                db.Answers.Any(a => a.Id == q.AcceptedAnswerId && a.Status == ContentStatus.Visible), q.CreatedAt, ""))
             .ToListAsync(ct);
         string? next = null;
         if (items.Count > take)

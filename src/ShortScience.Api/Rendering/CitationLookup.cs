@@ -59,10 +59,10 @@ public sealed class CitationLookup(ShortScienceDb db)
                 foreach (var (key, inKey) in legacy) if (inKey == arxivId.Value) known.TryAdd(key, cited);
             }
             if (paper.Doi is not null) known.TryAdd(new CitationId(CitationKind.Doi, paper.Doi.ToLowerInvariant()), cited);
-            if (paper.BibtexKey is not null) known.TryAdd(new CitationId(CitationKind.Key, paper.BibtexKey), cited);
         }
 
-        // What is still unknown may be a key the paper was known by before.
+        // What is still unknown may be a key a paper was known by before: an alias belongs to the paper that claimed it
+        // first, so aliases come before the BibTeX keys of later papers.
         if (ids.Any(i => !known.ContainsKey(i)))
         {
             var byAlias = await db.PaperAliases.AsNoTracking()
@@ -74,6 +74,10 @@ public sealed class CitationLookup(ShortScienceDb db)
             {
                 if (found.TryGetValue(id.Value.ToLowerInvariant(), out var paper)) known[id] = paper;
             }
+        }
+        foreach (var paper in papers.Where(p => p.BibtexKey is not null).OrderBy(p => p.Id))
+        {
+            known.TryAdd(new CitationId(CitationKind.Key, paper.BibtexKey!), new Resolved(paper.Id, paper.Key, paper.Title));
         }
         return known;
     }

@@ -55,7 +55,7 @@ public static class SummariesApi
             case "recent":
                 if (cursor is not null)
                 {
-                    var at = new DateTimeOffset(after.Value, TimeSpan.Zero);
+                    var at = after.Time;
                     query = query.Where(s => s.PublishedAt < at || (s.PublishedAt == at && s.Id < after.Id));
                 }
                 query = query.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id);

@@ -56,7 +56,7 @@ public static class UsersApi
             .Published().Where(s => s.UserId == userId && (self || !s.Anonymous));
         if (Cursor.TryDecode(cursor, out var after))
         {
-            var at = new DateTimeOffset(after.Value, TimeSpan.Zero);
+            var at = after.Time;
             query = query.Where(s => s.PublishedAt < at || (s.PublishedAt == at && s.Id < after.Id));
         }
         var items = await query.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(21)

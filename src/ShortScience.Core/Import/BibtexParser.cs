@@ -13,6 +13,9 @@ public static class BibtexParser
     static readonly string[] MonthNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+    /// <summary>Entries that fail before reading stops: a file that is mostly broken is not worth reading to its end.</summary>
+    public const int MaxProblems = 1_000;
+
     public static BibtexDocument Parse(string text) => new Reader(text).Read();
 
     sealed class ParseException(int position, string message) : Exception(message)
@@ -29,6 +32,10 @@ public static class BibtexParser
         int[]? _lineStarts;
         string? _key;
         int _i;
+        // How far the entry being read may reach (no entry is longer than Limits.BibtexEntryChars), so a value that
+        // never closes costs one entry's length to find out, not the rest of the file.
+        int _limit = s.Length;
+        int _errors;
 
         public BibtexDocument Read()
         {
@@ -42,7 +49,14 @@ public static class BibtexParser
                         $"A file may hold at most {Limits.BibtexEntriesPerFile:N0} entries; this entry and the ones after it were not read. Import them as another file."));
                     break;
                 }
+                if (_errors >= MaxProblems)
+                {
+                    _problems.Add(new BibtexProblem(LineOf(start), null,
+                        $"The file has more than {MaxProblems:N0} entries that could not be read; the rest of it was not read."));
+                    break;
+                }
                 _key = null;
+                _limit = (int)Math.Min(s.Length, (long)start + Limits.BibtexEntryChars + 1);
                 try
                 {
                     _i++;
@@ -50,8 +64,15 @@ public static class BibtexParser
                 }
                 catch (ParseException ex)
                 {
-                    _problems.Add(new BibtexProblem(LineOf(ex.Position), _key, ex.Message));
+                    var message = _i >= _limit && _limit < s.Length
+                        ? $"This entry is longer than {Limits.BibtexEntryChars:N0} characters, or a value in it is never closed." : ex.Message;
+                    _problems.Add(new BibtexProblem(LineOf(Math.Min(ex.Position, s.Length)), _key, message));
+                    _errors++;
                     _i = NextLineStartingWithAt(start + 1);
+                }
+                finally
+                {
+                    _limit = s.Length;
                 }
             }
             return new BibtexDocument(_entries, _problems, _preambles);
@@ -77,11 +98,11 @@ public static class BibtexParser
             SkipSpace();
             if (type == "comment")
             {
-                if (_i < s.Length && s[_i] is '{' or '(') ReadDelimited(s[_i], s[_i] == '{' ? '}' : ')');
+                if (_i < _limit && s[_i] is '{' or '(') ReadDelimited(s[_i], s[_i] == '{' ? '}' : ')');
                 else SkipLine();
                 return;
             }
-            if (_i >= s.Length || s[_i] is not ('{' or '('))
+            if (_i >= _limit || s[_i] is not ('{' or '('))
             {
                 throw new ParseException(_i, $"@{type} is not followed by '{{' or '('.");
             }
@@ -107,12 +128,12 @@ public static class BibtexParser
 
             SkipSpace();
             var keyStart = _i;
-            while (_i < s.Length && s[_i] != ',' && s[_i] != close && !char.IsWhiteSpace(s[_i])) _i++;
+            while (_i < _limit && s[_i] != ',' && s[_i] != close && !char.IsWhiteSpace(s[_i])) _i++;
             var key = _key = s[keyStart.._i];
             if (key.Length == 0) throw new ParseException(_i, $"@{type} entry has no citation key.");
             if (key.Contains('=')) throw new ParseException(keyStart, $"@{type} entry has no citation key before its fields.");
             SkipSpace();
-            if (_i < s.Length && s[_i] != ',' && s[_i] != close)
+            if (_i < _limit && s[_i] != ',' && s[_i] != close)
             {
                 throw new ParseException(_i, $"Entry '{key}': a ',' is missing after the citation key.");
             }
@@ -121,7 +142,7 @@ public static class BibtexParser
             while (true)
             {
                 SkipSpace();
-                if (_i >= s.Length) throw new ParseException(_i, $"Entry '{key}' is not closed: the file ends inside it.");
+                if (_i >= _limit) throw new ParseException(_i, $"Entry '{key}' is not closed: the file ends inside it.");
                 if (s[_i] == close) { _i++; break; }
                 if (s[_i] == ',') { _i++; continue; }
                 var field = Identifier().ToLowerInvariant();
@@ -131,7 +152,7 @@ public static class BibtexParser
                 // BibTeX keeps the first of repeated fields.
                 fields.TryAdd(field, value);
                 SkipSpace();
-                if (_i < s.Length && s[_i] != ',' && s[_i] != close)
+                if (_i < _limit && s[_i] != ',' && s[_i] != close)
                 {
                     throw new ParseException(_i, $"Entry '{key}': a ',' is missing after the field '{field}'.");
                 }
@@ -149,14 +170,14 @@ public static class BibtexParser
             while (true)
             {
                 SkipSpace();
-                if (_i >= s.Length) throw new ParseException(_i, "The file ends where a value should be.");
+                if (_i >= _limit) throw new ParseException(_i, "The file ends where a value should be.");
                 var c = s[_i];
                 if (c == '{') sb.Append(ReadDelimited('{', '}'));
                 else if (c == '"') sb.Append(ReadQuoted());
                 else if (char.IsAsciiDigit(c))
                 {
                     var start = _i;
-                    while (_i < s.Length && char.IsAsciiDigit(s[_i])) _i++;
+                    while (_i < _limit && char.IsAsciiDigit(s[_i])) _i++;
                     sb.Append(s, start, _i - start);
                 }
                 else
@@ -179,7 +200,7 @@ public static class BibtexParser
                     throw new ParseException(_i, $"A value is longer than {Limits.BibtexEntryChars:N0} characters.");
                 }
                 SkipSpace();
-                if (_i < s.Length && s[_i] == '#') { _i++; continue; }
+                if (_i < _limit && s[_i] == '#') { _i++; continue; }
                 return sb.ToString();
             }
         }
@@ -189,7 +210,7 @@ public static class BibtexParser
         {
             var start = _i;
             var depth = 0;
-            for (; _i < s.Length; _i++)
+            for (; _i < _limit; _i++)
             {
                 if (s[_i] == '\\' && open == '{') { _i++; continue; }
                 if (s[_i] == open && ++depth > Limits.BibtexBraceDepth + 1) throw TooDeep(start);
@@ -209,12 +230,12 @@ public static class BibtexParser
         {
             var start = _i++;
             var depth = 0;
-            for (; _i < s.Length; _i++)
+            for (; _i < _limit; _i++)
             {
                 var c = s[_i];
                 if (c == '\\') { _i++; continue; }
                 if (c == '{' && ++depth > Limits.BibtexBraceDepth) throw TooDeep(start);
-                else if (c == '}') depth--;
+                else if (c == '}' && --depth < 0) throw new ParseException(_i, "A '}' in this quoted value closes a brace that was never opened.");
                 else if (c == '"' && depth == 0)
                 {
                     _i++;
@@ -228,16 +249,16 @@ public static class BibtexParser
         string Identifier()
         {
             var start = _i;
-            while (_i < s.Length && !char.IsWhiteSpace(s[_i]) && "\"#%'(),={}@".IndexOf(s[_i]) < 0) _i++;
+            while (_i < _limit && !char.IsWhiteSpace(s[_i]) && "\"#%'(),={}@".IndexOf(s[_i]) < 0) _i++;
             return s[start.._i];
         }
 
         void Expect(char c)
         {
             SkipSpace();
-            if (_i >= s.Length || s[_i] != c)
+            if (_i >= _limit || s[_i] != c)
             {
-                var found = _i < s.Length ? $"'{s[_i]}'" : "the end of the file";
+                var found = _i < _limit ? $"'{s[_i]}'" : "the end of the file";
                 throw new ParseException(_i, $"Expected '{c}' but found {found}.");
             }
             _i++;
@@ -246,7 +267,7 @@ public static class BibtexParser
         /// <summary>Whitespace and, as biber allows, '%' comment lines between the parts of an entry.</summary>
         void SkipSpace()
         {
-            while (_i < s.Length)
+            while (_i < _limit)
             {
                 if (char.IsWhiteSpace(s[_i])) _i++;
                 else if (s[_i] == '%') SkipLine();
@@ -256,7 +277,7 @@ public static class BibtexParser
 
         void SkipLine()
         {
-            while (_i < s.Length && s[_i] != '\n') _i++;
+            while (_i < _limit && s[_i] != '\n') _i++;
         }
 
         int NextLineStartingWithAt(int from)

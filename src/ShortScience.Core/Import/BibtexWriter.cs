@@ -110,7 +110,7 @@ public static partial class BibtexWriter
     /// <summary>Acronyms and names ("BERT", "ImageNet", "GPT-3") keep their capitals when a style lower-cases titles.</summary>
     static bool NeedsProtection(string word) => word.Skip(1).Any(char.IsUpper);
 
-    static string Verbatim(string value) => value.Replace("{", "%7B").Replace("}", "%7D");
+    static string Verbatim(string value) => value.Replace("\\", "%5C").Replace("{", "%7B").Replace("}", "%7D");
 
     static bool Balanced(string math)
     {

@@ -16,7 +16,9 @@ public static partial class Doi
         if (s.Contains('%')) s = Uri.UnescapeDataString(s);
         // A DOI pasted from a sentence often carries the sentence's punctuation.
         s = s.TrimEnd('.', ',', ';', ')', ']', '>').Trim();
-        if (!Shape().IsMatch(s)) return false;
+        // Unescaping can make control characters (%00) and a DOI holds none; a backslash would escape the brace that
+        // closes it in a BibTeX export.
+        if (!Shape().IsMatch(s) || s.Any(char.IsControl) || s.Contains('\\')) return false;
         doi = s.ToLowerInvariant();
         return true;
     }

@@ -13,6 +13,12 @@ public readonly record struct Cursor(long Value, long Id)
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Value}:{Id}")));
 
+    /// <summary>
+    /// The value as a UTC time (cursors of lists in time order): a hostile value beyond the calendar is clamped to its
+    /// ends, giving an empty or a first page rather than an error.
+    /// </summary>
+    public DateTimeOffset Time => new(Math.Clamp(Value, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
+
     public static bool TryDecode(string? text, out Cursor cursor)
     {
         cursor = default;

@@ -50,7 +50,8 @@ public static class PageCache
             .With(context => IsSharedPage(context.HttpContext.Request))
             .Expire(TimeSpan.FromSeconds(60)) // popularity (views) changes without a write
             .Tag(Tag)));
-        // Feeds are the same for every reader (the private following feed, whose address is its password, excepted).
+        // Feeds are the same for every reader (the private following and reading-list feeds, whose addresses are their
+        // passwords, excepted; any answer the API marks private is not kept either: ForwardedTagsPolicy).
         builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
             .With(context => IsEdgeFeed(context.HttpContext.Request))
             .Expire(FeedLifetime)
@@ -73,13 +74,15 @@ public static class PageCache
     /// <summary>A figure's bytes (forwarded to the API when not cached here).</summary>
     public static bool IsFigure(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        && request.Path.StartsWithSegments("/figures", StringComparison.OrdinalIgnoreCase);
+        && request.Path.StartsWithSegments("/figures", StringComparison.OrdinalIgnoreCase)
+        && !request.QueryString.HasValue; // a figure has one address: junk queries must not each hold a copy here
 
     /// <summary>A public feed (forwarded to the API when not cached here).</summary>
     public static bool IsEdgeFeed(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         && request.Path.StartsWithSegments("/feeds", StringComparison.OrdinalIgnoreCase)
-        && !request.Path.StartsWithSegments("/feeds/following", StringComparison.OrdinalIgnoreCase);
+        && !request.Path.StartsWithSegments("/feeds/following", StringComparison.OrdinalIgnoreCase)
+        && !request.Path.StartsWithSegments("/feeds/reading-list", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Adds the tags the API named in its answer (see <see cref="CacheTagsHandler"/>) to the entry being stored for
@@ -146,6 +149,13 @@ sealed class ForwardedTagsPolicy : IOutputCachePolicy
     // Called as the response starts, when YARP has copied the API's headers.
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        // An answer the API marks private (a private feed, whatever its address) is never kept for others.
+        var control = context.HttpContext.Response.Headers.CacheControl.ToString();
+        if (control.Contains("private", StringComparison.OrdinalIgnoreCase) || control.Contains("no-store", StringComparison.OrdinalIgnoreCase))
+        {
+            context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
         var tags = CacheTags.Split(context.HttpContext.Response.Headers[CacheTags.Header]);
         if (tags.Length == 0) context.Tags.Add(CacheTags.Untraced);
         foreach (var tag in tags) context.Tags.Add(tag);
