@@ -21,9 +21,18 @@ public static class AnswersApi
         api.MapPost("/questions/{id:long}/answers", AnswerAsync).WithTags("Questions")
             .RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Posting);
         var answer = api.MapGroup("/answers/{id:long}").WithTags("Questions");
+        answer.MapGet("/", GetAsync); // where a new answer's Location points
         answer.MapGet("/revisions", RevisionsAsync);
         answer.MapPut("/", EditAsync).RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Posting);
         answer.MapDelete("/", DeleteAsync).RequireAuthorization(Policies.Member); // a ban outranks ownership
+    }
+
+    /// <summary>One answer as its question shows it to this reader (404 while it, its question or its paper is out of sight).</summary>
+    static async Task<Results<Ok<AnswerView>, ProblemHttpResult>> GetAsync(long id, HttpContext http, ShortScienceDb db, CancellationToken ct)
+    {
+        var questionId = await db.Answers.Where(a => a.Id == id).Select(a => (long?)a.QuestionId).FirstOrDefaultAsync(ct);
+        var view = questionId is { } question ? (await QuestionThreads.OneAsync(db, question, http.User, ct))?.Answers.FirstOrDefault(a => a.Id == id) : null;
+        return view is null ? Problems.NotFound($"There is no answer {id}.") : TypedResults.Ok(view);
     }
 
     static async Task<Results<Created<AnswerView>, ProblemHttpResult>> AnswerAsync(

@@ -82,4 +82,49 @@ public sealed class CitedByTests(ApiFactory app) : IClassFixture<ApiFactory>
         // The question is gone, and its answers with it.
         Assert.DoesNotContain(await CitedByAsync(), c => c.Kind is "question" or "answer");
     }
+
+    /// <summary>
+    /// The cited paper's page goes out of date with whatever hides a citing text from above: its question, its
+    /// summary, its paper. Read once before each change, so a stored page that outlived the change would show.
+    /// </summary>
+    [Fact]
+    public async Task TextsCitingAPaperLeaveItsPageWithTheQuestionSummaryOrPaperAboveThem()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var cited = await TestData.PaperAsync(db, "cb2-cited", "Deep Residual Learning", null, 2016, "Kaiming He");
+            cited.ArxivId = "1512.03385";
+            await TestData.PaperAsync(db, "cb2-asking", "A Paper Asked About", null, 2019, "Ann Lee");
+            await TestData.PaperAsync(db, "cb2-summarized", "A Paper Summarized", null, 2020, "Bo Chen");
+            await db.SaveChangesAsync();
+        });
+        async Task<IReadOnlyList<CitingText>> CitedAsync() =>
+            (await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/cb2-cited"))!.CitedBy ?? [];
+        var asker = await app.MemberAsync("cb2-asker");
+        var helper = await app.MemberAsync("cb2-helper");
+        var moderator = await app.ModeratorAsync("cb2-moderator");
+
+        // Only the answer cites; its question is deleted.
+        var question = await ShortScience.Api.Tests.Questions.QuestionSteps.AskAsync(asker, "cb2-asking", "Skip connections?", "Why do they help?");
+        var answer = await ShortScience.Api.Tests.Questions.QuestionSteps.AnswerAsync(helper, question.Id, "Read \\cite{1512.03385}.");
+        Assert.Contains(await CitedAsync(), c => c.Kind == "answer" && c.Id == answer.Id);
+        Assert.Equal(HttpStatusCode.NoContent, (await asker.DeleteAsync($"/api/v1/questions/{question.Id}")).StatusCode);
+        Assert.DoesNotContain(await CitedAsync(), c => c.Kind == "answer");
+
+        // Only a comment cites; its summary is hidden, then its paper.
+        var author = await app.MemberAsync("cb2-author");
+        var published = await author.PutAsJsonAsync("/api/v1/papers/cb2-summarized/summaries/mine", new PublishRequest("A summary.", null, false, null));
+        var summaryId = (await published.Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+        var commented = await helper.PostAsJsonAsync($"/api/v1/summaries/{summaryId}/comments", new CommentRequest("Compare \\cite{1512.03385}."));
+        Assert.Equal(HttpStatusCode.Created, commented.StatusCode);
+        Assert.Contains(await CitedAsync(), c => c.Kind == "comment");
+        (await moderator.PostAsJsonAsync($"/api/v1/summaries/{summaryId}/hide", new ModerationRequest("Testing"))).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(await CitedAsync(), c => c.Kind == "comment");
+        (await moderator.PostAsJsonAsync($"/api/v1/summaries/{summaryId}/unhide", new ModerationRequest("Fine"))).EnsureSuccessStatusCode();
+        var back = Assert.Single(await CitedAsync(), c => c.Kind == "comment");
+        Assert.Equal("A Paper Summarized", back.Paper.Title);
+
+        (await moderator.PostAsJsonAsync("/api/v1/moderation/paper/cb2-summarized/hide", new ModerationRequest("Spam"))).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(await CitedAsync(), c => c.Kind == "comment");
+    }
 }

@@ -107,6 +107,51 @@ public sealed class CommentsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task ACommentAModeratorHidStaysOutOfSightWhenItsAuthorDeletesAndUndeletesIt()
+    {
+        var (id, _) = await SummaryAsync("c-hidden-undo");
+        var writer = await app.MemberAsync("c-hidden-undoer");
+        var moderator = await app.ModeratorAsync("c-hidden-undo-mod");
+        var comment = await Comment(writer, id, "Something rude");
+        (await moderator.PostAsJsonAsync($"/api/v1/moderation/comment/{comment.Id}/hide", new ModerationRequest("Rude"))).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.DeleteAsync($"/api/v1/comments/{comment.Id}")).StatusCode);
+        var undo = await writer.PostAsync($"/api/v1/comments/{comment.Id}/undelete", null);
+        Assert.Equal(HttpStatusCode.Conflict, undo.StatusCode);
+        Assert.Equal("application/problem+json", undo.Content.Headers.ContentType?.MediaType);
+
+        Assert.Empty((await app.CreateClient().GetFromJsonAsync<List<CommentView>>($"/api/v1/summaries/{id}/comments"))!);
+        Assert.Equal(ContentStatus.Deleted, await app.WithDbAsync(db => db.Comments.Where(c => c.Id == comment.Id).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Summaries.Where(s => s.Id == id).Select(s => s.CommentCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ASummaryTakesALimitedNumberOfComments()
+    {
+        var (id, _) = await SummaryAsync("c-many");
+        var writer = await app.MemberAsync("c-many-writer");
+        await app.WithDbAsync(async db =>
+        {
+            var writerId = await db.Users.Where(u => u.UserName == "c-many-writer").Select(u => u.Id).SingleAsync();
+            for (var i = 0; i < Limits.CommentsPerSummary - 1; i++)
+            {
+                db.Comments.Add(new ShortScience.Data.Entities.Comment
+                {
+                    SummaryId = id, UserId = writerId, Markdown = $"Comment {i}", Html = $"<p>Comment {i}</p>", CreatedAt = DateTimeOffset.UtcNow,
+                    UpdatedAt = DateTimeOffset.UtcNow, Status = i % 2 == 0 ? ContentStatus.Deleted : ContentStatus.Visible,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+
+        await Comment(writer, id, "The last that fits");
+        var refused = await writer.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new CommentRequest("One too many"));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Limits.CommentsPerSummary, await app.WithDbAsync(db => db.Comments.CountAsync(c => c.SummaryId == id)));
+    }
+
+    [Fact]
     public async Task CommentsAreValidatedAndNeedAConfirmedMember()
     {
         var (id, _) = await SummaryAsync("c-valid");

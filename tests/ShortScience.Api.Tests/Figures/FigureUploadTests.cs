@@ -196,6 +196,16 @@ public sealed class FigureUploadTests(ApiFactory app) : IClassFixture<ApiFactory
         broken.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
         var response = await member.PostAsync("/api/v1/figures", broken);
         Assert.True((int)response.StatusCode is >= 400 and < 500, response.StatusCode.ToString());
+
+        // Two images in one upload: which one would be kept? Neither; the writer is told to send one.
+        var two = new MultipartFormDataContent();
+        foreach (var seed in new[] { 31, 32 })
+        {
+            var part = new ByteArrayContent(TestImages.Png(41, 41, seed)) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } };
+            two.Add(part, "file", $"figure{seed}.png");
+        }
+        await AssertRefusedAsync(await member.PostAsync("/api/v1/figures", two), HttpStatusCode.BadRequest);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Figures.CountAsync(f => f.Width == 41)));
     }
 
     [Fact]

@@ -144,4 +144,25 @@ public sealed class FollowsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
             Assert.False((await FeedReader.ParseAsync(await app.CreateClient().GetByteArrayAsync(path))).Bozo);
         }
     }
+
+    /// <summary>
+    /// Cursors of lists in time order carry a time: one naming a time before year 1 or after 9999 (well formed, but
+    /// never handed out) answers a page like any other, not a server error, on every such list.
+    /// </summary>
+    [Theory]
+    [InlineData("fw-cursor-a", "-1:1")]
+    [InlineData("fw-cursor-b", "-9223372036854775808:1")]
+    [InlineData("fw-cursor-c", "9223372036854775807:9223372036854775807")]
+    public async Task ACursorBeyondTheCalendarAnswersAPageNotAnError(string name, string raw)
+    {
+        var reader = await app.MemberAsync(name);
+        var cursor = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.ASCII.GetBytes(raw));
+        foreach (var path in new[] { "/api/v1/me/timeline", "/api/v1/summaries", $"/api/v1/users/{name}/summaries" })
+        {
+            var response = await reader.GetAsync($"{path}?cursor={cursor}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+            var page = (await response.Content.ReadFromJsonAsync<Page<SummaryListItem>>())!;
+            Assert.NotNull(page.Items);
+        }
+    }
 }

@@ -116,4 +116,29 @@ public sealed class ReadingListApiTests(ApiFactory app) : IClassFixture<ApiFacto
         Assert.Contains("The Second Saved Paper", titles[0]);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/feeds/reading-list/" + new string('0', 64) + ".rss")).StatusCode);
     }
+
+    /// <summary>
+    /// Deleting an account ends everything that answered for it: its reading-list feed's address, and the follows
+    /// others had of it (the name is free again, and whoever takes it next is somebody else).
+    /// </summary>
+    [Fact]
+    public async Task ADeletedAccountsPrivateFeedAndItsFollowersGoWithIt()
+    {
+        await app.WithDbAsync(db => TestData.PaperAsync(db, "rl-gone-paper", "A Paper Saved Before Leaving"));
+        var leaving = await app.MemberAsync("rl-gone");
+        var follower = await app.MemberAsync("rl-gone-fan");
+        Assert.Equal(HttpStatusCode.OK, (await leaving.PutAsJsonAsync("/api/v1/me/reading-list/rl-gone-paper", new { note = "later" })).StatusCode);
+        var feed = (await leaving.GetFromJsonAsync<PrivateFeed>("/api/v1/me/reading-list-feed"))!;
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync(new Uri(feed.RssUrl).PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await follower.PutAsync("/api/v1/me/follows/user/rl-gone", null)).StatusCode);
+
+        (await leaving.PostAsJsonAsync("/api/v1/me/delete", new { password = TestAccounts.Password, keepSummaries = true })).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(new Uri(feed.RssUrl).PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync(new Uri(feed.AtomUrl).PathAndQuery)).StatusCode);
+        Assert.DoesNotContain((await follower.GetFromJsonAsync<List<FollowView>>("/api/v1/me/follows"))!, f => f.Key == "rl-gone");
+        // A stranger taking the freed name inherits no followers.
+        await app.MemberAsync("rl-gone");
+        Assert.False((await follower.GetFromJsonAsync<FollowState>("/api/v1/me/follows/user/rl-gone"))!.Following);
+    }
 }

@@ -207,6 +207,7 @@ public static class AccessRules
         ["POST /api/v1/questions/{id:long}/accept/{answerId:long}"] = Access.Owner,
         ["DELETE /api/v1/questions/{id:long}/accept"] = Access.Owner,
         ["POST /api/v1/questions/{id:long}/answers"] = Access.Member,
+        ["GET /api/v1/answers/{id:long}/"] = Access.Public,
         ["GET /api/v1/answers/{id:long}/revisions"] = Access.Public,
         ["PUT /api/v1/answers/{id:long}/"] = Access.Owner,
         ["DELETE /api/v1/answers/{id:long}/"] = Access.OwnerOrModerator,

@@ -186,4 +186,26 @@ public sealed class BibtexParserTests
         Assert.Equal(ShortScience.Contracts.Limits.BibtexEntriesPerFile, doc.Entries.Count);
         Assert.Contains(doc.Problems, p => p.Message.Contains("at most", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Entries whose values never close (here a quoted value whose braces close before they open) used to be read to
+    /// the end of the file each, then read again from the next line: a 4 MB file of them took hours. Each is now
+    /// given up within one entry's length, and a file that is mostly broken is given up after a thousand of them.
+    /// </summary>
+    [Fact]
+    public async Task AFileOfEntriesThatNeverCloseIsGivenUpQuickly()
+    {
+        var hostile = string.Concat(Enumerable.Repeat("@a{k,t=\"}}\n", 400_000)); // 4.4 MB
+        var document = await Task.Run(() => BibtexParser.Parse(hostile)).WaitAsync(TimeSpan.FromSeconds(60)); // hours before
+        Assert.Empty(document.Entries);
+        Assert.Equal(BibtexParser.MaxProblems + 1, document.Problems.Count);
+        Assert.Contains("never opened", document.Problems[0].Message);
+        Assert.Contains("was not read", document.Problems[^1].Message);
+
+        // One value that never closes costs one entry's length, and the entries after it are read.
+        var unclosed = "@article{a, title = {Never closed\n" + new string('x', 200_000) + "\n@article{b, title = {Fine}}\n";
+        var after = BibtexParser.Parse(unclosed);
+        Assert.Equal("b", Assert.Single(after.Entries).Key);
+        Assert.Contains("longer than", Assert.Single(after.Problems).Message);
+    }
 }

@@ -55,6 +55,23 @@ public sealed class BadInputPagesTests(SiteFixture site)
         }
     }
 
+    /// <summary>
+    /// A listing's download is named after what its address names (a tag, a person, a key): control characters,
+    /// quotes and slashes there must not reach the Content-Disposition header (Kestrel refused such a header: a 500).
+    /// </summary>
+    [Theory]
+    [InlineData("/tags/%01nlp.bib", "nlp.bib")]
+    [InlineData("/tags/a%0Ab.ris", "a-b.ris")]
+    [InlineData("/tags/%22%3B%20x.json", "x.json")]
+    [InlineData("/authors/%E2%80%AE%01.bib", "shortscience.bib")]
+    public async Task ListingDownloadsOfHostileNamesGetSafeFileNames(string address, string fileName)
+    {
+        using var http = new HttpClient { BaseAddress = site.WebUrl };
+        var response = await http.GetAsync(address);
+        Assert.True((int)response.StatusCode < 500, $"{address}: {(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.OK) Assert.Equal(fileName, response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+
     [Fact]
     public async Task AFormPostWithoutItsAntiforgeryTokenGetsAReadable400Page()
     {
