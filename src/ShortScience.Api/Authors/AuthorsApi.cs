@@ -59,6 +59,7 @@ public static class AuthorsApi
 
         var moved = await db.PaperAuthors.Where(pa => pa.AuthorId == source.Id).ExecuteUpdateAsync(u => u.SetProperty(pa => pa.AuthorId, target.Id), ct);
         await db.Authors.Where(a => a.MergedIntoId == source.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.MergedIntoId, target.Id), ct);
+        await Follows.FollowMoves.AuthorAsync(db, source.Slug, target.Slug, ct);
         source.MergedIntoId = target.Id;
         ModerationLog.Add(db, http.User.RequiredUserId(), "merge-author", "author", slug,
             $"into {target.Slug}; {moved} papers moved{(string.IsNullOrWhiteSpace(request.Reason) ? "" : " — " + request.Reason.Trim())}", clock.GetUtcNow());

@@ -17,7 +17,8 @@ public static class FollowList
         var venueSlugs = Keys(FollowTarget.Venue).Concat(Keys(FollowTarget.VenueYear).Select(k => k.Split('/')[0])).Distinct().ToList();
         var venues = await db.Venues.Where(v => venueSlugs.Contains(v.Slug)).ToDictionaryAsync(v => v.Slug, v => v.ShortName, ct);
         var paperKeys = Keys(FollowTarget.Paper);
-        var papers = await db.Papers.Where(p => paperKeys.Contains(p.Key)).ToDictionaryAsync(p => p.Key, p => p.Title, ct);
+        // A hidden paper's title is not shown (its key stays, so it can be unfollowed).
+        var papers = await db.Papers.Where(p => paperKeys.Contains(p.Key) && p.Status == ContentStatus.Visible).ToDictionaryAsync(p => p.Key, p => p.Title, ct);
         var authorSlugs = Keys(FollowTarget.Author);
         var authors = await db.Authors.Where(a => authorSlugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, a => a.Name, ct);
         var userNames = Keys(FollowTarget.User);

@@ -53,7 +53,9 @@ public static class FollowsApi
             return Problems.NotFound($"There is no {FollowKinds.Name(target)} '{key}' to follow.");
         }
         var userId = http.User.RequiredUserId();
-        if (await db.Follows.CountAsync(f => f.UserId == userId, ct) >= MaxFollows)
+        // Following again what one follows changes nothing, so it succeeds at the limit too.
+        if (!await db.Follows.AnyAsync(f => f.UserId == userId && f.TargetType == resolved.Type && f.TargetKey == resolved.Key, ct)
+            && await db.Follows.CountAsync(f => f.UserId == userId, ct) >= MaxFollows)
         {
             return Problems.Conflict($"You already follow {MaxFollows:N0} things; unfollow some first.");
         }

@@ -81,7 +81,8 @@ public static class ReadingListApi
     static async Task<Results<Ok<ReadingListItem>, ProblemHttpResult>> OneAsync(string key, HttpContext http, ShortScienceDb db, CancellationToken ct)
     {
         var userId = http.User.RequiredUserId();
-        var paperId = await db.Papers.Where(p => p.Key == key).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+        // A paper a moderator hid is off the list while hidden, as in the whole list.
+        var paperId = await db.Papers.Where(p => p.Key == key && p.Status == ContentStatus.Visible).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
         return paperId is not null && await LoadOneAsync(db, userId, paperId.Value, ct) is { } item
             ? TypedResults.Ok(item)
             : Problems.NotFound($"The paper '{key}' is not on your reading list.");

@@ -43,6 +43,7 @@ public static class VenueMergeApi
         // Venues merged into this one before now point straight at the target.
         await db.Venues.Where(v => v.MergedIntoId == source.Id).ExecuteUpdateAsync(u => u.SetProperty(v => v.MergedIntoId, target.Id), ct);
         await venues.AddAliasesAsync(target, [source.Name, source.ShortName], ct);
+        await Follows.FollowMoves.VenueAsync(db, source.Slug, target.Slug, ct);
         source.MergedIntoId = target.Id;
         ModerationLog.Add(db, http.User.RequiredUserId(), "merge-venue", "venue", slug,
             $"into {target.Slug}; {moved} papers moved{(string.IsNullOrWhiteSpace(request.Reason) ? "" : " — " + request.Reason.Trim())}", clock.GetUtcNow());

@@ -31,6 +31,30 @@ public sealed class MergeTests(ImportApp app) : IClassFixture<ImportApp>
         Assert.True(await app.Api.WithDbAsync(db => db.ModerationActions.AnyAsync(a => a.Action == "merge-venue" && a.TargetId == oldSlug)));
     }
 
+    /// <summary>Following a venue (or one of its years) or an author follows them on after a merge, once.</summary>
+    [Fact]
+    public async Task FollowersOfAMergedVenueOrAuthorFollowWhereItsPapersWent()
+    {
+        var member = await app.MemberAsync("merge-follower");
+        var moderator = await app.ModeratorAsync("merge-follow-mod");
+        var added = await member.AddedAsync("@inproceedings{mf, title = {Followed Through A Merge}, author = {Dee Follow}, booktitle = {Intl. Conf. on Followed Things}, year = 2019}");
+        var oldVenue = added.Paper.Venue!.Slug;
+        var oldAuthor = added.Paper.Authors[0].Slug!;
+        var other = await member.AddedAsync("@article{mg, title = {The Author It Merges Into}, author = {D. Follow}, journal = {Journal of Merged Results}, year = 2019}");
+        var newAuthor = other.Paper.Authors[0].Slug!;
+        var newVenue = other.Paper.Venue!.Slug;
+        foreach (var path in new[] { $"venue/{oldVenue}", $"venue-year/{oldVenue}/2019", $"author/{oldAuthor}", $"venue/{newVenue}" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await member.PutAsync($"/api/v1/me/follows/{path}", null)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await moderator.PostAsJsonAsync($"/api/v1/venues/{oldVenue}/merge", new MergeRequest(newVenue))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await moderator.PostAsJsonAsync($"/api/v1/authors/{oldAuthor}/merge", new MergeRequest(newAuthor))).StatusCode);
+
+        var follows = (await member.GetFromJsonAsync<List<FollowView>>("/api/v1/me/follows"))!.Select(f => $"{f.Type}/{f.Key}").Order().ToList();
+        Assert.Equal(new[] { $"author/{newAuthor}", $"venue-year/{newVenue}/2019", $"venue/{newVenue}" }.Order().ToList(), follows);
+    }
+
     [Fact]
     public async Task OnlyModeratorsMergeVenuesAndAuthors()
     {
