@@ -29,7 +29,6 @@ public static class ReadingListApi
         list.MapGet("/reading-list/{key}", OneAsync);
         list.MapPut("/reading-list/{key}", SaveAsync);
         list.MapDelete("/reading-list/{key}", RemoveAsync);
-        list.MapGet("/reading-list-feed", FeedAsync);
     }
 
     static async Task<Ok<List<ReadingListItem>>> ListAsync(HttpContext http, ShortScienceDb db, CancellationToken ct) =>
@@ -117,16 +116,5 @@ public static class ReadingListApi
         var rank = order.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
         var rows = await BibtexApi.ExportAsync(db.Papers.Where(p => db.ReadingList.Any(e => e.UserId == userId && e.PaperId == p.Id)), ct);
         return BibtexApi.Export(rows.OrderBy(r => rank.GetValueOrDefault(r.Key, int.MaxValue)).ToList(), format);
-    }
-
-    /// <summary>The secret address of the feed of new summaries of the saved papers, made the first time it is asked for.</summary>
-    static async Task<Ok<PrivateFeed>> FeedAsync(HttpContext http, ShortScienceDb db, FeedLinks links, CancellationToken ct)
-    {
-        var userId = http.User.RequiredUserId();
-        await db.Users.Where(u => u.Id == userId && u.ReadingListFeedToken == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.ReadingListFeedToken, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))), ct);
-        var token = await db.Users.Where(u => u.Id == userId).Select(u => u.ReadingListFeedToken!).FirstAsync(ct);
-        return TypedResults.Ok(new PrivateFeed(token,
-            links.Absolute(links.ReadingListFeedPath(token, FeedFormat.Rss)), links.Absolute(links.ReadingListFeedPath(token, FeedFormat.Atom))));
     }
 }

@@ -28,4 +28,8 @@ public sealed class ReadingListClient(HttpClient http)
 
     public Task<ApiResult<PrivateFeed>> GetFeedAsync(CancellationToken ct = default) =>
         http.SendAsync<PrivateFeed>(HttpMethod.Get, "api/v1/me/reading-list-feed", null, ct);
+
+    /// <summary>A new secret address for the reading list's feed; the old one stops working.</summary>
+    public Task<ApiResult<PrivateFeed>> RegenerateFeedAsync(CancellationToken ct = default) =>
+        http.SendAsync<PrivateFeed>(HttpMethod.Post, "api/v1/me/reading-list-feed/regenerate", null, ct);
 }

@@ -141,4 +141,27 @@ public sealed class ReadingListApiTests(ApiFactory app) : IClassFixture<ApiFacto
         await app.MemberAsync("rl-gone");
         Assert.False((await follower.GetFromJsonAsync<FollowState>("/api/v1/me/follows/user/rl-gone"))!.Following);
     }
+
+    [Fact]
+    public async Task TheReadingListFeedsAddressIsReplacedOrSwitchedOffAlone()
+    {
+        var me = await app.MemberAsync("rl-feed-owner");
+        var following = (await me.GetFromJsonAsync<PrivateFeed>("/api/v1/me/feed"))!;
+        var first = (await me.GetFromJsonAsync<PrivateFeed>("/api/v1/me/reading-list-feed"))!;
+        var anonymous = app.CreateClient();
+
+        var replaced = await me.PostAsync("/api/v1/me/reading-list-feed/regenerate", null);
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var second = (await replaced.Content.ReadFromJsonAsync<PrivateFeed>())!;
+        Assert.NotEqual(first.Token, second.Token);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(first.RssUrl).PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(second.AtomUrl).PathAndQuery)).StatusCode);
+        Assert.Equal(second.Token, (await me.GetFromJsonAsync<PrivateFeed>("/api/v1/me/reading-list-feed"))!.Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await me.DeleteAsync("/api/v1/me/reading-list-feed")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(second.RssUrl).PathAndQuery)).StatusCode);
+        // The following feed is another address, untouched by either.
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(following.RssUrl).PathAndQuery)).StatusCode);
+        Assert.Equal(following.Token, (await me.GetFromJsonAsync<PrivateFeed>("/api/v1/me/feed"))!.Token);
+    }
 }

@@ -91,7 +91,9 @@ public static class AccessRules
         ["GET /api/v1/me/reading-list/{key}"] = Access.SignedIn,
         ["PUT /api/v1/me/reading-list/{key}"] = Access.SignedIn,
         ["DELETE /api/v1/me/reading-list/{key}"] = Access.SignedIn,
-        ["GET /api/v1/me/reading-list-feed"] = Access.SignedIn,
+        ["GET /api/v1/me/reading-list-feed/"] = Access.SignedIn,
+        ["POST /api/v1/me/reading-list-feed/regenerate"] = Access.SignedIn,
+        ["DELETE /api/v1/me/reading-list-feed/"] = Access.SignedIn,
         // One's own standing with a paper (follows, reading list) for its page's buttons.
         ["GET /api/v1/me/papers/{key}"] = Access.SignedIn,
         ["GET /api/v1/me/work"] = Access.SignedIn,

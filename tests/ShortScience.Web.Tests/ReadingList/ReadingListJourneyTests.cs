@@ -47,4 +47,25 @@ public sealed class ReadingListJourneyTests(SiteFixture site, Browser browser)
         await Expect(page.Locator(".reading-list-item")).ToHaveCountAsync(0);
         Assert.Empty(errors);
     }
+
+    /// <summary>A reading list's private feed address that leaked is replaced from the page; the old one stops answering.</summary>
+    [Fact]
+    public async Task AReaderReplacesTheirReadingListFeedsAddress()
+    {
+        await site.CreateMemberAsync("rl-feed-reader");
+        var (page, errors) = await browser.NewPageAsync();
+        await site.SignInAsync(page, "rl-feed-reader");
+        await page.GotoAsync(new Uri(site.WebUrl, "/reading-list").ToString());
+        var old = await page.Locator("a.private-feed").GetAttributeAsync("href");
+        Assert.NotNull(old);
+        Assert.Equal(200, (await page.APIRequest.GetAsync(new Uri(site.WebUrl, new Uri(old).PathAndQuery).ToString())).Status);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New feed address" }).ClickAsync();
+        await Expect(page.Locator(".flash")).ToContainTextAsync("a new address");
+        var fresh = await page.Locator("a.private-feed").GetAttributeAsync("href");
+        Assert.NotEqual(old, fresh);
+        Assert.Equal(404, (await page.APIRequest.GetAsync(new Uri(site.WebUrl, new Uri(old).PathAndQuery).ToString())).Status);
+        Assert.Equal(200, (await page.APIRequest.GetAsync(new Uri(site.WebUrl, new Uri(fresh!).PathAndQuery).ToString())).Status);
+        Assert.Empty(errors);
+    }
 }

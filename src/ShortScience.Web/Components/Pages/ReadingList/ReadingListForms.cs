@@ -35,6 +35,15 @@ public static class ReadingListForms
             return LocalUrl.Back(returnUrl, null);
         });
 
+        actions.MapPost("/feed/regenerate", async (HttpContext http, ReadingListClient list, Flash flash) =>
+        {
+            var result = await list.RegenerateFeedAsync(http.RequestAborted);
+            flash.Set(http, result.Ok
+                ? new FlashMessage("Your reading list's feed has a new address; the old one no longer works. Update your feed reader.")
+                : new FlashMessage(null, result.Problem!.Message));
+            return LocalUrl.Back("/reading-list", null);
+        });
+
         // "My work" and the editor: throw a draft away.
         app.MapPost("/actions/drafts/discard", async ([FromForm] string key, [FromForm] string? returnUrl,
             HttpContext http, SummariesClient summaries, Flash flash) =>
