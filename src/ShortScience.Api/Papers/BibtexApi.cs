@@ -91,10 +91,11 @@ public static class BibtexApi
         return TypedResults.Text(BibtexWriter.Write(entries.ToList()), ContentType, Encoding.UTF8);
     }
 
-    public static Task<List<ExportRow>> ExportAsync(IQueryable<Paper> papers, CancellationToken ct) =>
+    /// <param name="take">At most this many (a listing's <see cref="MaxListing"/>; a reading list's every entry).</param>
+    public static Task<List<ExportRow>> ExportAsync(IQueryable<Paper> papers, CancellationToken ct, int take = MaxListing) =>
         papers.AsNoTracking().Where(p => p.Status == ContentStatus.Visible)
             .OrderByDescending(p => p.Year).ThenBy(p => p.Title)
-            .Take(MaxListing)
+            .Take(take)
             .Select(p => new ExportRow(
                 p.Key, p.BibtexKey, p.Title, p.Authors.OrderBy(a => a.Position).Select(a => a.DisplayName).ToList(),
                 p.Venue == null ? null : p.Venue.Name, p.Venue == null ? null : p.Venue.Kind, p.Year, p.Doi, p.ArxivId, p.Url,

@@ -114,7 +114,9 @@ public static class ReadingListApi
         var order = await db.ReadingList.Where(e => e.UserId == userId)
             .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.PaperId).Select(e => e.Paper.Key).ToListAsync(ct);
         var rank = order.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
-        var rows = await BibtexApi.ExportAsync(db.Papers.Where(p => db.ReadingList.Any(e => e.UserId == userId && e.PaperId == p.Id)), ct);
+        // Every saved paper (the list holds at most Limits.ReadingListEntries), not a listing's first page.
+        var rows = await BibtexApi.ExportAsync(db.Papers.Where(p => db.ReadingList.Any(e => e.UserId == userId && e.PaperId == p.Id)), ct,
+            Limits.ReadingListEntries);
         return BibtexApi.Export(rows.OrderBy(r => rank.GetValueOrDefault(r.Key, int.MaxValue)).ToList(), format);
     }
 }

@@ -53,13 +53,23 @@ public static partial class Citations
         if (text.StartsWith("arxiv:", StringComparison.OrdinalIgnoreCase)) return Arxiv(text[6..]);
         if (text.StartsWith("doi:", StringComparison.OrdinalIgnoreCase)) text = text[4..].Trim();
         if (DoiPattern().IsMatch(text)) return new CitationId(CitationKind.Doi, text.ToLowerInvariant());
-        return Arxiv(text) ?? (KeyPattern().IsMatch(text) ? new CitationId(CitationKind.Key, text) : null);
+        if (Arxiv(text) is { } arxiv) return arxiv;
+        // Addresses pasted whole: https://doi.org/10.…, https://arxiv.org/abs/…, and DOIs with an escaped slash.
+        if (text.Contains("://", StringComparison.Ordinal) || text.Contains('%'))
+        {
+            if (Import.ArxivId.TryParse(text, out var fromUrl)) return new CitationId(CitationKind.Arxiv, fromUrl.Id.ToLowerInvariant());
+            if (Import.Doi.TryNormalize(text, out var doi)) return new CitationId(CitationKind.Doi, doi);
+        }
+        return KeyPattern().IsMatch(text) ? new CitationId(CitationKind.Key, text) : null;
     }
 
     static CitationId? Arxiv(string text)
     {
         var match = ArxivPattern().Match(text.Trim());
-        return match.Success ? new CitationId(CitationKind.Arxiv, match.Groups[1].Value.ToLowerInvariant()) : null;
+        if (!match.Success) return null;
+        // "math.GT/0309136": the subject class is not part of the identifier (arXiv and the papers here go without it).
+        var id = Import.ArxivId.TryParse(match.Groups[1].Value, out var parsed) ? parsed.Id : match.Groups[1].Value;
+        return new CitationId(CitationKind.Arxiv, id.ToLowerInvariant());
     }
 
     internal static bool IsCommand(ReadOnlySpan<char> name) => name is "cite" or "citep" or "citet";
@@ -83,7 +93,8 @@ public static partial class Citations
 
     static string ArxivAbs(string arxivId) => "https://arxiv.org/abs/" + string.Join('/', arxivId.Split('/').Select(Uri.EscapeDataString));
 
-    [GeneratedRegex(@"\\cite[pt]?\{([^{}\n]{1,1000})\}")]
+    // Line breaks inside the braces are allowed, as the Markdown parser allows them (a long list wraps).
+    [GeneratedRegex(@"\\cite[pt]?\{([^{}]{1,1000})\}")]
     private static partial Regex CitePattern();
 
     // New-style (1406.2661, 1406.2661v3) and old-style (hep-th/9901001, math.GT/0309136) arXiv ids.

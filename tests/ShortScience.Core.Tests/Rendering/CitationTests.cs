@@ -19,12 +19,25 @@ public sealed class CitationTests
     [InlineData("\\cite{DOI:10.1145/ABC.DEF}", CitationKind.Doi, "10.1145/abc.def")]
     [InlineData("\\citep{goodfellow2014generative}", CitationKind.Key, "goodfellow2014generative")]
     [InlineData("\\cite{journals/corr/KingmaW13}", CitationKind.Key, "journals/corr/KingmaW13")]
+    // Addresses pasted whole, escaped DOIs, subject classes, versions in capitals, lists broken over lines.
+    [InlineData("\\cite{https://doi.org/10.1145/ABC}", CitationKind.Doi, "10.1145/abc")]
+    [InlineData("\\cite{10.1145%2Fabc}", CitationKind.Doi, "10.1145/abc")]
+    [InlineData("\\cite{https://arxiv.org/abs/1706.03762v5}", CitationKind.Arxiv, "1706.03762")]
+    [InlineData("\\cite{http://arxiv.org/pdf/1706.03762v2.pdf}", CitationKind.Arxiv, "1706.03762")]
+    [InlineData("\\cite{math.GT/0309136}", CitationKind.Arxiv, "math/0309136")]
+    [InlineData("\\cite{arXiv:1706.03762V5}", CitationKind.Arxiv, "1706.03762")]
     public void FindsAndNormalizesCitedIds(string markdown, CitationKind kind, string value) =>
         Assert.Equal([new CitationId(kind, value)], Citations.FindIds($"As shown in {markdown}, it works."));
 
     [Fact]
     public void FindsEveryIdOfEveryCite() =>
         Assert.Equal(3, Citations.FindIds("\\cite{1406.2661, 1312.6114} and \\cite{doi:10.1/x}").Count);
+
+    /// <summary>A long list wraps over lines; the papers are looked up as the renderer links them (it allows the break).</summary>
+    [Fact]
+    public void FindsTheIdsOfAListBrokenOverLines() =>
+        Assert.Equal([new CitationId(CitationKind.Key, "goodfellow2014generative"), new CitationId(CitationKind.Arxiv, "1706.03762")],
+            Citations.FindIds("As in \\cite{goodfellow2014generative,\n  1706.03762}, it works.").OrderBy(i => i.Kind == CitationKind.Arxiv));
 
     [Theory]
     [InlineData("\\cite{1406.2661}", "/papers/1406.2661", "Generative Adversarial Networks")]
