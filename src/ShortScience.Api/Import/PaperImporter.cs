@@ -39,7 +39,14 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
             // A paper a moderator took down stays down: adding it again neither revives it nor makes a second copy.
             if (existing.Status != ContentStatus.Visible) throw new ImportRefusedException("A moderator has taken this paper down, so it cannot be added again.");
             var outcome = await MergeAsync(existing, m, userId, moderator, source, ct);
-            await PaperAliases.AddAsync(db, existing, PaperAliases.KeysOf(m), clock.GetUtcNow(), ct);
+            // The entry's citation keys become aliases; its arXiv id and DOI only where the paper now holds them (one
+            // that differs is a proposal a moderator may reject, and must not lead to this paper meanwhile).
+            var held = m with
+            {
+                ArxivId = string.Equals(existing.ArxivId, m.ArxivId, StringComparison.OrdinalIgnoreCase) ? m.ArxivId : null,
+                Doi = string.Equals(existing.Doi, m.Doi, StringComparison.OrdinalIgnoreCase) ? m.Doi : null,
+            };
+            await PaperAliases.AddAsync(db, existing, PaperAliases.KeysOf(held), clock.GetUtcNow(), ct);
             return outcome;
         }
 

@@ -109,4 +109,68 @@ public sealed class PaperAliasesTests(ImportApp app) : IClassFixture<ImportApp>
     {
         Assert.Equal(HttpStatusCode.NotFound, await LookupAsync(app.Api.CreateClient(), "conf/nowhere/Nobody98", null));
     }
+
+    /// <summary>
+    /// An alias belongs to the paper that claimed it first: a later paper whose suggested key or BibTeX key is the
+    /// same text gets another key, and \cite and old links keep finding the first.
+    /// </summary>
+    [Fact]
+    public async Task ALaterPaperCannotTakeAnAliasAnotherPaperHas()
+    {
+        var first = await app.MemberAsync("alias-first");
+        var later = await app.MemberAsync("alias-later");
+        var claimed = await first.AddedAsync("""
+            @article{hopper1952compiler,
+              author = {Grace Hopper},
+              title = {The Education of a Computer},
+              journal = {Proceedings of the ACM},
+              year = {1952}
+            }
+            """);
+        Assert.NotEqual("hopper1952compiler", claimed.Paper.Key); // the alias, not its key (the key is suggested from the title)
+
+        // A different paper whose suggested key would be the alias text: "Hopper", 1952, a title starting "Compiler".
+        var other = await later.AddedAsync("""
+            @article{somethingElse,
+              author = {Grace Hopper},
+              title = {Compiler Notes},
+              journal = {Another Journal},
+              year = {1952}
+            }
+            """);
+        Assert.NotEqual(claimed.Paper.Key, other.Paper.Key);
+        Assert.NotEqual("hopper1952compiler", other.Paper.Key);
+        Assert.Equal($"/papers/{Uri.EscapeDataString(claimed.Paper.Key)}", await CiteHrefAsync(later, "hopper1952compiler"));
+        await LookupAsync(later, "hopper1952compiler", claimed.Paper.Key);
+    }
+
+    /// <summary>A DOI a member's import only proposed (the paper has another) is not an alias of the paper.</summary>
+    [Fact]
+    public async Task AnIdentifierThatWasOnlyProposedLeadsNowhere()
+    {
+        var member = await app.MemberAsync("alias-proposer");
+        var paper = await member.AddedAsync("""
+            @article{lamport1978time,
+              author = {Leslie Lamport},
+              title = {Time, Clocks, and the Ordering of Events in a Distributed System},
+              journal = {Communications of the ACM},
+              year = {1978},
+              doi = {10.1145/359545.359563}
+            }
+            """);
+        var again = await (await app.MemberAsync("alias-proposer2")).AddedAsync("""
+            @article{lamportAgain,
+              author = {Leslie Lamport},
+              title = {Time, Clocks, and the Ordering of Events in a Distributed System},
+              journal = {Communications of the ACM},
+              year = {1978},
+              doi = {10.9999/not-this-one}
+            }
+            """);
+        Assert.Equal(paper.Paper.Key, again.Paper.Key);
+        Assert.Contains("doi", again.Proposed ?? [], StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.NotFound, await LookupAsync(member, "10.9999/not-this-one", null));
+        await LookupAsync(member, "lamportAgain", paper.Paper.Key); // its citation key is an alias all the same
+        await LookupAsync(member, "10.1145/359545.359563", paper.Paper.Key);
+    }
 }
