@@ -110,6 +110,51 @@ public sealed class AccountsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.NotNull(right.Headers.RetryAfter);
     }
 
+    /// <summary>
+    /// Someone holding a stolen session cannot guess the password behind it: wrong current passwords (to change it or
+    /// to delete the account) count toward the same lockout as signing in.
+    /// </summary>
+    [Fact]
+    public async Task WrongCurrentPasswordsWithASessionLockTheAccountLikeWrongSignIns()
+    {
+        (await app.RegisterAsync("guessed")).EnsureSuccessStatusCode();
+        var thief = app.ClientWith((await app.LoginAsync("guessed")).AccessToken);
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add((await thief.PostAsJsonAsync("/api/v1/me/password", new ChangePasswordRequest($"guess {i}", "a new passphrase of mine"))).StatusCode);
+        }
+        answers.Add((await thief.PostAsJsonAsync("/api/v1/me/delete", new { password = "guess 3", keepSummaries = true })).StatusCode);
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], answers);
+
+        var fifth = await thief.PostAsJsonAsync("/api/v1/me/password", new ChangePasswordRequest("guess 4", "a new passphrase of mine"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, fifth.StatusCode);
+        Assert.NotNull(fifth.Headers.RetryAfter);
+        // Locked: even the right password changes nothing now, and signing in waits too.
+        Assert.Equal(HttpStatusCode.TooManyRequests,
+            (await thief.PostAsJsonAsync("/api/v1/me/password", new ChangePasswordRequest(TestAccounts.Password, "a new passphrase of mine"))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await thief.PostAsJsonAsync("/api/v1/me/delete", new { password = TestAccounts.Password, keepSummaries = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests,
+            (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new LoginRequest("guessed", TestAccounts.Password))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/api/v1/me")).StatusCode); // the account is still there
+    }
+
+    /// <summary>Resets asked for in a loop by a stranger do not bury the owner's inbox: a few mails, then the same answer and none.</summary>
+    [Fact]
+    public async Task ResetMailToOneAccountIsThrottled()
+    {
+        await app.ManyMembersAsync("mailed", 1);
+        var stranger = app.CreateClient();
+        for (var i = 0; i < ShortScience.Api.Accounts.AccountMailQueue.MailsPerWindow + 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await stranger.PostAsJsonAsync("/api/v1/auth/forgot-password", new EmailRequest("mailed0@example.org"))).StatusCode);
+        }
+        int Count() => Directory.GetFiles(app.MailFolder, "*.eml").Count(f => File.ReadAllText(f).Contains("To: mailed0@example.org", StringComparison.OrdinalIgnoreCase));
+        // Every mail that will go was queued before its answer; wait for the queue to write them, then count.
+        for (var attempt = 0; attempt < 250 && Count() < ShortScience.Api.Accounts.AccountMailQueue.MailsPerWindow; attempt++) await Task.Delay(20);
+        Assert.Equal(ShortScience.Api.Accounts.AccountMailQueue.MailsPerWindow, Count());
+    }
+
     [Fact]
     public async Task SignInByEmailWorksAndAWrongPasswordIsAProblem401()
     {
