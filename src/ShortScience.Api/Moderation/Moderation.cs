@@ -22,6 +22,7 @@ public sealed class Moderator(ShortScienceDb db, CacheEviction caches, TimeProvi
     /// <returns>False when the target does not exist.</returns>
     public async Task<bool> SetHiddenAsync(Guid moderatorId, FlagTarget type, string targetId, bool hidden, string? reason, long? flagId, CancellationToken ct)
     {
+        targetId = TargetId(type, targetId) ?? targetId; // "07" is summary 7 in the log and for its reports too
         var changed = type switch
         {
             FlagTarget.Summary when long.TryParse(targetId, out var id) => await HideSummaryAsync(id, hidden, reason, ct),
@@ -147,4 +148,12 @@ public sealed class Moderator(ShortScienceDb db, CacheEviction caches, TimeProvi
     }
 
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A target's id in the one form reports, the log and lookups use: digits without sign, spaces or leading zeros
+    /// for numbered targets ("07", " 7", "+7" all name 7), a paper's key as it is; null when a number is not one.
+    /// </summary>
+    public static string? TargetId(FlagTarget type, string? targetId) => type == FlagTarget.Paper
+        ? targetId
+        : long.TryParse(targetId?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) && id > 0 ? Id(id) : null;
 }

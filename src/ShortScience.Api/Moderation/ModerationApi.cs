@@ -42,11 +42,12 @@ public static class ModerationApi
     static async Task<Results<Created, Ok, ProblemHttpResult>> FlagAsync(FlagRequest request, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
     {
         if (TargetOf(request.TargetType ?? "") is not { } type) return Problems.BadRequest("You can report a summary, a comment, a paper, a question or an answer.", "targetType");
-        var id = request.TargetId ?? "";
+        var id = Moderator.TargetId(type, request.TargetId) ?? "";
+        // Only what a reader can see can be reported (a comment under a hidden summary cannot).
         var exists = type switch
         {
-            FlagTarget.Summary => long.TryParse(id, out var s) && await db.Summaries.AnyAsync(x => x.Id == s && x.Status == SummaryStatus.Published, ct),
-            FlagTarget.Comment => long.TryParse(id, out var c) && await db.Comments.AnyAsync(x => x.Id == c && x.Status == ContentStatus.Visible, ct),
+            FlagTarget.Summary => long.TryParse(id, out var s) && await db.Summaries.Published().AnyAsync(x => x.Id == s, ct),
+            FlagTarget.Comment => long.TryParse(id, out var c) && await db.Comments.Shown().AnyAsync(x => x.Id == c, ct),
             FlagTarget.Question => long.TryParse(id, out var q) && await db.Questions.Shown().AnyAsync(x => x.Id == q, ct),
             FlagTarget.Answer => long.TryParse(id, out var a) && await db.Answers.Shown().AnyAsync(x => x.Id == a, ct),
             _ => await db.Papers.AnyAsync(x => x.Key == id && x.Status == ContentStatus.Visible, ct),
@@ -84,6 +85,8 @@ public static class ModerationApi
     {
         var flag = await db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (flag is null) return Problems.NotFound($"There is no report {id}.");
+        // A report already dealt with (a stale queue page, a double click) must not close the newer ones on its target.
+        if (flag.Status != FlagStatus.Open) return Problems.Conflict($"Report {id} was already {flag.Status.ToString().ToLowerInvariant()}.");
         var me = http.User.RequiredUserId();
         await moderator.ResolveFlagsAsync(me, flag.TargetType, flag.TargetId, FlagStatus.Dismissed, resolution?.Reason, ct);
         await moderator.LogAsync(me, "dismiss", flag.TargetType.ToString().ToLowerInvariant(), flag.TargetId, resolution?.Reason, id, ct);
@@ -95,6 +98,7 @@ public static class ModerationApi
     {
         var flag = await db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (flag is null) return Problems.NotFound($"There is no report {id}.");
+        if (flag.Status != FlagStatus.Open) return Problems.Conflict($"Report {id} was already {flag.Status.ToString().ToLowerInvariant()}.");
         if (string.IsNullOrWhiteSpace(request.Reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
         var me = http.User.RequiredUserId();
         if (!await moderator.SetHiddenAsync(me, flag.TargetType, flag.TargetId, true, request.Reason.Trim(), id, ct)) return Problems.NotFound("The reported content no longer exists.");
@@ -116,6 +120,7 @@ public static class ModerationApi
         if (TargetOf(targetType) is not { } type) return Problems.BadRequest("Moderate a summary, a comment, a paper, a question or an answer.", "targetType");
         if (hidden && string.IsNullOrWhiteSpace(reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
         var me = http.User.RequiredUserId();
+        targetId = Moderator.TargetId(type, targetId) ?? targetId;
         if (!await moderator.SetHiddenAsync(me, type, targetId, hidden, reason?.Trim(), null, ct)) return Problems.NotFound("There is nothing there to moderate.");
         if (hidden) await moderator.ResolveFlagsAsync(me, type, targetId, FlagStatus.Actioned, reason, ct);
         return TypedResults.NoContent();

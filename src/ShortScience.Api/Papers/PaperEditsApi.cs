@@ -83,7 +83,7 @@ public static class PaperEditsApi
     {
         var review = await ReviewOfAsync(http, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var edit = await db.PaperEdits.Include(e => e.Paper).FirstOrDefaultAsync(e => e.Id == id, ct);
+        var edit = await LockedAsync(db, id, ct);
         if (edit is null) return Problems.NotFound($"There is no proposed edit {id}.");
         if (edit.Status != EditStatus.Pending) return Problems.Conflict($"Edit {id} was already {edit.Status.ToString().ToLowerInvariant()}.");
 
@@ -104,16 +104,28 @@ public static class PaperEditsApi
         return TypedResults.Ok((await ViewsAsync(db, e => e.Id == id, ct)).Single());
     }
 
+    /// <summary>
+    /// The proposal, locked for this transaction: of two reviews at once (a double click, two moderators) the second
+    /// waits, then finds it reviewed and answers 409, so a proposal is applied or rejected exactly once.
+    /// </summary>
+    static async Task<PaperEdit?> LockedAsync(ShortScienceDb db, long id, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM paper_edits WHERE id = {id} FOR UPDATE", ct);
+        return await db.PaperEdits.Include(e => e.Paper).FirstOrDefaultAsync(e => e.Id == id, ct);
+    }
+
     static async Task<Results<Ok<PaperEditView>, ProblemHttpResult>> RejectAsync(
         long id, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
     {
         var review = await ReviewOfAsync(http, ct);
-        var edit = await db.PaperEdits.Include(e => e.Paper).FirstOrDefaultAsync(e => e.Id == id, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var edit = await LockedAsync(db, id, ct);
         if (edit is null) return Problems.NotFound($"There is no proposed edit {id}.");
         if (edit.Status != EditStatus.Pending) return Problems.Conflict($"Edit {id} was already {edit.Status.ToString().ToLowerInvariant()}.");
         Review(edit, EditStatus.Rejected, http, clock);
         Log(db, http, clock, "reject-edit", edit.Paper.Key, $"edit {id}{NoteSuffix(review?.Reason)}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Ok((await ViewsAsync(db, e => e.Id == id, ct)).Single());
     }
 

@@ -9,7 +9,8 @@ namespace ShortScience.Api.Security;
 /// Input that slipped past an endpoint's own checks and failed deeper down (malformed JSON read by hand, text
 /// PostgreSQL cannot store, a value longer than its column) is the client's mistake: a 400/413 problem, not a 500.
 /// The failing statement ran inside the request's transaction, so nothing of it was written. A write that lost a race
-/// against an identical one (a unique key taken a moment ago) is a 409, whatever endpoint it came through.
+/// against an identical one (a unique key taken a moment ago, a row changed since it was read) is a 409, whatever
+/// endpoint it came through.
 /// </summary>
 public sealed class InputProblems(IProblemDetailsService problems, ILogger<InputProblems> logger) : IExceptionHandler
 {
@@ -20,6 +21,8 @@ public sealed class InputProblems(IProblemDetailsService problems, ILogger<Input
         {
             (JsonException or BadHttpRequestException { StatusCode: 400 }, _) => (400, "The request body is not valid JSON of the expected shape."),
             (BadHttpRequestException { StatusCode: 413 }, _) => (413, "The request body is too large."),
+            // A row changed or went between reading and saving it (two moderators, a double click on a hide).
+            (DbUpdateConcurrencyException, _) => (409, "Another request changed the same thing at the same moment. Reload and try again."),
             (_, PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter) =>
                 (400, "The text contains characters that cannot be stored, such as NUL (\\u0000)."),
             (_, PostgresErrorCodes.StringDataRightTruncation) => (400, "A value is longer than its field allows."),

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using ShortScience.Contracts;
@@ -82,5 +83,43 @@ public sealed class ModerationApiTests(ApiFactory app) : IClassFixture<ApiFactor
 
         Assert.Empty((await app.CreateClient().GetFromJsonAsync<List<CommentView>>($"/api/v1/summaries/{id}/comments"))!);
         Assert.Equal(ContentStatus.Hidden, (await moderator.GetFromJsonAsync<List<CommentView>>($"/api/v1/summaries/{id}/comments"))!.Single().Status);
+    }
+
+    /// <summary>
+    /// A report names its target in one form ("07" is summary 7): reporting again in another spelling is still one
+    /// report, the queue finds the target, and hiding it closes that report. A report already dealt with cannot be
+    /// dismissed again, which would close the newer reports on the same target unseen.
+    /// </summary>
+    [Fact]
+    public async Task ReportsNameTheirTargetOneWayAndAClosedReportClosesNothingMore()
+    {
+        await app.WithDbAsync(db => TestData.PaperAsync(db, "m-spelled", "Spelled reports"));
+        var author = await app.MemberAsync("m-spelled-author");
+        var first = await app.MemberAsync("m-spelled-first");
+        var second = await app.MemberAsync("m-spelled-second");
+        var moderator = await app.ModeratorAsync("m-spelled-mod");
+        var id = (await (await author.PutAsJsonAsync("/api/v1/papers/m-spelled/summaries/mine", new PublishRequest("Text", null, false, null))).Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+
+        Assert.Equal(HttpStatusCode.Created, (await first.PostAsJsonAsync("/api/v1/flags", new FlagRequest("summary", "0" + id, "Off topic"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await first.PostAsJsonAsync("/api/v1/flags", new FlagRequest("summary", $" +{id}", "Again"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await first.PostAsJsonAsync("/api/v1/flags", new FlagRequest("summary", $"-{id}", "Negative"))).StatusCode);
+        var flags = await app.WithDbAsync(db => db.Flags.Where(f => f.Reason == "Off topic" || f.Reason == "Again").Select(f => f.TargetId).ToListAsync());
+        Assert.Equal([id.ToString()], flags);
+        var queued = Assert.Single((await moderator.GetFromJsonAsync<Page<FlagView>>("/api/v1/moderation/flags"))!.Items, f => f.TargetId == id.ToString());
+        Assert.Equal("published", queued.TargetStatus);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await moderator.PostAsync($"/api/v1/moderation/flags/{queued.Id}/dismiss", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await second.PostAsJsonAsync("/api/v1/flags", new FlagRequest("summary", id.ToString(), "Really off topic"))).StatusCode);
+        var stale = await moderator.PostAsync($"/api/v1/moderation/flags/{queued.Id}/dismiss", null);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await moderator.PostAsJsonAsync($"/api/v1/moderation/flags/{queued.Id}/hide", new ModerationRequest("Late"))).StatusCode);
+        var open = Assert.Single((await moderator.GetFromJsonAsync<Page<FlagView>>("/api/v1/moderation/flags"))!.Items, f => f.TargetId == id.ToString());
+        Assert.Equal("Really off topic", open.Reason);
+
+        // Hidden through the route with another spelling of the id: the open report is closed, the log names summary {id}.
+        (await moderator.PostAsJsonAsync($"/api/v1/moderation/summary/00{id}/hide", new ModerationRequest("Off topic"))).EnsureSuccessStatusCode();
+        Assert.DoesNotContain((await moderator.GetFromJsonAsync<Page<FlagView>>("/api/v1/moderation/flags"))!.Items, f => f.TargetId == id.ToString());
+        var log = await moderator.GetFromJsonAsync<Page<ModerationLogEntry>>("/api/v1/moderation/log");
+        Assert.Contains(log!.Items, e => e.Action == "hide" && e.TargetId == id.ToString());
     }
 }

@@ -115,4 +115,46 @@ public sealed class PaperEditsTests(ImportApp app) : IClassFixture<ImportApp>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(parameter, (await response.ProblemAsync()).Extensions["parameter"]?.ToString());
     }
+
+    /// <summary>A list holding a JSON null is refused naming the field, at a proposal and at a moderator's edit.</summary>
+    [Fact]
+    public async Task AListWithANullInItIsRefusedNotStored()
+    {
+        var member = await app.MemberAsync("null-proposer");
+        var moderator = await app.ModeratorAsync("null-editor");
+        var key = await PaperAsync(member, "A Paper Nobody Nulls");
+        foreach (var body in new[] { """{"changes":{"authors":[null]}}""", """{"changes":{"keywords":["ok",null]}}""" })
+        {
+            foreach (var (client, method, path) in new[] { (member, HttpMethod.Post, $"/api/v1/papers/{key}/edits"), (moderator, HttpMethod.Patch, $"/api/v1/papers/{key}") })
+            {
+                using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+                var response = await client.SendAsync(request);
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+        Assert.Equal(0, await app.Api.WithDbAsync(db => db.PaperEdits.CountAsync(e => e.Paper.Key == key)));
+    }
+
+    /// <summary>Two moderators (or a double click) applying one proposal at once: it is applied once, the other told.</summary>
+    [Fact]
+    public async Task AProposalReviewedTwiceAtOnceIsReviewedOnce()
+    {
+        var member = await app.MemberAsync("twice-proposer");
+        var first = await app.ModeratorAsync("twice-first");
+        var second = await app.ModeratorAsync("twice-second");
+        var key = await PaperAsync(member, "Reviewed At Once");
+        var edit = (await (await member.PostAsJsonAsync($"/api/v1/papers/{key}/edits",
+            new PaperEditRequest(new PaperChanges(Title: "Reviewed Once", Authors: ["Edit Author", "Second Author"]), "both"))).Content.ReadFromJsonAsync<PaperEditView>())!;
+
+        var answers = await Task.WhenAll(
+            first.PostAsJsonAsync($"/api/v1/paper-edits/{edit.Id}/apply", new ReviewEditRequest("yes")),
+            second.PostAsJsonAsync($"/api/v1/paper-edits/{edit.Id}/reject", new ReviewEditRequest("no")));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        var status = await app.Api.WithDbAsync(db => db.PaperEdits.Where(e => e.Id == edit.Id).Select(e => e.Status).SingleAsync());
+        var title = (await member.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!.Title;
+        // Whichever came first decided, and the paper agrees with it.
+        Assert.Equal(status == EditStatus.Applied ? "Reviewed Once" : "Reviewed At Once", title);
+        Assert.Equal(1, await app.Api.WithDbAsync(db => db.ModerationActions.CountAsync(a => a.TargetId == key && (a.Action == "apply-edit" || a.Action == "reject-edit"))));
+    }
 }
