@@ -14,7 +14,8 @@ public sealed record SaveDraftRequest(string Markdown, int? BaseRevision, bool A
 }
 
 /// <param name="BaseRevision">The revision the text was edited from (null or 0 for a first summary).</param>
-public sealed record PublishRequest(string Markdown, int? BaseRevision, bool Anonymous, string? Note) : IValidatable
+/// <param name="Anonymous">Whether the summary shows its author; left out, it stays as it was (a first publish is signed).</param>
+public sealed record PublishRequest(string Markdown, int? BaseRevision, bool? Anonymous, string? Note) : IValidatable
 {
     public void Validate(Checks checks)
     {

@@ -28,22 +28,24 @@ public abstract record PublishOutcome
 public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction caches, RemoteFigures remoteFigures, TimeProvider clock)
 {
     public async Task<PublishOutcome> PublishAsync(
-        Paper paper, Guid userId, string markdown, int? baseRevision, bool anonymous, string? note, int? restoredFrom, CancellationToken ct)
+        Paper paper, Guid userId, string markdown, int? baseRevision, bool? anonymous, string? note, int? restoredFrom, CancellationToken ct)
     {
-        // Images linked on other hosts are copied into the site's store first, so the published text shows the copies.
-        markdown = await remoteFigures.KeepAsync(markdown, userId, ct);
-        var rendered = await renderer.RenderAsync(markdown, ct);
-        var now = clock.GetUtcNow();
+        var started = clock.GetUtcNow();
+        var written = markdown;
         var summary = await db.Summaries.Include(s => s.Current)
             .FirstOrDefaultAsync(s => s.PaperId == paper.Id && s.UserId == userId, ct);
-        // Every way of publishing (the editor, restoring a revision) comes through here, so this is where it is refused.
-        // A moderator hiding it meanwhile changes the row's xmin, and the save below fails as a conflict.
+        // Every way of publishing (the editor, restoring a revision) comes through here, so this is where it is refused,
+        // before the costly work below. A moderator hiding it meanwhile changes the row's xmin, and the save fails as a conflict.
         if (summary?.Status == SummaryStatus.Hidden) return new PublishOutcome.Hidden(summary.ModerationReason);
         var current = summary?.CurrentRevision ?? 0;
         if ((baseRevision ?? 0) != current)
         {
             return Conflict(current, summary?.Current?.Markdown ?? "", markdown);
         }
+        // Images linked on other hosts are copied into the site's store first, so the published text shows the copies.
+        markdown = await remoteFigures.KeepAsync(markdown, userId, ct);
+        var rendered = await renderer.RenderAsync(markdown, ct);
+        var now = clock.GetUtcNow();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (summary is null)
@@ -59,7 +61,7 @@ public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer
         };
         db.SummaryRevisions.Add(revision);
         summary.CurrentRevision = revision.Number;
-        summary.Anonymous = anonymous;
+        summary.Anonymous = anonymous ?? summary.Anonymous; // left out: as it was (a new summary is signed)
         summary.UpdatedAt = now;
         if (summary.Status is SummaryStatus.Draft or SummaryStatus.Deleted) summary.Status = SummaryStatus.Published;
         summary.PublishedAt ??= now;
@@ -68,7 +70,9 @@ public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer
             await db.SaveChangesAsync(ct);
             summary.Current = revision;
             await db.SaveChangesAsync(ct);
-            await db.Drafts.Where(d => d.UserId == userId && d.PaperId == paper.Id).ExecuteDeleteAsync(ct);
+            // The draft this publishes goes; one another tab saved since, with other text, stays for that tab.
+            await db.Drafts.Where(d => d.UserId == userId && d.PaperId == paper.Id && (d.Markdown == written || d.UpdatedAt <= started))
+                .ExecuteDeleteAsync(ct);
             await PaperStats.RefreshAsync(db, paper.Id, ct);
             await tx.CommitAsync(ct);
         }

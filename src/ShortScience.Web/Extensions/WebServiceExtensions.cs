@@ -125,7 +125,10 @@ public static class WebServiceExtensions
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
         builder.AddPageCache();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // The editor sends its whole text to the circuit as it changes: SignalR's default 32 KB per message would
+        // drop the connection for a summary over ~16k characters (the API takes 100,000), and with it the newest text.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 2 * 1024 * 1024);
     }
 
     /// <summary>

@@ -65,6 +65,30 @@ public sealed class SummariesJourneyTests(SiteFixture site, Browser browser)
         Assert.Empty(errors);
     }
 
+    /// <summary>
+    /// A long summary (here ~26,000 characters of Chinese, ~150 KB as the circuit sends it) is published whole: the
+    /// editor's connection used to drop every message over 32 KB, and publishing then sent the last text that fit.
+    /// </summary>
+    [Fact]
+    public async Task ALongSummaryIsPublishedWholeFromTheEditor()
+    {
+        await site.CreateMemberAsync("longwriter1");
+        var (page, errors) = await browser.NewPageAsync();
+        await site.SignInAsync(page, "longwriter1");
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1409.0473/summarize").ToString());
+        var source = await OpenEditorAsync(page);
+        var text = string.Join("\n\n", Enumerable.Range(1, 1000).Select(i => $"第{i}段：注意力机制让解码器对齐源句。end-{i}"));
+        Assert.True(text.Length > 20_000, text.Length.ToString());
+        await source.FillAsync(text);
+        await Expect(page.Locator(".preview")).ToContainTextAsync("end-1000", new() { Timeout = 30_000 });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish summary" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/papers/1409\.0473/summaries/\d+$"), new() { Timeout = 30_000 });
+        await Expect(page.Locator(".prose")).ToContainTextAsync("end-1000");
+        await Expect(page.Locator(".prose p")).ToHaveCountAsync(1000);
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task ADraftSavesItselfAndComesBackAfterTheTabIsClosed()
     {
