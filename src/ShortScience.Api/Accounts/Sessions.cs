@@ -1,3 +1,4 @@
+using ShortScience.Contracts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -43,7 +44,7 @@ public sealed class Sessions(ShortScienceDb db, SignInManager<User> signIn, Time
         var session = new UserSession
         {
             Id = Guid.NewGuid(), UserId = user.Id, CreatedAt = now, LastSeenAt = now,
-            UserAgent = userAgent is { Length: > 300 } ua ? ua[..300] : userAgent,
+            UserAgent = TextCut.PrefixOrNull(userAgent, 300),
         };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(ct);

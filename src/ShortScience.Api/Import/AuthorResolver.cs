@@ -1,3 +1,4 @@
+using ShortScience.Contracts;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Core.Text;
 using ShortScience.Data;
@@ -32,5 +33,5 @@ public sealed class AuthorResolver(ShortScienceDb db, TimeProvider clock)
     }
 
 
-    static string Cut(string text) => text.Length <= 300 ? text : text[..300];
+    static string Cut(string text) => TextCut.Prefix(text, 300);
 }

@@ -270,5 +270,5 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
         }
     }
 
-    static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+    static string Cut(string text, int max) => TextCut.Prefix(text, max);
 }

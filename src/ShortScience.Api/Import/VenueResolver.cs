@@ -106,5 +106,5 @@ public sealed class VenueResolver(ShortScienceDb db, TimeProvider clock)
 
     public static VenueKind KindOf(string kind) => Enum.TryParse<VenueKind>(kind, ignoreCase: true, out var k) ? k : VenueKind.Other;
 
-    static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+    static string Cut(string text, int max) => TextCut.Prefix(text, max);
 }

@@ -64,5 +64,5 @@ static class FlagViews
     static List<long> Ids(List<Flag> flags, FlagTarget type) =>
         flags.Where(f => f.TargetType == type).Select(f => long.TryParse(f.TargetId, out var id) ? id : -1).Where(id => id > 0).Distinct().ToList();
 
-    static string? Cut(string? text) => text is null ? null : text.Length > 400 ? text[..400] + "…" : text;
+    static string? Cut(string? text) => text is null ? null : text.Length > 400 ? TextCut.Prefix(text, 400) + "…" : text;
 }

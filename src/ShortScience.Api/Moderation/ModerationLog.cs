@@ -15,7 +15,7 @@ public static class ModerationLog
         db.ModerationActions.Add(new ModerationAction
         {
             ModeratorId = actorId, Action = action, TargetType = targetType, TargetId = targetId,
-            Reason = reason is { Length: > Limits.ReportReasonChars } ? reason[..Limits.ReportReasonChars] : reason,
+            Reason = TextCut.PrefixOrNull(reason, Limits.ReportReasonChars),
             FlagId = flagId, CreatedAt = at,
         });
 }

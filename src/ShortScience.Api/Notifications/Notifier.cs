@@ -35,7 +35,7 @@ public sealed class Notifier(ShortScienceDb db, TimeProvider clock)
         void Add(Guid userId, NotificationKind kind, string text) => db.Notifications.Add(new Notification
         {
             UserId = userId, Kind = kind, ActorId = actorId, SummaryId = summaryId, CommentId = commentId,
-            Text = text.Length > 480 ? text[..480] : text, Url = url, CreatedAt = now,
+            Text = TextCut.Prefix(text, 480), Url = url, CreatedAt = now,
         });
     }
 
@@ -78,6 +78,6 @@ public sealed class Notifier(ShortScienceDb db, TimeProvider clock)
     void Add(Guid userId, NotificationKind kind, Guid actorId, string text, string url, long questionId, long? answerId) => db.Notifications.Add(new Notification
     {
         UserId = userId, Kind = kind, ActorId = actorId, QuestionId = questionId, AnswerId = answerId,
-        Text = text.Length > 480 ? text[..480] : text, Url = url, CreatedAt = clock.GetUtcNow(),
+        Text = TextCut.Prefix(text, 480), Url = url, CreatedAt = clock.GetUtcNow(),
     });
 }

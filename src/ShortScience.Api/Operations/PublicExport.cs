@@ -61,7 +61,8 @@ public sealed class PublicExport(ShortScienceDb db, ILogger<PublicExport> logger
         var comments = await db.Comments.AsNoTracking()
             .Shown()
             .OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.SummaryId, c.ParentId, Author = c.User.UserName, c.CreatedAt, c.Markdown, c.Score })
+            // An anonymous summary's author answering under it stays anonymous here too, as on every page.
+            .Select(c => new { c.Id, c.SummaryId, c.ParentId, Author = c.Summary.Anonymous && c.UserId == c.Summary.UserId ? null : c.User.UserName, c.CreatedAt, c.Markdown, c.Score })
             .ToListAsync(ct);
         await File.WriteAllTextAsync(Path.Combine(folder, "comments.json"), JsonSerializer.Serialize(comments, Json), ct);
         logger.LogInformation("Public export in {Folder}: {Papers} papers, {Summaries} summaries, {Comments} comments", folder, papers.Count, summaries, comments.Count);

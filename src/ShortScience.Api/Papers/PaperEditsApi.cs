@@ -158,7 +158,7 @@ public static class PaperEditsApi
             r.Status, r.CreatedAt, r.Reviewer, r.ReviewedAt));
     }
 
-    static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim() is { Length: > 2000 } n ? n[..2000] : note.Trim();
+    static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : TextCut.Prefix(note.Trim(), 2000);
 
     static string NoteSuffix(string? note) => string.IsNullOrWhiteSpace(note) ? "" : $" — {note.Trim()}";
 }

@@ -48,5 +48,5 @@ public static class PaperHistory
         return TypedResults.Ok(rows);
     }
 
-    static string? Cut(string? value) => value is { Length: > ValueChars } ? value[..ValueChars] : value;
+    static string? Cut(string? value) => TextCut.PrefixOrNull(value, ValueChars);
 }

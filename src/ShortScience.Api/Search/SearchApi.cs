@@ -80,7 +80,7 @@ public static class SearchApi
         var text = (q ?? "").Trim();
         // Trigram lookups need three characters; fewer would match everything.
         if (text.Length < 3) return TypedResults.Ok(new List<Suggestion>());
-        if (text.Length > 100) text = text[..100];
+        text = TextCut.Prefix(text, 100);
         return TypedResults.Ok(await Suggestions.FindAsync(db, text, ct));
     }
 }

@@ -36,6 +36,6 @@ public static class MyWorkApi
     static string Excerpt(string markdown)
     {
         var line = string.Join(' ', markdown.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return line.Length <= 200 ? line : line[..200] + "…";
+        return line.Length <= 200 ? line : TextCut.Prefix(line, 200) + "…";
     }
 }

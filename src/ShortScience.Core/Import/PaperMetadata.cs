@@ -84,12 +84,12 @@ public sealed record PaperMetadata
     {
         if (string.IsNullOrWhiteSpace(url)) return null;
         if (Checks.WebAddressOrNull(url) is { } ok) return ok;
-        var shown = url.Length > 80 ? url[..80] + "…" : url;
+        var shown = url.Length > 80 ? TextCut.Prefix(url, 80) + "…" : url;
         dropped.Add($"{field}: '{new string(shown.Select(c => char.IsControl(c) ? '?' : c).ToArray())}' is not an http(s) web address");
         return null;
     }
 
-    static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+    static string Cut(string text, int max) => TextCut.Prefix(text, max);
 
     static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -1,3 +1,4 @@
+using ShortScience.Contracts;
 using Markdig.Extensions.Footnotes;
 using Markdig.Helpers;
 using Markdig.Syntax;
@@ -91,7 +92,7 @@ static class Excerpt
             }
             if (inline is LiteralInline text)
             {
-                var kept = text.Content.ToString()[..budget];
+                var kept = TextCut.Prefix(text.Content.ToString(), budget);
                 var space = kept.LastIndexOf(' ');
                 text.Content = new StringSlice((space > 0 ? kept[..space] : kept).TrimEnd(' ', ',', ';', ':') + "…");
                 last = text;

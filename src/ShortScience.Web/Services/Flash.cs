@@ -1,3 +1,4 @@
+using ShortScience.Contracts;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -13,14 +14,28 @@ public sealed class Flash(IDataProtectionProvider protection)
 {
     const string Cookie = "shortscience_flash";
 
-    // Encrypted and encoded, this stays under the 4 KB a browser keeps for one cookie.
     const int MaxText = 1800;
+
+    // What a browser keeps for one cookie is 4 KB, name and attributes included.
+    const int MaxCookieValue = 3800;
+
+    // UTF-8 as it is: the default encoder writes every non-ASCII or HTML-sensitive character as a six-byte \uXXXX.
+    static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     readonly IDataProtector _protector = protection.CreateProtector("ShortScience.Web.Flash");
 
     public void Set(HttpContext http, FlashMessage message)
     {
-        var json = JsonSerializer.Serialize(message with { Text = message.Text is { Length: > MaxText } t ? t[..MaxText] : message.Text });
-        http.Response.Cookies.Append(Cookie, _protector.Protect(json), new CookieOptions
+        // A long text in a wide script (CJK is three bytes a character) is cut until the sealed cookie fits; a cookie
+        // over the limit would be dropped by the browser, and the message and the text with it.
+        var text = TextCut.PrefixOrNull(message.Text, MaxText);
+        var value = _protector.Protect(JsonSerializer.Serialize(message with { Text = text }, Json));
+        while (value.Length > MaxCookieValue && text is { Length: > 0 })
+        {
+            text = TextCut.Prefix(text, text.Length * MaxCookieValue / value.Length * 9 / 10);
+            value = _protector.Protect(JsonSerializer.Serialize(message with { Text = text }, Json));
+        }
+        http.Response.Cookies.Append(Cookie, value, new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromMinutes(1), Path = "/",
         });

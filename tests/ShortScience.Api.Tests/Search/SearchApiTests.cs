@@ -170,6 +170,13 @@ public abstract class SearchApiTests(ApiFactory app)
         Assert.Equal(new Suggestion("author", "Ashish Vaswani", "/authors/ashish-vaswani"), Assert.Single(authors!));
         Assert.Contains(typo!, s => s.Url == "/papers/quokka");
         Assert.Empty(tooShort!);
+
+        // A long paste cut where an emoji straddles the cut is not half a character sent to PostgreSQL (it was a 500).
+        foreach (var cut in new[] { 98, 99, 100 })
+        {
+            var response = await client.GetAsync("/api/v1/search/suggest?q=" + Uri.EscapeDataString(new string('a', cut) + "😀 attention"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
     }
 
     [Theory]

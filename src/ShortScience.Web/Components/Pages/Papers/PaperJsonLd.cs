@@ -16,7 +16,7 @@ public static class PaperJsonLd
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "ScholarlyArticle",
-            ["headline"] = paper.Title.Length > 110 ? paper.Title[..110] : paper.Title,
+            ["headline"] = TextCut.Prefix(paper.Title, 110),
             ["name"] = paper.Title,
             ["url"] = url,
             ["author"] = new JsonArray([.. paper.Authors.Select(a => (JsonNode)new JsonObject { ["@type"] = "Person", ["name"] = a.Name })]),
