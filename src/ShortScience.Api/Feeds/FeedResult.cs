@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace ShortScience.Api.Feeds;
 
 /// <summary>
-/// A feed as an HTTP answer: strong ETag (hash of the bytes), Last-Modified (the newest entry change),
+/// A feed as an HTTP answer: strong ETag (hash of the bytes), Last-Modified (when these bytes were made),
 /// Cache-Control, and 304 when the reader already has these bytes.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,10 @@ sealed class FeedResult(FeedDocument document, FeedFormat format) : IResult
     {
         var bytes = http.RequestServices.GetRequiredService<FeedWriter>().Write(document, format);
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"");
-        var lastModified = TruncateToSeconds(document.Updated);
+        // When these bytes were made, not the newest entry's time: hiding or deleting the newest entry (or editing a
+        // title) changes the feed while moving its newest entry back, and a reader asking "since" must not get a 304.
+        // Every write that changes a feed evicts it, so a cached copy's time is when its content last changed.
+        var lastModified = TruncateToSeconds(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
 
         var response = http.Response;
         var headers = response.Headers;

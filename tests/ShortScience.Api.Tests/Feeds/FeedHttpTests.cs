@@ -108,6 +108,35 @@ public sealed class FeedHttpTests(ApiFactory app) : IClassFixture<ApiFactory>
         }
     }
 
+    /// <summary>
+    /// Hiding a feed's newest entry moves its newest time back; a reader asking "modified since" the time they last got
+    /// must still get the changed feed, not a 304 that keeps the hidden entry in their reader.
+    /// </summary>
+    [Fact]
+    public async Task AReaderAskingByDateGetsTheFeedAgainAfterItsNewestEntryIsHidden()
+    {
+        var scenario = await FeedScenario.For(app);
+        var client = app.CreateClient();
+        await app.WithDbAsync(db => TestData.PaperAsync(db, "by-date", "A paper read by date", null, 2021, "Dee Date"));
+        await FeedScenario.PublishAsync(scenario.Bo, "Older summary.", anonymous: false, key: "by-date");
+        var newest = await FeedScenario.PublishAsync(scenario.Cy, "Newest summary, soon hidden.", anonymous: false, key: "by-date");
+        var first = await client.GetAsync("/feeds/papers/by-date.atom");
+        var seen = first.Content.Headers.LastModified!.Value;
+        Assert.Contains($"summary/{newest}", await first.Content.ReadAsStringAsync());
+
+        var moderator = await app.ModeratorAsync("by-date-moderator");
+        (await moderator.PostAsJsonAsync($"/api/v1/summaries/{newest}/hide", new ModerationRequest("spam"))).EnsureSuccessStatusCode();
+        // Feeds carry whole seconds: the changed feed is made in a later second than the one the reader saw.
+        while (DateTimeOffset.UtcNow < seen.AddSeconds(1)) await Task.Delay(50);
+        Assert.DoesNotContain($"summary/{newest}", await client.GetStringAsync("/feeds/papers/by-date.atom")); // refills the cache
+
+        var byDate = new HttpRequestMessage(HttpMethod.Get, "/feeds/papers/by-date.atom");
+        byDate.Headers.IfModifiedSince = seen;
+        var answer = await client.SendAsync(byDate);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.DoesNotContain($"summary/{newest}", await answer.Content.ReadAsStringAsync());
+    }
+
     sealed record Entry(string Id, DateTimeOffset Published, DateTimeOffset Updated, string Content);
 
     static List<Entry> Entries(string atom) => XDocument.Parse(atom).Root!.Elements(Atom + "entry")
