@@ -3,6 +3,13 @@ namespace ShortScience.Contracts;
 /// <summary>Paths of the site's pages, the same for the API (mail, feeds, notifications) and the Web host.</summary>
 public static class Links
 {
+    /// <summary>
+    /// A path segment's value as it was meant: ASP.NET Core decodes a segment but leaves an encoded slash (%2F) as it
+    /// is, so the tag "I/O", linked as /tags/I%2FO, arrives as "I%2FO".
+    /// </summary>
+    public static string SegmentValue(string routeValue) =>
+        routeValue.Contains('%') ? routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase) : routeValue;
+
     public static string Paper(string key) => $"/papers/{key}";
 
     public static string Summary(string paperKey, long summaryId) => $"/papers/{paperKey}/summaries/{summaryId}";

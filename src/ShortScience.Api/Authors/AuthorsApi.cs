@@ -27,7 +27,9 @@ public static class AuthorsApi
         if (author is null) return Problems.NotFound($"There is no author '{slug}'.");
 
         var merged = await db.Authors.Where(a => a.MergedIntoId == author.Id).Select(a => a.Name).ToListAsync(ct);
-        var printed = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id).Select(pa => pa.DisplayName).Distinct().ToListAsync(ct);
+        // Names printed on papers readers can see (a hidden spam paper's byline is not one of theirs).
+        var printed = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id && pa.Paper.Status == ContentStatus.Visible)
+            .Select(pa => pa.DisplayName).Distinct().ToListAsync(ct);
         var papers = await db.Papers.AsNoTracking()
             .Where(p => p.Status == ContentStatus.Visible && p.Authors.Any(a => a.AuthorId == author.Id))
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)

@@ -46,6 +46,7 @@ public static class BrowseApi
         string tag, string? list, string? cursor, ShortScienceDb db, CancellationToken ct)
     {
         if (Invalid(list, cursor, out var after) is { } problem) return problem;
+        tag = Links.SegmentValue(tag);
         var scope = Visible(db).Where(p => p.Keywords.Contains(tag));
         return TypedResults.Ok(new TagListing(tag, await PaperListings.PageAsync(db, scope, list, after, ct)));
     }
@@ -57,7 +58,8 @@ public static class BrowseApi
         var author = await MergeChains.AuthorAsync(db, slug, ct);
         if (author is null) return Problems.NotFound($"There is no author '{slug}'.");
         var merged = await db.Authors.Where(a => a.MergedIntoId == author.Id).Select(a => a.Name).ToListAsync(ct);
-        var printed = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id).Select(pa => pa.DisplayName).Distinct().ToListAsync(ct);
+        var printed = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id && pa.Paper.Status == ContentStatus.Visible)
+            .Select(pa => pa.DisplayName).Distinct().ToListAsync(ct);
         var otherNames = merged.Concat(printed).Where(n => n != author.Name).Distinct().Order().ToList();
         var scope = Visible(db).Where(p => p.Authors.Any(a => a.AuthorId == author.Id));
         return TypedResults.Ok(new AuthorListing(author.Slug, author.Name, otherNames, await PaperListings.PageAsync(db, scope, list, after, ct)));

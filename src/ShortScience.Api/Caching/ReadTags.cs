@@ -37,7 +37,7 @@ public static class ReadTags
             ("venues", 2) => [CacheTags.Venue(Id(1)!)],
             ("venues", _) when int.TryParse(Id(2), out _) => [CacheTags.VenueYear(Id(1)!, Id(2)!)],
             ("years", _) when int.TryParse(Id(1), out _) => [CacheTags.Year(Id(1)!)],
-            ("tags", 2) => [CacheTags.Tag(Id(1)!)],
+            ("tags", 2) => [CacheTags.Tag(Links.SegmentValue(Id(1)!))],
             ("authors", _) => [CacheTags.Author(Id(1)!)],
             ("users", _) => [CacheTags.User(Id(1)!)],
             ("search", _) or ("lookup", _) => [CacheTags.Search],

@@ -1,3 +1,4 @@
+using ShortScience.Contracts;
 using ShortScience.Api.Caching;
 using ShortScience.Api.Replicas;
 using ShortScience.Api.Extensions;
@@ -32,7 +33,7 @@ public static class FeedsApi
             feeds.MapGet($"/years/{{year}}.{ext}", (string year, FeedSources s, int? limit, CancellationToken ct) =>
                 Serve(s, ct, format, limit, n => s.YearAsync(year, n, ct)));
             feeds.MapGet($"/tags/{{tag}}.{ext}", (string tag, FeedSources s, int? limit, CancellationToken ct) =>
-                Serve(s, ct, format, limit, n => s.TagAsync(tag, n, ct)));
+                Serve(s, ct, format, limit, n => s.TagAsync(Links.SegmentValue(tag), n, ct)));
             feeds.MapGet($"/authors/{{slug}}.{ext}", (string slug, FeedSources s, int? limit, CancellationToken ct) =>
                 Serve(s, ct, format, limit, n => s.AuthorAsync(slug, n, ct)));
             feeds.MapGet($"/users/{{name}}.{ext}", (string name, FeedSources s, int? limit, CancellationToken ct) =>

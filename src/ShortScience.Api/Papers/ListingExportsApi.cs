@@ -41,7 +41,7 @@ public static class ListingExportsApi
             group.MapGet($"/years/{{year:int}}/{suffix}", (int year, ShortScienceDb db, CancellationToken ct) =>
                 YearAsync(year, format, db, ct));
             group.MapGet($"/tags/{{tag}}/{suffix}", async (string tag, ShortScienceDb db, CancellationToken ct) =>
-                BibtexApi.Export(await BibtexApi.ExportAsync(db.Papers.Where(p => p.Keywords.Contains(tag)), ct), format));
+                BibtexApi.Export(await BibtexApi.ExportAsync(db.Papers.Where(p => p.Keywords.Contains(Links.SegmentValue(tag))), ct), format));
             group.MapGet($"/authors/{{slug}}/{suffix}", (string slug, ShortScienceDb db, CancellationToken ct) =>
                 AuthorAsync(slug, format, db, ct));
             group.MapGet($"/search/{suffix}", (string? q, ShortScienceDb db, PaperSearch search, CancellationToken ct) =>
@@ -59,7 +59,8 @@ public static class ListingExportsApi
 
     static async Task<Results<ContentHttpResult, ProblemHttpResult>> UserAsync(string name, ExportFormat format, ShortScienceDb db, CancellationToken ct)
     {
-        var user = await db.Users.Where(u => u.UserName == name).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        var normalized = name.ToUpperInvariant(); // as the profile and the user's feed find them
+        var user = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
         if (user is null) return Problems.NotFound($"There is no user '{name}'.");
         return BibtexApi.Export(await BibtexApi.ExportAsync(db.Papers.Where(p =>
             p.Summaries.Any(s => s.UserId == user && s.Status == SummaryStatus.Published && !s.Anonymous)), ct), format);

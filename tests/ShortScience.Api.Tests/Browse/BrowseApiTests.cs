@@ -104,6 +104,26 @@ public sealed class BrowseApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal("tag-1", Assert.Single(tag.Papers.Items).Key);
     }
 
+    /// <summary>A tag with a slash ("I/O") is linked as /tags/I%2FO, which the framework hands over undecoded.</summary>
+    [Fact]
+    public async Task ATagWithASlashListsFeedsAndExportsItsPapers()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var paper = await TestData.PaperAsync(db, "tag-slash", "Input and Output at Scale");
+            paper.Keywords = ["I/O"];
+            await db.SaveChangesAsync();
+            await TestData.SummaryAsync(db, paper, await TestData.UserAsync(db, "tag-slash-writer"), "<p>About I/O.</p>");
+        });
+        var client = app.CreateClient();
+
+        var tag = await client.GetFromJsonAsync<TagListing>("/api/v1/tags/I%2FO");
+        Assert.Equal("I/O", tag!.Tag);
+        Assert.Equal("tag-slash", Assert.Single(tag.Papers.Items).Key);
+        Assert.Contains("Input and Output at Scale", await client.GetStringAsync("/feeds/tags/I%2FO.rss"));
+        Assert.Contains("Input and Output at Scale", await client.GetStringAsync("/api/v1/tags/I%2FO/bibtex"));
+    }
+
     [Fact]
     public async Task AuthorPageListsTheirSummarizedPapersFirstAndFollowsMerges()
     {
