@@ -159,7 +159,6 @@ public static class WebServiceExtensions
     {
         // HEAD takes the GET path, so routing (otherwise first of all) follows it.
         app.UseMiddleware<HeadAsGetMiddleware>();
-        app.UseLegacyPaperLinks();
         app.UseRouting();
         app.UseForwardedHeaders();
         // Compressing pages that carry a signed-in person's secrets next to text an attacker can echo invites

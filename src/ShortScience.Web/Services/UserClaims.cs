@@ -36,6 +36,16 @@ public static class UserClaims
         http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Build(me, tokens, DateTimeOffset.UtcNow),
             new AuthenticationProperties { IsPersistent = persistent });
 
+    /// <summary>
+    /// A new cookie for the person already signed in here (new roles, a new password), kept as long as the one it
+    /// replaces: "keep me signed in" left unticked must not become thirty days on a shared computer.
+    /// </summary>
+    public static async Task SignInAgainAsync(HttpContext http, Me me, TokenResponse tokens)
+    {
+        var current = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await SignInAsync(http, me, tokens, persistent: current.Properties?.IsPersistent == true);
+    }
+
     public static string DisplayNameOf(this ClaimsPrincipal user) => user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
 }
 

@@ -7,6 +7,35 @@ namespace ShortScience.Web.Tests.Accounts;
 [Collection(SummariesSiteCollection.Name)]
 public sealed partial class AccountJourneyTests(SiteFixture site, Browser browser)
 {
+    /// <summary>
+    /// Signed in without "keep me signed in" (a shared computer), the cookie ends with the browser; changing the
+    /// password re-issues it, and it must still end with the browser, not last thirty days.
+    /// </summary>
+    [Fact]
+    public async Task ChangingThePasswordKeepsASessionCookieASessionCookie()
+    {
+        await site.CreateMemberAsync("shared-pc");
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/account/login").ToString());
+        await page.GetByLabel("User name or email").FillAsync("shared-pc");
+        await page.GetByLabel("Password").FillAsync(SiteAccounts.Password);
+        await page.GetByLabel("Keep me signed in on this device").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator(".site-header .me")).ToBeVisibleAsync();
+        async Task<Microsoft.Playwright.BrowserContextCookiesResult> SessionCookieAsync() =>
+            (await page.Context.CookiesAsync()).Single(c => c.Name.EndsWith("shortscience", StringComparison.Ordinal));
+        Assert.Equal(-1, (await SessionCookieAsync()).Expires); // a session cookie
+
+        await page.GotoAsync(new Uri(site.WebUrl, "/account/settings").ToString());
+        await page.GetByLabel("Current password").FillAsync(SiteAccounts.Password);
+        await page.GetByLabel("New password").FillAsync("a different long passphrase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Expect(page.Locator(".form-success")).ToContainTextAsync("Password changed");
+        await Expect(page.Locator(".site-header .me")).ToBeVisibleAsync();
+        Assert.Equal(-1, (await SessionCookieAsync()).Expires);
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task APersonSignsUpConfirmsTheEmailLinkSignsInEditsTheProfileAndSignsOut()
     {

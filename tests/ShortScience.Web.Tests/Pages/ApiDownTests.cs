@@ -27,6 +27,8 @@ public sealed class ApiDownTests : IAsyncLifetime
     [InlineData("/")]
     [InlineData("/papers/1706.03762")]
     [InlineData("/venues")]
+    [InlineData("/paper?bibtexKey=journals/corr/abs-1706-03762")] // ShortScience.org's old links
+    [InlineData("/venue?key=nips&year=2017")]
     // Passed through to the API: a reader of a feed or a figure gets the same page, not the proxy's bare 502.
     [InlineData("/feeds/summaries.rss")]
     [InlineData("/figures/0123456789abcdef.webp")]

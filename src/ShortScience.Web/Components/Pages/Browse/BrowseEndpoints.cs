@@ -9,31 +9,21 @@ namespace ShortScience.Web.Components.Pages.Browse;
 /// <summary>ShortScience.org's old addresses (permanent redirects), the random summary, robots.txt and the sitemaps.</summary>
 public static class BrowseEndpoints
 {
-    /// <summary>
-    /// ShortScience.org's <c>/paper?bibtexKey=…</c>: 301 to the paper when any key it was known by finds it; otherwise a
-    /// redirect to the "add this paper" page, never a 404.
-    /// </summary>
-    public static void UseLegacyPaperLinks(this WebApplication app) => app.Use(async (context, next) =>
-    {
-        if (!context.Request.Path.Equals("/paper", StringComparison.OrdinalIgnoreCase) || !HttpMethods.IsGet(context.Request.Method))
-        {
-            await next(context);
-            return;
-        }
-        var query = context.Request.Query;
-        var id = (query["bibtexKey"].FirstOrDefault() ?? query["key"].FirstOrDefault())?.Trim();
-        if (id is { Length: > 0 and <= Limits.PaperAliasChars }
-            && await context.RequestServices.GetRequiredService<SearchClient>().LookupPaperAsync(id, context.RequestAborted) is { } paper)
-        {
-            context.Response.Redirect($"/papers/{Uri.EscapeDataString(paper.Key)}", permanent: true);
-            return;
-        }
-        // Not here (yet): the page that offers to add it, never a 404.
-        context.Response.Redirect(id is { Length: > 0 and <= Limits.PaperAliasChars } ? "/papers/add?key=" + Uri.EscapeDataString(id) : "/papers/add");
-    });
-
     public static void MapBrowseEndpoints(this WebApplication app)
     {
+        // ShortScience.org's /paper?bibtexKey=…: 301 to the paper when any key it was known by finds it; otherwise a
+        // redirect to the "add this paper" page, never a 404. An endpoint, so an API outage gets the site's 503 page.
+        app.MapGet("/paper", async (HttpContext context, SearchClient search) =>
+        {
+            var query = context.Request.Query;
+            var id = (query["bibtexKey"].FirstOrDefault() ?? query["key"].FirstOrDefault())?.Trim();
+            if (id is { Length: > 0 and <= Limits.PaperAliasChars } && await search.LookupPaperAsync(id, context.RequestAborted) is { } paper)
+            {
+                return Results.Redirect($"/papers/{Uri.EscapeDataString(paper.Key)}", permanent: true);
+            }
+            // Not here (yet): the page that offers to add it, never a 404.
+            return Results.Redirect(id is { Length: > 0 and <= Limits.PaperAliasChars } ? "/papers/add?key=" + Uri.EscapeDataString(id) : "/papers/add");
+        });
         app.MapGet("/venue", async (string? key, int? year, SearchClient search, CancellationToken ct) =>
             key is { Length: > 0 } && await search.LookupVenueAsync(key, ct) is { } venue
                 ? Results.Redirect(year is null ? $"/venues/{venue.Slug}" : $"/venues/{venue.Slug}/{year}", permanent: true)
