@@ -19,6 +19,11 @@ static class AccountValidation
         {
             errors["userName"] = ["A user name may contain only letters, digits, '-', '.' and '_'."];
         }
+        else if (ReservedEndings.Any(ending => name.EndsWith(ending, StringComparison.OrdinalIgnoreCase)))
+        {
+            // /users/{name}.bib and its kin are the person's downloads: a name ending so would lose its profile page.
+            errors["userName"] = [$"A user name may not end in {string.Join(", ", ReservedEndings)}."];
+        }
         if (!IsEmail(r.Email)) errors["email"] = ["Enter a valid email address."];
         if (string.IsNullOrEmpty(r.Password) || r.Password.Length < PasswordRules.MinLength)
         {
@@ -27,6 +32,8 @@ static class AccountValidation
         if (r.DisplayName is { Length: > 100 }) errors["displayName"] = ["A display name has at most 100 characters."];
         return errors;
     }
+
+    static readonly string[] ReservedEndings = [".bib", ".ris", ".json", ".rss", ".atom", ".xml"];
 
     static bool IsEmail(string? email) =>
         !string.IsNullOrWhiteSpace(email) && email.Length <= 254 && MailAddress.TryCreate(email.Trim(), out var parsed)

@@ -43,6 +43,19 @@ public sealed class AccountsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.True(problem!.Errors.ContainsKey("password"), string.Join("; ", problem.Errors.Keys));
     }
 
+    /// <summary>/users/{name}.bib (.ris, .json) is that person's download: a name ending so would have no profile page.</summary>
+    [Theory]
+    [InlineData("ada.json")]
+    [InlineData("bob.BIB")]
+    [InlineData("cy.ris")]
+    public async Task AUserNameEndingLikeADownloadIsRefused(string name)
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
+            new RegisterRequest(name, $"{name.Replace('.', '-')}@example.org", TestAccounts.Password, null));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("userName", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task EveryProblemOfASignUpIsReportedInOneAnswer()
     {
