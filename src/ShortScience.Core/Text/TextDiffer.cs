@@ -13,10 +13,28 @@ public static class TextDiffer
     static readonly Differ Differ = new();
     static readonly LineChunker Lines = new();
 
+    /// <summary>
+    /// Lines (or words in a line) left to compare once the common start and end are set aside, on both sides together.
+    /// The comparison costs about their number times the number of changes; beyond this a rewrite is shown as what went
+    /// and what came, so no pair of texts (100,000 characters each, every line changed) takes seconds of a server.
+    /// </summary>
+    public const int MaxCompared = 5_000;
+
     public static TextDiff Compare(string before, string after)
     {
         before = Normalize(before);
         after = Normalize(after);
+        var (oldLines, newLines) = (Lines.Chunk(before).ToArray(), Lines.Chunk(after).ToArray());
+        var (head, tail) = Common(oldLines, newLines);
+        if (oldLines.Length + newLines.Length - 2 * (head + tail) > MaxCompared)
+        {
+            var whole = new List<DiffBlock>();
+            whole.AddRange(oldLines.Take(head).Select(Same));
+            whole.AddRange(oldLines.Skip(head).Take(oldLines.Length - head - tail).Select(line => Whole(DiffKind.Removed, line)));
+            whole.AddRange(newLines.Skip(head).Take(newLines.Length - head - tail).Select(line => Whole(DiffKind.Added, line)));
+            whole.AddRange(oldLines.Skip(oldLines.Length - tail).Select(Same));
+            return new TextDiff(whole);
+        }
         var result = Differ.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, Lines);
         var blocks = new List<DiffBlock>();
         var a = 0;
@@ -36,6 +54,16 @@ public static class TextDiffer
         return new TextDiff(blocks);
     }
 
+    /// <summary>How many pieces both sides start with, and then end with (not overlapping).</summary>
+    static (int Head, int Tail) Common(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        var head = 0;
+        while (head < a.Count && head < b.Count && a[head] == b[head]) head++;
+        var tail = 0;
+        while (tail < a.Count - head && tail < b.Count - head && a[a.Count - 1 - tail] == b[b.Count - 1 - tail]) tail++;
+        return (head, tail);
+    }
+
     static DiffBlock Same(string line) => Whole(DiffKind.Same, line);
 
     static DiffBlock Whole(DiffKind kind, string line) => new(kind, [new DiffSpan(kind, line)]);
@@ -45,6 +73,16 @@ public static class TextDiffer
     {
         var oldWords = Tokens(before);
         var newWords = Tokens(after);
+        var (head, tail) = Common(oldWords, newWords);
+        if (oldWords.Count + newWords.Count - 2 * (head + tail) > MaxCompared)
+        {
+            var whole = new List<DiffSpan>();
+            Add(whole, DiffKind.Same, oldWords, 0, head);
+            Add(whole, DiffKind.Removed, oldWords, head, oldWords.Count - head - tail);
+            Add(whole, DiffKind.Added, newWords, head, newWords.Count - head - tail);
+            Add(whole, DiffKind.Same, oldWords, oldWords.Count - tail, tail);
+            return whole;
+        }
         var result = Differ.CreateDiffs(string.Concat(oldWords.Select(w => w + "\n")), string.Concat(newWords.Select(w => w + "\n")), false, false, Lines);
         var spans = new List<DiffSpan>();
         var a = 0;

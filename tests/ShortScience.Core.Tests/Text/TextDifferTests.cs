@@ -26,10 +26,30 @@ public sealed class TextDifferTests
     [InlineData("gone entirely", "")]
     [InlineData("one\ntwo\nthree", "zero\none\nthree\nfour")]
     [InlineData("tabs\tand  double  spaces", "tabs and double spaces")]
-    public void SpansRebuildBothTextsExactly(string before, string after)
-    {
-        var diff = TextDiffer.Compare(before, after);
+    public void SpansRebuildBothTextsExactly(string before, string after) => AssertRebuilds(TextDiffer.Compare(before, after), before, after);
 
+    /// <summary>
+    /// Two long texts where every line (or every word of one long line) changed: compared in full, that was billions of
+    /// steps on a public page; past the limit the rewrite is shown as what went and what came, still exactly.
+    /// </summary>
+    [Theory]
+    [InlineData("a\n", "b\n", 50_000, true)]
+    [InlineData("alpha ", "beta ", 20_000, false)]
+    public async Task ARewriteOfALongTextIsShownWholeAndQuickly(string oldPiece, string newPiece, int count, bool lines)
+    {
+        var head = "# Kept title\n\nKept opening.\n";
+        var before = head + string.Concat(Enumerable.Repeat(oldPiece, count)) + "\nKept ending.";
+        var after = head + string.Concat(Enumerable.Repeat(newPiece, count)) + "\nKept ending.";
+        var diff = await Task.Run(() => TextDiffer.Compare(before, after)).WaitAsync(TimeSpan.FromSeconds(60)); // minutes before
+        Assert.True(diff.HasChanges);
+        Assert.Equal("# Kept title", diff.Blocks[0].Spans.Single().Text);
+        Assert.Equal(DiffKind.Same, diff.Blocks[^1].Kind);
+        if (!lines) Assert.Contains(diff.Blocks, b => b.Spans.Any(s => s.Kind == DiffKind.Removed) && b.Spans.Any(s => s.Kind == DiffKind.Added));
+        AssertRebuilds(diff, before, after);
+    }
+
+    static void AssertRebuilds(TextDiff diff, string before, string after)
+    {
         var oldLines = diff.Blocks.Where(b => b.Kind != DiffKind.Added)
             .Select(b => string.Concat(b.Spans.Where(s => s.Kind != DiffKind.Added).Select(s => s.Text)));
         var newLines = diff.Blocks.Where(b => b.Kind != DiffKind.Removed)
