@@ -39,8 +39,8 @@ public static class FeedsApi
             feeds.MapGet($"/users/{{name}}.{ext}", (string name, FeedSources s, int? limit, CancellationToken ct) =>
                 Serve(s, ct, format, limit, n => s.UserAsync(name, n, ct)));
             feeds.MapGet($"/search.{ext}", (string? q, FeedSources s, int? limit, CancellationToken ct) =>
-                string.IsNullOrWhiteSpace(q) || q.Length > 200
-                    ? Task.FromResult<IResult>(Problems.BadRequest("Give a search (q) of up to 200 characters.", "q"))
+                string.IsNullOrWhiteSpace(q) || q.Length > Limits.SearchQueryChars // as long as the search page takes
+                    ? Task.FromResult<IResult>(Problems.BadRequest($"Give a search (q) of up to {Limits.SearchQueryChars} characters.", "q"))
                     : Serve(s, ct, format, limit, n => s.SearchAsync(q, n, ct)));
             feeds.MapGet($"/following/{{token}}.{ext}", (string token, FeedSources s, int? limit, CancellationToken ct) =>
                 Serve(s, ct, format, limit, n => s.FollowingAsync(token, n, ct)));
