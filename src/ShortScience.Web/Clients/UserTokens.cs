@@ -35,7 +35,9 @@ public sealed class UserTokens(
     async Task KeepCookieAsync(TokenResponse tokens)
     {
         var now = DateTimeOffset.UtcNow;
-        if (context.HttpContext is { } http)
+        // A request whose answer has not started can carry the new cookie. In a circuit the accessor still hands out
+        // the circuit's own request (the WebSocket's, long started), where a cookie can no longer be set: ask the page.
+        if (context.HttpContext is { Response.HasStarted: false } http)
         {
             await SessionRenewal.RenewCookieAsync(http, tokens, now);
             return;

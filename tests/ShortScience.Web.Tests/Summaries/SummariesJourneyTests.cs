@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using ShortScience.Contracts;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -86,6 +88,35 @@ public sealed class SummariesJourneyTests(SiteFixture site, Browser browser)
         await Expect(page).ToHaveURLAsync(new Regex(@"/papers/1409\.0473/summaries/\d+$"), new() { Timeout = 30_000 });
         await Expect(page.Locator(".prose")).ToContainTextAsync("end-1000");
         await Expect(page.Locator(".prose p")).ToHaveCountAsync(1000);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// The history page was opened at revision 2; another tab then published revision 3. Restoring revision 1 from the
+    /// page must not silently replace revision 3, which the person never saw: it is a conflict, and nothing changes.
+    /// </summary>
+    [Fact]
+    public async Task RestoringFromAHistoryPageThatIsBehindIsAConflict()
+    {
+        await site.CreateMemberAsync("restorer1");
+        using var api = await site.ApiClientForAsync("restorer1");
+        async Task<PublishedRevision> PublishAsync(string text, int? baseRevision) =>
+            (await (await api.PutAsJsonAsync("/api/v1/papers/1312.6114/summaries/mine", new PublishRequest(text, baseRevision, false, null)))
+                .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<PublishedRevision>())!;
+        var first = await PublishAsync("The first take.", null);
+        await PublishAsync("The second take.", 1);
+
+        var (page, errors) = await browser.NewPageAsync();
+        await site.SignInAsync(page, "restorer1");
+        await page.GotoAsync(new Uri(site.WebUrl, $"/papers/1312.6114/summaries/{first.SummaryId}/history").ToString());
+        await Expect(page.Locator("table.revisions tbody tr")).ToHaveCountAsync(2);
+        await PublishAsync("The third take, written in another tab.", 2);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Expect(page.Locator("table.revisions tbody tr")).ToHaveCountAsync(3); // nothing restored over revision 3
+        var current = await api.GetFromJsonAsync<SummaryView>($"/api/v1/summaries/{first.SummaryId}");
+        Assert.Contains("third take", current!.Html);
         Assert.Empty(errors);
     }
 
