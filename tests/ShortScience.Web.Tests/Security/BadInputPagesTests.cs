@@ -72,6 +72,20 @@ public sealed class BadInputPagesTests(SiteFixture site)
         if (response.StatusCode == HttpStatusCode.OK) Assert.Equal(fileName, response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
     }
 
+    /// <summary>A search the API refuses (a cursor it never handed out, a query past the limit) is a 4xx page that keeps the box to fix it.</summary>
+    [Theory]
+    [InlineData("/search?q=attention&cursor=abc")]
+    [InlineData("/search?q=attention&cursor=MjAwOjA")] // "200:0", beyond the window of results
+    public async Task ASearchTheApiRefusesIsA4xxPageWithTheSearchBox(string address)
+    {
+        using var http = new HttpClient { BaseAddress = site.WebUrl };
+        var response = await http.GetAsync(address);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{address}: {(int)response.StatusCode}");
+        Assert.Contains("class=\"problem\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"q\"", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AFormPostWithoutItsAntiforgeryTokenGetsAReadable400Page()
     {
