@@ -44,8 +44,8 @@ public static class ListingExportsApi
                 BibtexApi.Export(await BibtexApi.ExportAsync(db.Papers.Where(p => p.Keywords.Contains(Links.SegmentValue(tag))), ct), format));
             group.MapGet($"/authors/{{slug}}/{suffix}", (string slug, ShortScienceDb db, CancellationToken ct) =>
                 AuthorAsync(slug, format, db, ct));
-            group.MapGet($"/search/{suffix}", (string? q, ShortScienceDb db, PaperSearch search, CancellationToken ct) =>
-                SearchAsync(q, format, db, search, ct));
+            group.MapGet($"/search/{suffix}", (string? q, string? venue, int? from, int? to, bool? summarized, ShortScienceDb db, PaperSearch search,
+                CancellationToken ct) => SearchAsync(q, venue, from, to, summarized, format, db, search, ct));
         }
     }
 
@@ -79,9 +79,12 @@ public static class ListingExportsApi
         return BibtexApi.Export(await BibtexApi.ExportAsync(db.Papers.Where(p => p.Authors.Any(a => a.AuthorId == author.Id)), ct), format);
     }
 
-    /// <summary>The search page's results, best first: the paper an arXiv id or DOI names, or the query's top matches.</summary>
+    /// <summary>
+    /// The search page's results, best first, with its filters: the paper an arXiv id or DOI names, or the query's top
+    /// matches.
+    /// </summary>
     static async Task<Results<ContentHttpResult, ProblemHttpResult>> SearchAsync(
-        string? q, ExportFormat format, ShortScienceDb db, PaperSearch search, CancellationToken ct)
+        string? q, string? venue, int? from, int? to, bool? summarized, ExportFormat format, ShortScienceDb db, PaperSearch search, CancellationToken ct)
     {
         var query = (q ?? "").Trim();
         if (query.Length == 0) return Problems.BadRequest("Say what to search for (q).", "q");
@@ -93,7 +96,9 @@ public static class ListingExportsApi
         }
         else
         {
-            var results = await search.SearchAsync(new SearchRequest(query, null, null, null, null, 0, MaxSearchPapers), ct);
+            var (venueId, refused) = await SearchApi.FiltersAsync(db, venue, from, to, ct);
+            if (refused is not null) return refused;
+            var results = await search.SearchAsync(new SearchRequest(query, venueId, from, to, summarized, 0, MaxSearchPapers), ct);
             keys = results.Items.Select(h => h.Key).ToList();
         }
         var rank = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);

@@ -30,6 +30,19 @@ public static class SearchApi
         return (input.Kind == InputKind.Arxiv ? $"arXiv:{input.Value}" : $"doi:{input.Value}", paper?.Key);
     }
 
+    /// <summary>The search's filters checked (the search page and its exports alike): the venue's id, or the refusal.</summary>
+    public static async Task<(int? VenueId, ProblemHttpResult? Refused)> FiltersAsync(ShortScienceDb db, string? venue, int? from, int? to, CancellationToken ct)
+    {
+        int? venueId = null;
+        if (!string.IsNullOrWhiteSpace(venue))
+        {
+            var found = await MergeChains.VenueAsync(db, venue, ct);
+            if (found is null) return (null, Problems.BadRequest($"There is no venue '{venue}'.", "venue"));
+            venueId = found.Id;
+        }
+        return from > to ? (null, Problems.BadRequest("'from' is after 'to'.", "from")) : (venueId, null);
+    }
+
     public static void MapSearchApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/search").WithTags("Search").ReadsFromStandby();
@@ -56,14 +69,8 @@ public static class SearchApi
             if (!Cursor.TryDecode(cursor, out var c) || c.Value is < 0 or >= SearchRequest.Window) return Problems.BadRequest("The cursor is not one this API handed out.", "cursor");
             offset = (int)c.Value;
         }
-        int? venueId = null;
-        if (!string.IsNullOrWhiteSpace(venue))
-        {
-            var found = await MergeChains.VenueAsync(db, venue, ct);
-            if (found is null) return Problems.BadRequest($"There is no venue '{venue}'.", "venue");
-            venueId = found.Id;
-        }
-        if (from > to) return Problems.BadRequest("'from' is after 'to'.", "from");
+        var (venueId, refused) = await FiltersAsync(db, venue, from, to, ct);
+        if (refused is not null) return refused;
         var request = new SearchRequest(query, venueId, from, to, summarized, offset, Math.Clamp(limit ?? 20, 1, 50));
         var results = await search.SearchAsync(request, ct);
         // Nothing found: offer the query with its misspelt words corrected (on the first page, whatever the filters).

@@ -108,6 +108,26 @@ public abstract class SearchApiTests(ApiFactory app)
         Assert.Equal(facets.WithoutSummary, waiting!.Items.Count(i => i.Venue?.Slug == "icml"));
     }
 
+    /// <summary>The search page's downloads hold what the page lists: the query with its filters, not every venue and year.</summary>
+    [Fact]
+    public async Task TheSearchExportsKeepThePagesFilters()
+    {
+        await SearchData.EnsureAsync(app);
+        var client = app.CreateClient();
+
+        var all = await client.GetStringAsync("/api/v1/search/bibtex?q=adversarial");
+        var icml = await client.GetStringAsync("/api/v1/search/bibtex?q=adversarial&venue=icml");
+        var early = await client.GetStringAsync("/api/v1/search/csl?q=adversarial&from=2010&to=2015&summarized=true");
+        Assert.Contains("Adversarial Examples for Generative Models", all);
+        Assert.Contains("Generative Adversarial Networks", all);
+        Assert.Contains("Adversarial Examples for Generative Models", icml);
+        Assert.DoesNotContain("Generative Adversarial Networks", icml);
+        Assert.Contains("Generative Adversarial Networks", early);
+        Assert.DoesNotContain("Adversarial Examples", early);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/search/ris?q=adversarial&venue=no-such-venue")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/search/ris?q=adversarial&from=2020&to=2010")).StatusCode);
+    }
+
     [Fact]
     public async Task AQueryThatFindsNothingOffersTheCorrectedQueryWhenThatFindsPapers()
     {
