@@ -51,7 +51,7 @@ public sealed class Checks
         if (values.Count > max) return Add(field, $"At most {max:N0} {what} are allowed; this has {values.Count:N0}.");
         // JSON can say [null]: an item that is not a text is refused here rather than failing whatever reads it later.
         if (values.Any(v => v is null)) return Add(field, $"Each of the {what} must be a text; this list holds a null.");
-        if (values.Any(v => v is not null && v.Length > maxLength)) Add(field, $"Each of the {what} can be at most {maxLength:N0} characters.");
+        if (values.Any(v => v!.Length > maxLength)) Add(field, $"Each of the {what} can be at most {maxLength:N0} characters.");
         return this;
     }
 

@@ -8,7 +8,7 @@ namespace ShortScience.Api.Accounts;
 /// would tell anyone with a stopwatch who has an account (see <see cref="SameTimeAsync"/>). Each job runs in its own
 /// scope; a failure is logged, never shown.
 /// </summary>
-public sealed class AccountMailQueue(IServiceScopeFactory scopes, ILogger<AccountMailQueue> logger) : BackgroundService
+public sealed class AccountMailQueue(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AccountMailQueue> logger) : BackgroundService
 {
     /// <summary>
     /// How long an answer that may send mail takes, whether it sends one or not. Long enough for a mail written to the
@@ -34,7 +34,7 @@ public sealed class AccountMailQueue(IServiceScopeFactory scopes, ILogger<Accoun
 
     bool WithinLimit(Guid recipient)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         if (_sent.Count > 10_000)
         {
             foreach (var (key, value) in _sent) if (now - value.Start > MailWindow) _sent.TryRemove(key, out _);

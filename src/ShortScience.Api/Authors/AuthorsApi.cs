@@ -21,15 +21,24 @@ public static class AuthorsApi
         group.MapPost("/{slug}/merge", MergeAsync).RequireAuthorization(Policies.Moderator);
     }
 
+    /// <summary>
+    /// The other names an author goes by: of the authors merged into them, and as printed on papers readers can see (a
+    /// hidden spam paper's byline is not one of theirs).
+    /// </summary>
+    internal static async Task<List<string>> OtherNamesAsync(ShortScienceDb db, Author author, CancellationToken ct)
+    {
+        var merged = await db.Authors.Where(a => a.MergedIntoId == author.Id).Select(a => a.Name).ToListAsync(ct);
+        var printed = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id && pa.Paper.Status == ContentStatus.Visible)
+            .Select(pa => pa.DisplayName).Distinct().ToListAsync(ct);
+        return merged.Concat(printed).Where(n => n != author.Name).Distinct().Order().ToList();
+    }
+
     static async Task<Results<Ok<AuthorDetail>, ProblemHttpResult>> GetAsync(string slug, ShortScienceDb db, CancellationToken ct)
     {
         var author = await MergeChains.AuthorAsync(db, slug, ct);
         if (author is null) return Problems.NotFound($"There is no author '{slug}'.");
 
-        var merged = await db.Authors.Where(a => a.MergedIntoId == author.Id).Select(a => a.Name).ToListAsync(ct);
-        // Names printed on papers readers can see (a hidden spam paper's byline is not one of theirs).
-        var printed = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id && pa.Paper.Status == ContentStatus.Visible)
-            .Select(pa => pa.DisplayName).Distinct().ToListAsync(ct);
+        var otherNames = await OtherNamesAsync(db, author, ct);
         var papers = await db.Papers.AsNoTracking()
             .Where(p => p.Status == ContentStatus.Visible && p.Authors.Any(a => a.AuthorId == author.Id))
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
@@ -40,7 +49,6 @@ public static class AuthorsApi
                 p.Year, p.SummaryCount, p.ArxivId, p.Doi, p.CreatedAt))
             .Take(500)
             .ToListAsync(ct);
-        var otherNames = merged.Concat(printed).Where(n => n != author.Name).Distinct().Order().ToList();
         return TypedResults.Ok(new AuthorDetail(author.Slug, author.Name, otherNames, papers));
     }
 

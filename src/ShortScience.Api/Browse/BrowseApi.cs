@@ -57,10 +57,7 @@ public static class BrowseApi
         if (Invalid(list, cursor, out var after) is { } problem) return problem;
         var author = await MergeChains.AuthorAsync(db, slug, ct);
         if (author is null) return Problems.NotFound($"There is no author '{slug}'.");
-        var merged = await db.Authors.Where(a => a.MergedIntoId == author.Id).Select(a => a.Name).ToListAsync(ct);
-        var printed = await db.PaperAuthors.Where(pa => pa.AuthorId == author.Id && pa.Paper.Status == ContentStatus.Visible)
-            .Select(pa => pa.DisplayName).Distinct().ToListAsync(ct);
-        var otherNames = merged.Concat(printed).Where(n => n != author.Name).Distinct().Order().ToList();
+        var otherNames = await Authors.AuthorsApi.OtherNamesAsync(db, author, ct);
         var scope = Visible(db).Where(p => p.Authors.Any(a => a.AuthorId == author.Id));
         return TypedResults.Ok(new AuthorListing(author.Slug, author.Name, otherNames, await PaperListings.PageAsync(db, scope, list, after, ct)));
     }

@@ -1,7 +1,7 @@
-using ShortScience.Contracts;
 using ShortScience.Api.Caching;
-using ShortScience.Api.Replicas;
 using ShortScience.Api.Extensions;
+using ShortScience.Api.Replicas;
+using ShortScience.Contracts;
 
 namespace ShortScience.Api.Feeds;
 

@@ -1,5 +1,5 @@
-using ShortScience.Contracts;
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Contracts;
 using ShortScience.Core.Text;
 using ShortScience.Data;
 using ShortScience.Data.Entities;

@@ -22,7 +22,6 @@ public sealed class Moderator(ShortScienceDb db, CacheEviction caches, TimeProvi
     /// <returns>False when the target does not exist.</returns>
     public async Task<bool> SetHiddenAsync(Guid moderatorId, FlagTarget type, string targetId, bool hidden, string? reason, long? flagId, CancellationToken ct)
     {
-        targetId = TargetId(type, targetId) ?? targetId; // "07" is summary 7 in the log and for its reports too
         var changed = type switch
         {
             FlagTarget.Summary when long.TryParse(targetId, out var id) => await HideSummaryAsync(id, hidden, reason, ct),

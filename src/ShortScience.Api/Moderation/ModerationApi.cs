@@ -120,7 +120,7 @@ public static class ModerationApi
         if (TargetOf(targetType) is not { } type) return Problems.BadRequest("Moderate a summary, a comment, a paper, a question or an answer.", "targetType");
         if (hidden && string.IsNullOrWhiteSpace(reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
         var me = http.User.RequiredUserId();
-        targetId = Moderator.TargetId(type, targetId) ?? targetId;
+        targetId = Moderator.TargetId(type, targetId) ?? targetId; // "07" is summary 7 in the log and for its reports too
         if (!await moderator.SetHiddenAsync(me, type, targetId, hidden, reason?.Trim(), null, ct)) return Problems.NotFound("There is nothing there to moderate.");
         if (hidden) await moderator.ResolveFlagsAsync(me, type, targetId, FlagStatus.Actioned, reason, ct);
         return TypedResults.NoContent();

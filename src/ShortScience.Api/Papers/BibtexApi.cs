@@ -59,8 +59,7 @@ public static class BibtexApi
     /// <summary>Papers the person summarized under their name; anonymous summaries stay anonymous.</summary>
     static async Task<Results<ContentHttpResult, ProblemHttpResult>> UserAsync(string name, ShortScienceDb db, CancellationToken ct)
     {
-        var normalized = name.ToUpperInvariant(); // as the profile and the user's feed find them
-        var user = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+        var user = await Users.UsersApi.UserIdAsync(db, name, ct);
         if (user is null) return Problems.NotFound($"There is no user '{name}'.");
         return Bibtex(await ExportAsync(db.Papers.Where(p =>
             p.Summaries.Any(s => s.UserId == user && s.Status == SummaryStatus.Published && !s.Anonymous)), ct));

@@ -95,7 +95,8 @@ public static class UsersApi
     static string DisplayNameOf(System.Security.Claims.ClaimsPrincipal user) =>
         user.FindFirst(SessionClaims.DisplayName)?.Value ?? user.Identity!.Name!;
 
-    static Task<Guid?> UserIdAsync(ShortScienceDb db, string name, CancellationToken ct)
+    /// <summary>A person by their name, whatever its case (as profiles, feeds and exports find them).</summary>
+    internal static Task<Guid?> UserIdAsync(ShortScienceDb db, string name, CancellationToken ct)
     {
         var normalized = name.ToUpperInvariant();
         return db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);

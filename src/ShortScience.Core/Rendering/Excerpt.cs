@@ -1,8 +1,8 @@
-using ShortScience.Contracts;
 using Markdig.Extensions.Footnotes;
 using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using ShortScience.Contracts;
 using ShortScience.Core.Rendering.Syntax;
 
 namespace ShortScience.Core.Rendering;

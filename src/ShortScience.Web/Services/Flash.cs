@@ -1,6 +1,6 @@
-using ShortScience.Contracts;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
+using ShortScience.Contracts;
 
 namespace ShortScience.Web.Services;
 

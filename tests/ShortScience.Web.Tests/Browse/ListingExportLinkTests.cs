@@ -39,6 +39,20 @@ public sealed partial class ListingExportLinkTests(SiteFixture site, Browser bro
         Assert.Empty(errors);
     }
 
+    /// <summary>A search narrowed to some years exports what it lists: the links carry its filters, the file holds those years only.</summary>
+    [Fact]
+    public async Task AFilteredSearchExportsOnlyWhatItLists()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/search?q=attention&from=2017&to=2017").ToString());
+        await Expect(page.Locator(".listing-exports")).ToBeVisibleAsync();
+        Assert.Contains("from=2017", await page.Locator("a.bibtex-export").GetAttributeAsync("href"));
+
+        var entries = await AssertExportsAsync(page);
+        Assert.All(entries, e => Assert.Equal(2017, BibtexMetadata.From(e).Year));
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task AnAuthorsPageReachedFromAPaperExportsTheirPapers()
     {

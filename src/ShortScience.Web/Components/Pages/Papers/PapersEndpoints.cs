@@ -37,11 +37,12 @@ public static class PapersEndpoints
                 Listing(papers, $"api/v1/tags/{E(tag)}/{suffix}", contentType, FileName(tag, extension), ct));
             app.MapGet($"/authors/{{slug}}.{extension}", (string slug, PapersClient papers, CancellationToken ct) =>
                 Listing(papers, $"api/v1/authors/{E(slug)}/{suffix}", contentType, FileName(slug, extension), ct));
-            app.MapGet($"/search.{extension}", (string? q, string? venue, int? from, int? to, bool? summarized, PapersClient papers, CancellationToken ct) =>
+            // The search page's query and filters go to the API as they came, so the file holds what the page lists.
+            app.MapGet($"/search.{extension}", (string? q, HttpRequest request, PapersClient papers, CancellationToken ct) =>
                 string.IsNullOrWhiteSpace(q)
                     // Nothing to export without a query: the search page, where one is typed.
                     ? Task.FromResult(Results.Redirect("/search"))
-                    : Listing(papers, $"api/v1/search/{suffix}?q={E(q)}{Filters(venue, from, to, summarized)}", contentType, $"search.{extension}", ct));
+                    : Listing(papers, $"api/v1/search/{suffix}{request.QueryString}", contentType, $"search.{extension}", ct));
         }
     }
 
@@ -49,11 +50,6 @@ public static class PapersEndpoints
         await papers.GetListingExportAsync(path, ct) is { } file ? Results.File(file, contentType, fileName) : Results.NotFound();
 
     static string E(string value) => Uri.EscapeDataString(value);
-
-    /// <summary>The search page's filters, passed on so its export holds the papers the page lists.</summary>
-    static string Filters(string? venue, int? from, int? to, bool? summarized) =>
-        (string.IsNullOrWhiteSpace(venue) ? "" : $"&venue={E(venue.Trim())}") + (from is { } f ? $"&from={f}" : "") + (to is { } t ? $"&to={t}" : "")
-        + (summarized is { } s ? $"&summarized={(s ? "true" : "false")}" : "");
 
     /// <summary>
     /// A download's name from what the address named (a tag, a key, a person): letters, digits, '.', '-' and '_' kept,
