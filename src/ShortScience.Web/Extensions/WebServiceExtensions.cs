@@ -161,13 +161,14 @@ public static class WebServiceExtensions
         app.UseMiddleware<HeadAsGetMiddleware>();
         app.UseRouting();
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Cached pages (signed-out readers only, Services/PageCache.cs) still get the security headers; they are kept
+        // compressed, once per encoding (PageCache.ChosenEncoding), so a hit is sent as it was stored.
+        if (app.Configuration.GetValue("Caching:Pages", true)) app.UseOutputCache();
         // Compressing pages that carry a signed-in person's secrets next to text an attacker can echo invites
         // BREACH-style attacks; signed-out pages (almost all traffic) and static files are compressed.
         app.UseWhen(context => !PageCache.SignedInOrFlash(context.Request),
             branch => branch.UseResponseCompression());
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-        // Cached pages (signed-out readers only, Services/PageCache.cs) still get compression and security headers.
-        if (app.Configuration.GetValue("Caching:Pages", true)) app.UseOutputCache();
         if (app.Environment.IsProduction()) app.UseHsts();
         // One line per request with the status the client got: outside the error and not-found re-runs (which
         // restore the path they ran under), inside the page cache (hits are not logged).

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using ShortScience.Contracts;
 using ShortScience.Hosting;
 
@@ -17,7 +18,8 @@ namespace ShortScience.Web.Services;
 /// <remarks>
 /// Shared only between requests without the sign-in or flash cookie (signed-in pages hold a person's name, votes
 /// and forms with antiforgery tokens); only GET/HEAD 200 responses without Set-Cookie are stored (ASP.NET Core's
-/// default rules). The cache sits after compression and the security headers, which apply to every hit too.
+/// default rules). The cache sits after the security headers, which apply to every hit too, and before compression:
+/// entries are kept as sent, one per encoding.
 /// </remarks>
 public static class PageCache
 {
@@ -49,6 +51,7 @@ public static class PageCache
         builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
             .With(context => IsSharedPage(context.HttpContext.Request))
             .Expire(TimeSpan.FromSeconds(60)) // popularity (views) changes without a write
+            .VaryByValue(ChosenEncoding)
             .Tag(Tag)));
         // Feeds are the same for every reader (the private following and reading-list feeds, whose addresses are their
         // passwords, excepted; any answer the API marks private is not kept either: ForwardedTagsPolicy).
@@ -56,16 +59,30 @@ public static class PageCache
             .With(context => IsEdgeFeed(context.HttpContext.Request))
             .Expire(FeedLifetime)
             .SetVaryByQuery("q", "limit")
+            .VaryByValue(ChosenEncoding)
             .Tag(Tag, CacheTags.Feeds)
             .AddPolicy<ForwardedTagsPolicy>()));
         // Figures are immutable (named by their content) and the same for everyone: kept here after the first read, so
         // readers and their 304s are served without a hop to the API; a removal evicts its tag (figure:{hash}).
         builder.Services.AddOutputCache(options => options.AddBasePolicy(policy => policy
             .With(context => IsFigure(context.HttpContext.Request))
-            .Expire(FigureLifetime)
+            .Expire(FigureLifetime) // never compressed (images), so one entry whatever the reader accepts
             .Tag(Tag)
             .AddPolicy<ForwardedTagsPolicy>()));
         builder.Services.AddHostedService<PageCacheInvalidator>();
+    }
+
+    /// <summary>
+    /// The encoding the compression middleware (after the cache) will answer this request in: entries are stored as
+    /// sent, so each encoding has its own (at most three per address, whatever Accept-Encoding a client makes up), and
+    /// a hit costs no compression.
+    /// </summary>
+    public static KeyValuePair<string, string> ChosenEncoding(HttpContext http)
+    {
+        if (SignedInOrFlash(http.Request)) return new("encoding", "identity"); // never compressed (see UseWebPipeline)
+        var compression = http.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+        var encoding = compression.CheckRequestAcceptsCompression(http) ? compression.GetCompressionProvider(http)?.EncodingName : null;
+        return new("encoding", encoding ?? "identity");
     }
 
     /// <summary>How long a figure is kept here (a removal evicts it at once; its address never shows other bytes).</summary>
