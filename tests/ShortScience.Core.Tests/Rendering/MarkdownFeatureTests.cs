@@ -45,6 +45,21 @@ public sealed class MarkdownFeatureTests
     }
 
     [Fact]
+    public async Task CodeThatMakesAHighlighterRuleBacktrackRendersPlainInsteadOfHangingTheRenderer()
+    {
+        // ColorCode's JSON string rule backtracks exponentially on a string of ordinary letters (days at 40 of them);
+        // the block must come back, as plain code, well within the render's own time limit.
+        var markdown = "```json\n[1, \"" + new string('a', 40) + "\"]\n```";
+        var html = await Task.Run(() => Rendered.Text(markdown).Html).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.StartsWith("<pre><code class=\"language-json\">", html);
+        Assert.Contains(new string('a', 40), html);
+        Assert.DoesNotContain("tok-", html);
+
+        // Ordinary JSON still gets its colours.
+        Assert.Contains("tok-", Rendered.Text("```json\n{\"a\": 1}\n```").Html);
+    }
+
+    [Fact]
     public void GridTablesRenderWithoutStyles()
     {
         var html = Rendered.Html("+---+---+\n| a | b |\n+===+===+\n| 1 | 2 |\n+---+---+");

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using ColorCode;
+using ColorCode.Compilation;
 using ColorCode.Parsing;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -31,18 +34,55 @@ sealed class HighlightingCodeBlockRenderer : CodeBlockRenderer
 }
 
 /// <summary>ColorCode's scopes (nested captures of its language rules) as escaped text inside class spans.</summary>
-sealed class CodeHighlighter() : CodeColorizerBase(null!, null!)
+sealed class CodeHighlighter() : CodeColorizerBase(null!, Parser)
 {
     const int MaxChars = 50_000;
+    static readonly LanguageParser Parser = new(new TimedLanguageCompiler(), new KnownLanguages());
     readonly StringBuilder _html = new();
 
-    /// <summary>The code's HTML, or null when the language is not one ColorCode knows.</summary>
+    /// <summary>The code's HTML, or null when the language is not one ColorCode knows or its rules take too long.</summary>
     public static string? Highlight(string code, string language)
     {
         if (code.Length > MaxChars || Languages.FindById(Alias(language.Trim().ToLowerInvariant())) is not { } found) return null;
         var highlighter = new CodeHighlighter();
-        highlighter.languageParser.Parse(code, found, highlighter.Write);
+        try
+        {
+            highlighter.languageParser.Parse(code, found, highlighter.Write);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null; // shown as plain code
+        }
         return highlighter._html.ToString();
+    }
+
+    /// <summary>
+    /// ColorCode 2.0.15 compiles its rules without a match timeout, and some backtrack exponentially on ordinary
+    /// text (its JSON string rule on a 40-character string runs for days): each language's regex is compiled again
+    /// with one, so a pathological block costs at most <see cref="MatchTimeout"/> per match and then renders plain.
+    /// </summary>
+    /// <summary>The languages ColorCode ships (for rules that embed another language, e.g. script in HTML).</summary>
+    sealed class KnownLanguages : ColorCode.Common.ILanguageRepository
+    {
+        public IEnumerable<ILanguage> All => Languages.All;
+
+        public ILanguage FindById(string languageId) => Languages.FindById(languageId);
+
+        public void Load(ILanguage language) => throw new NotSupportedException();
+    }
+
+    sealed class TimedLanguageCompiler : ILanguageCompiler
+    {
+        static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+        readonly LanguageCompiler _inner = new(new Dictionary<string, CompiledLanguage>(), new ReaderWriterLockSlim());
+        readonly ConcurrentDictionary<string, CompiledLanguage> _compiled = new();
+
+        public CompiledLanguage Compile(ILanguage language) => _compiled.GetOrAdd(language.Id, _ =>
+        {
+            CompiledLanguage plain;
+            lock (_inner) plain = _inner.Compile(language);
+            return new CompiledLanguage(plain.Id, plain.Name, new Regex(plain.Regex.ToString(), plain.Regex.Options, MatchTimeout), plain.Captures);
+        });
     }
 
     static string Alias(string language) => language switch
