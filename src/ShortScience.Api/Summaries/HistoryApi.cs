@@ -20,7 +20,7 @@ public static class HistoryApi
         group.MapGet("/revisions", ListAsync);
         group.MapGet("/revisions/{number:int}", GetAsync);
         group.MapGet("/diff", DiffAsync);
-        group.MapPost("/restore/{number:int}", RestoreAsync).RequireAuthorization(Policies.Member);
+        group.MapPost("/restore/{number:int}", RestoreAsync).RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Posting);
     }
 
     static async Task<Results<Ok<SummaryHistory>, ProblemHttpResult>> ListAsync(long id, HttpContext http, ShortScienceDb db, CancellationToken ct)

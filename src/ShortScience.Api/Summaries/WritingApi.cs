@@ -15,7 +15,7 @@ public static class WritingApi
     {
         var mine = api.MapGroup("/papers/{key}/summaries/mine").WithTags("Summaries").RequireAuthorization(Policies.Member);
         mine.MapGet("/", GetMineAsync);
-        mine.MapPut("/", PublishAsync);
+        mine.MapPut("/", PublishAsync).RequireRateLimiting(RateLimits.Posting); // the draft autosave is not posting
         mine.MapPut("/draft", SaveDraftAsync);
         mine.MapDelete("/draft", DiscardDraftAsync);
     }

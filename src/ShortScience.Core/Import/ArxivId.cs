@@ -53,7 +53,8 @@ public readonly partial record struct ArxivId(string Id, int? Version)
         return m.Success && TryParse($"{m.Groups[1].Value}/{m.Groups[2].Value}", out id);
     }
 
-    static int? VersionOf(Match m) => m.Groups["v"].Success ? int.Parse(m.Groups["v"].Value) : null;
+    // arXiv versions are small; one too long for an int ("v99999999999") names no version, so the id stands without it.
+    static int? VersionOf(Match m) => m.Groups["v"].Success && int.TryParse(m.Groups["v"].ValueSpan, out var v) ? v : null;
 
     static bool ValidMonth(string yymm) => int.Parse(yymm[2..]) is >= 1 and <= 12;
 

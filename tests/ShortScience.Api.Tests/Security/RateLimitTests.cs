@@ -38,4 +38,42 @@ public sealed class RateLimitTests : IClassFixture<ApiFactory>
         // Three sign-ups from one address used the allowance; the fourth waits.
         Assert.Equal(HttpStatusCode.TooManyRequests, (await _app.RegisterAsync("r-fourth")).StatusCode);
     }
+
+}
+
+/// <summary>Publishing and restoring are posting (a fixture of their own: the class above counts its sign-ups).</summary>
+public sealed class PublishRateLimitTests : IClassFixture<ApiFactory>
+{
+    readonly ApiFactory _app;
+
+    public PublishRateLimitTests(ApiFactory app)
+    {
+        _app = app;
+        _app.Settings["RateLimits:posting:PermitLimit"] = "3";
+    }
+
+    [Fact]
+    public async Task PublishingAndRestoringCountAsPostingButAutosavedDraftsDoNot()
+    {
+        await _app.WithDbAsync(db => TestData.PaperAsync(db, "r-publish", "Publish rate paper"));
+        var writer = await _app.MemberAsync("r-publisher");
+        var statuses = new List<HttpStatusCode>();
+        var revision = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var published = await writer.PutAsJsonAsync("/api/v1/papers/r-publish/summaries/mine", new PublishRequest($"Revision {i}", revision == 0 ? null : revision, false, null));
+            statuses.Add(published.StatusCode);
+            if (published.IsSuccessStatusCode) revision = (await published.Content.ReadFromJsonAsync<PublishedRevision>())!.Revision;
+        }
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.Created, s.ToString()));
+
+        var refused = await writer.PutAsJsonAsync("/api/v1/papers/r-publish/summaries/mine", new PublishRequest("One revision too many", revision, false, null));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        var summaryId = (await (await writer.GetAsync("/api/v1/papers/r-publish/summaries/mine")).Content.ReadFromJsonAsync<MySummary>())!.SummaryId;
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await writer.PostAsync($"/api/v1/summaries/{summaryId}/restore/1", null)).StatusCode);
+        // What was refused is still safe in the draft, which autosave keeps writing.
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.OK, (await writer.PutAsJsonAsync("/api/v1/papers/r-publish/summaries/mine/draft", new SaveDraftRequest($"Draft {i}", revision, false))).StatusCode);
+    }
 }
