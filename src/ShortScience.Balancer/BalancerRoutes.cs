@@ -30,6 +30,9 @@ public static class BalancerRoutes
 {
     public const string AffinityCookie = "shortscience-replica";
 
+    /// <summary>The route of <see cref="BalancerSettings.ApiPort"/>: everything that comes in there goes to the API replicas.</summary>
+    public const string ApiPortRoute = "api-port";
+
     public static IReadOnlyList<RouteConfig> Routes(BalancerSettings settings)
     {
         var routes = new List<RouteConfig>
@@ -42,8 +45,14 @@ public static class BalancerRoutes
         };
         if (settings.ApiPort > 0)
         {
-            // Before this balancer's own /health endpoints too: on this port they are the API's.
-            routes.Add(new() { RouteId = "api-port", ClusterId = "api", Order = -1, Match = new() { Path = "/{**rest}", Hosts = [$"*:{settings.ApiPort}"] } });
+            // Before this balancer's own /health endpoints too: on this port they are the API's. Taken by the port the
+            // connection came in on, not by the Host header (ApiPortPolicy). The Web replicas' X-Forwarded-For, naming the
+            // visitor, goes on as it came: set to the Web replica's address, every visitor would share one rate limit.
+            routes.Add(new()
+            {
+                RouteId = ApiPortRoute, ClusterId = "api", Order = -1, Match = new() { Path = "/{**rest}" },
+                Transforms = [new Dictionary<string, string> { ["X-Forwarded"] = "Set", ["For"] = "Off" }],
+            });
         }
         return routes;
     }
@@ -73,6 +82,9 @@ public static class BalancerRoutes
             : null,
         HealthCheck = new HealthCheckConfig
         {
+            // When no replica is ready (the primary database is down, so no API replica is), send to them all rather
+            // than answer 503 here: the API still serves reads from its standbys and answers writes itself.
+            AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
             // Asked every few seconds: a replica not ready (starting, draining, no database or API) gets no requests.
             Active = new ActiveHealthCheckConfig
             {

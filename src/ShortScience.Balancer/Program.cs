@@ -13,6 +13,7 @@ if (settings.Web.Concat(settings.Api).Select(a => new Uri(a)).FirstOrDefault(a =
     throw new InvalidOperationException($"Replica {self} is this balancer's own address.");
 }
 builder.Services.AddReverseProxy().LoadFromMemory(BalancerRoutes.Routes(settings), BalancerRoutes.Clusters(settings));
+builder.Services.AddSingleton<MatcherPolicy>(new ApiPortPolicy(settings.ApiPort));
 builder.Services.AddDraining(builder.Configuration);
 
 var app = builder.Build();

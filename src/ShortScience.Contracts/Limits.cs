@@ -54,4 +54,10 @@ public static class Limits
     public const int TagChars = 100;
     public const int KeysPerRequest = 500;
     public const int TokenChars = 4_096;
+
+    /// <summary>
+    /// The years a listing, its feeds, exports and follows can be about (four digits): outside them a year page is a
+    /// 404 everywhere alike. Papers themselves are dated 1600–2200.
+    /// </summary>
+    public static bool IsListedYear(int year) => year is >= 1000 and <= 2999;
 }

@@ -15,10 +15,13 @@ public static class MergeChains
     /// </summary>
     public const int MaxHops = 20;
 
-    /// <summary>The venue a slug stands for now (read-only), or null.</summary>
-    public static async Task<Venue?> VenueAsync(ShortScienceDb db, string slug, CancellationToken ct) =>
-        await FollowAsync(await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Slug == slug, ct), v => v.MergedIntoId,
+    /// <summary>The venue a slug stands for now (read-only), or null. Slugs are lower case; "NeurIPS" finds neurips.</summary>
+    public static async Task<Venue?> VenueAsync(ShortScienceDb db, string slug, CancellationToken ct)
+    {
+        var key = slug.Trim().ToLowerInvariant();
+        return await FollowAsync(await db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Slug == key, ct), v => v.MergedIntoId,
             id => db.Venues.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct));
+    }
 
     /// <summary>The author a slug stands for now (read-only), or null.</summary>
     public static async Task<Author?> AuthorAsync(ShortScienceDb db, string slug, CancellationToken ct) =>

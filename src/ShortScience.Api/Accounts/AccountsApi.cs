@@ -124,9 +124,11 @@ public static class AccountsApi
         return TypedResults.SignIn(await sessions.PrincipalAsync(user, sessionId, generation), authenticationScheme: IdentityConstants.BearerScheme);
     }
 
+    /// <summary>Signing out ends every session of the account (each device's tokens stop working), as a password change does.</summary>
     static async Task<NoContent> LogoutAsync(HttpContext http, Sessions sessions, CancellationToken ct)
     {
-        if (Guid.TryParse(http.User.FindFirst(SessionClaims.SessionId)?.Value, out var sid)) await sessions.RevokeAsync(sid, ct);
+        if (http.User.UserId() is { } userId) await sessions.RevokeAllAsync(userId, ct);
+        else if (Guid.TryParse(http.User.FindFirst(SessionClaims.SessionId)?.Value, out var sid)) await sessions.RevokeAsync(sid, ct);
         return TypedResults.NoContent();
     }
 

@@ -27,6 +27,7 @@ public static class BrowseApi
     {
         if (Invalid(list, cursor, out var after) is { } problem) return problem;
         if (await VenueDetails.LoadWithIdAsync(db, slug, ct) is not (var venueId, var venue)) return Problems.NotFound($"There is no venue '{slug}'.");
+        if (!Limits.IsListedYear(year)) return Problems.NotFound($"There are no papers of {venue.ShortName} from {year}.");
         var scope = Visible(db).Where(p => p.VenueId == venueId && p.Year == year);
         var totals = await PaperListings.TotalsAsync(db, venueId, year, ct);
         return TypedResults.Ok(new VenueYearListing(venue, year, await PaperListings.PageAsync(db, scope, list, after, ct, totals)));
@@ -36,7 +37,7 @@ public static class BrowseApi
         int year, string? list, string? cursor, ShortScienceDb db, CancellationToken ct)
     {
         if (Invalid(list, cursor, out var after) is { } problem) return problem;
-        if (year is < 1000 or > 3000) return Problems.NotFound($"There are no papers from {year}.");
+        if (!Limits.IsListedYear(year)) return Problems.NotFound($"There are no papers from {year}.");
         var scope = Visible(db).Where(p => p.Year == year);
         var totals = await PaperListings.TotalsAsync(db, null, year, ct);
         return TypedResults.Ok(new YearListing(year, await PaperListings.PageAsync(db, scope, list, after, ct, totals)));

@@ -101,15 +101,14 @@ public sealed class FeedSources(ShortScienceDb db, FeedContent content)
     public async Task<FeedDocument?> SearchAsync(string q, int limit, CancellationToken ct)
     {
         var query = q.Trim();
-        // First the papers the site's search index says match (their title, authors, abstract and summaries), through
-        // its GIN index; then, among their summaries, those whose own text matches. Without the first step a query that
-        // matches nothing read every summary ever published to find that out.
+        // The new summaries of the papers the search finds: the same match as the search page (title, authors, abstract,
+        // summaries and questions, accents ignored), through the index it uses, so the feed of a search the page
+        // offers is never empty while the page lists summarized papers.
         var papers = db.Papers.Where(p => p.Status == ContentStatus.Visible
             && p.SearchVector!.Matches(EF.Functions.WebSearchToTsQuery(Search.SearchPlanner.Config, query))).Select(p => p.Id);
-        var matches = FeedQueries.Summaries(db).Where(s => papers.Contains(s.PaperId)
-            && EF.Functions.ToTsVector("english", s.Paper.Title + " " + s.Current!.PlainText).Matches(EF.Functions.WebSearchToTsQuery("english", query)));
+        var matches = FeedQueries.Summaries(db).Where(s => papers.Contains(s.PaperId));
         var entries = await FeedQueries.SummaryEntriesAsync(matches, limit, ct);
-        return new("search", $"Search “{query}”: new summaries", $"New summaries matching “{query}”.",
+        return new("search", $"Search “{query}”: new summaries", $"New summaries of the papers matching “{query}”.",
             $"/search?q={Uri.EscapeDataString(query)}", $"?q={Uri.EscapeDataString(query)}", entries, [CacheEviction.Search]);
     }
 

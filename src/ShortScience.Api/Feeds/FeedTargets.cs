@@ -24,7 +24,7 @@ public static class FeedTargets
 
     /// <summary>A four-digit year a paper could have.</summary>
     public static bool TryYear(string text, out int year) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text.Length == 4 && year is >= 1000 and <= 2999;
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text.Length == 4 && Limits.IsListedYear(year);
 
     public static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,12 +10,14 @@ public sealed class FigureJanitor(IServiceScopeFactory scopes, IOptions<FigureOp
         var interval = options.Value.JanitorInterval;
         if (interval <= TimeSpan.Zero) return;
         using var timer = new PeriodicTimer(interval);
+        // Each run goes on where the last one stopped, so every old upload is looked at in turn, however many are in use.
+        FigureLibrary.OrphanCursor? cursor = null;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var removed = await scope.ServiceProvider.GetRequiredService<FigureLibrary>().RemoveOrphansAsync(stoppingToken);
+                (var removed, cursor) = await scope.ServiceProvider.GetRequiredService<FigureLibrary>().RemoveOrphansAsync(cursor, stoppingToken);
                 if (removed > 0) logger.LogInformation("Removed {Count} orphaned figures", removed);
             }
             catch (Exception e) when (e is not OperationCanceledException)

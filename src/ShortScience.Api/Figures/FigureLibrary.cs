@@ -108,14 +108,42 @@ public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, CacheEv
         return unused.Count;
     }
 
+    /// <summary>Where a walk through old uploads stopped (the last one looked at), to go on from there the next time.</summary>
+    public readonly record struct OrphanCursor(DateTimeOffset CreatedAt, string Hash);
+
+    // Candidates looked at per query, most looked at per run, most removed per run.
+    const int OrphanPage = 500, OrphanCandidates = 5000, OrphanRemovals = 500;
+
     /// <summary>Uploads older than the orphan age that nothing mentions: an abandoned draft's figures, a test upload.</summary>
-    public async Task<int> RemoveOrphansAsync(CancellationToken ct)
+    public async Task<int> RemoveOrphansAsync(CancellationToken ct) => (await RemoveOrphansAsync(null, ct)).Removed;
+
+    /// <summary>
+    /// Removes orphans among the old uploads from <paramref name="from"/> on (oldest first), a page at a time, so old
+    /// figures still in use never keep later orphans from being found; stops after a budget of candidates or removals.
+    /// Next is where to go on, null once the walk reached the newest old upload (the next run starts over).
+    /// </summary>
+    public async Task<(int Removed, OrphanCursor? Next)> RemoveOrphansAsync(OrphanCursor? from, CancellationToken ct)
     {
         var before = clock.GetUtcNow() - options.Value.OrphanAge;
-        var old = await db.Figures.Where(f => f.Variant == FigureLinks.Original && f.CreatedAt < before)
-            .OrderBy(f => f.CreatedAt).Select(f => f.Hash).Take(500).ToListAsync(ct);
-        var unused = await UnusedAsync(old, ct);
-        await RemoveAllAsync(unused, ct);
-        return unused.Count;
+        var (removed, looked, cursor) = (0, 0, from);
+        while (removed < OrphanRemovals && looked < OrphanCandidates)
+        {
+            var old = db.Figures.AsNoTracking().Where(f => f.Variant == FigureLinks.Original && f.CreatedAt < before);
+            if (cursor is { } after)
+                old = old.Where(f => f.CreatedAt > after.CreatedAt || (f.CreatedAt == after.CreatedAt && string.Compare(f.Hash, after.Hash) > 0));
+            var page = await old.OrderBy(f => f.CreatedAt).ThenBy(f => f.Hash)
+                .Select(f => new { f.Hash, f.CreatedAt }).Take(OrphanPage).ToListAsync(ct);
+            if (page.Count == 0) return (removed, null);
+            looked += page.Count;
+            var orphans = (await UnusedAsync(page.Select(f => f.Hash).ToList(), ct)).ToHashSet();
+            var unused = page.Where(f => orphans.Contains(f.Hash)).Take(OrphanRemovals - removed).ToList();
+            // On after the last one looked at, or after the last one removed when the removals ran out (the rest next time).
+            var last = unused.Count < orphans.Count ? unused[^1] : page[^1];
+            cursor = new OrphanCursor(last.CreatedAt, last.Hash);
+            await RemoveAllAsync(unused.Select(f => f.Hash).ToList(), ct);
+            removed += unused.Count;
+            if (page.Count < OrphanPage && unused.Count == orphans.Count) return (removed, null);
+        }
+        return (removed, cursor);
     }
 }

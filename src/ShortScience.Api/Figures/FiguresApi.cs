@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
+using ShortScience.Api.Caching;
 using ShortScience.Api.Extensions;
 using ShortScience.Api.Moderation;
 using ShortScience.Contracts;
@@ -43,7 +44,8 @@ public static class FiguresApi
     });
 
     static async Task<Results<Created<FigureUploaded>, ProblemHttpResult>> UploadAsync(
-        HttpContext http, FigureProcessor processor, FigureLibrary library, IOptions<FigureOptions> options, ILoggerFactory logs, CancellationToken ct)
+        HttpContext http, FigureProcessor processor, FigureLibrary library, CacheEviction caches, IOptions<FigureOptions> options, ILoggerFactory logs,
+        CancellationToken ct)
     {
         var logger = logs.CreateLogger("ShortScience.Api.Figures.Upload");
         var max = options.Value.MaxUploadBytes;
@@ -82,6 +84,9 @@ public static class FiguresApi
         {
             var processed = processor.Process(file);
             var kept = await library.KeepAsync(processed, http.User.RequiredUserId(), ct);
+            // A new figure shows nowhere until a text links it (and that text's write evicts what it changes): no
+            // cached read or page goes out of date, so none is evicted.
+            caches.Unchanged();
             return TypedResults.Created(kept.Url, kept);
         }
         catch (FigureRefusedException refused)

@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
+using System.Text;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Microsoft.Extensions.Options;
 using ShortScience.Contracts;
+using ShortScience.Core.Rendering.Syntax;
 
 namespace ShortScience.Api.Figures;
 
@@ -18,6 +22,12 @@ public sealed class RemoteFigureOptions
     /// <summary>Time for one image, connection to last byte.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Time for all the images of one publish together; those not copied by then stay linked.</summary>
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Images fetched at the same time during one publish.</summary>
+    public int MaxParallel { get; set; } = 4;
+
     /// <summary>Host names that may resolve to private or loopback addresses (tests, an intranet mirror). Empty by default.</summary>
     public List<string> AllowPrivateHosts { get; set; } = [];
 }
@@ -27,74 +37,173 @@ public sealed class RemoteFigureOptions
 /// stored, and the text is made to point at the stored copy, so a figure outlives its host. The fetch is guarded
 /// against server-side request forgery: only http(s) on the usual ports, every address a name resolves to (for each
 /// connection, redirects included) must be public unless the host is explicitly allowed, a time and size limit,
-/// and no cookies or credentials. An image that cannot be kept simply stays linked.
+/// and no cookies or credentials. An image that cannot be kept, or not within the publish's deadline, simply stays linked.
 /// </summary>
-public sealed partial class RemoteFigures(
+public sealed class RemoteFigures(
     IHttpClientFactory clients, FigureProcessor processor, FigureLibrary library, IOptions<FigureOptions> figureOptions,
     IOptions<RemoteFigureOptions> options, IConfiguration configuration, ILogger<RemoteFigures> logger)
 {
     public const string ClientName = "remote-figures";
 
-    [GeneratedRegex(@"!\[(?<alt>[^\]\n]{0,500})\]\(\s*<?(?<url>https?://[^\s)<>]{1,2000})>?(?<title>\s+""[^""\n]{0,300}"")?\s*\)", RegexOptions.IgnoreCase)]
-    private static partial Regex MarkdownImage();
+    // The site's own syntax (an image is what the renderer shows as one, never text in code or math), with the
+    // source positions of inlines, so that only the address of each image is rewritten.
+    static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseFootnotes()
+        .UseAutoLinks()
+        .UseTaskLists()
+        .UseEmphasisExtras()
+        .UseDefinitionLists()
+        .Use<ScienceExtension>()
+        .DisableHtml()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    /// <summary>An image linked by address, and where that address is written in the text.</summary>
+    readonly record struct LinkedImage(string Url, int Start, int Length);
 
     /// <summary>The Markdown with every copied image pointing at the site's own figure.</summary>
     public async Task<string> KeepAsync(string markdown, Guid ownerId, CancellationToken ct)
     {
         var settings = options.Value;
-        if (!settings.Keep || !markdown.Contains("](http", StringComparison.OrdinalIgnoreCase)) return markdown;
+        if (!settings.Keep || !markdown.Contains("![", StringComparison.Ordinal)) return markdown;
         var site = configuration["Site:PublicUrl"];
-        var urls = MarkdownImage().Matches(markdown).Select(m => m.Groups["url"].Value)
+        var images = ImagesIn(markdown);
+        var urls = images.Select(i => i.Url)
             .Where(u => FigureLinks.HashOf(u, site) is null && !SameSite(u, site)).Distinct().Take(settings.MaxImages).ToList();
         if (urls.Count == 0) return markdown;
 
-        var kept = new Dictionary<string, string>();
-        foreach (var url in urls)
-        {
-            if (await CopyAsync(url, ownerId, ct) is { } local) kept[url] = local;
-        }
+        var kept = await CopyAllAsync(urls, ownerId, ct);
         if (kept.Count == 0) return markdown;
-        return MarkdownImage().Replace(markdown, m => kept.TryGetValue(m.Groups["url"].Value, out var local)
-            ? $"![{m.Groups["alt"].Value}]({local}{m.Groups["title"].Value})"
-            : m.Value);
+        // From the last image back, so the positions of those before stay right.
+        var text = new StringBuilder(markdown);
+        foreach (var image in images.OrderByDescending(i => i.Start))
+        {
+            if (kept.TryGetValue(image.Url, out var local)) text.Remove(image.Start, image.Length).Insert(image.Start, local);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The images written with an http(s) address in the text (not reference-style ones, not code, not math).</summary>
+    static List<LinkedImage> ImagesIn(string markdown)
+    {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return []; // nested beyond Markdig's limit: the renderer refuses the text anyway
+        }
+        var images = new List<LinkedImage>();
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (!link.IsImage || link.Reference is not null || link.Url is not { } url || link.UrlSpan.IsEmpty
+                || !(url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+                continue;
+            var (start, length) = (link.UrlSpan.Start, link.UrlSpan.Length);
+            if (start < 0 || length < 2 || start + length > markdown.Length) continue;
+            if (markdown[start] == '<' && markdown[start + length - 1] == '>') (start, length) = (start + 1, length - 2);
+            // Only an address written exactly as it is read (no escapes or entities) is rewritten in place.
+            if (!markdown.AsSpan(start, length).SequenceEqual(url.AsSpan())) continue;
+            images.Add(new LinkedImage(url, start, length));
+        }
+        return images;
+    }
+
+    /// <summary>
+    /// Copies the images a few at a time, all within <see cref="RemoteFigureOptions.Deadline"/>: a publish waits that
+    /// long at most however slow the hosts are, and what is not copied by then stays linked as written.
+    /// </summary>
+    async Task<Dictionary<string, string>> CopyAllAsync(List<string> urls, Guid ownerId, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var limit = settings.Deadline > TimeSpan.Zero ? settings.Deadline : TimeSpan.Zero;
+        var kept = new Dictionary<string, string>();
+        // The library works on this request's database context: one image stored at a time, and none after the deadline.
+        var storing = new SemaphoreSlim(1, 1);
+        var open = true;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(limit);
+        var copying = Parallel.ForEachAsync(urls,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxParallel), CancellationToken = deadline.Token },
+            async (url, token) =>
+            {
+                if (await FetchAsync(url, token, ct) is not { } figure) return;
+                await storing.WaitAsync(ct);
+                try
+                {
+                    if (open && await StoreAsync(url, figure, ownerId, ct) is { } local) kept[url] = local;
+                }
+                finally
+                {
+                    storing.Release();
+                }
+            });
+        // Decoding and encoding an image cannot be interrupted: the wait ends at the deadline, not with the last image.
+        await Task.WhenAny(copying, Task.Delay(Timeout.InfiniteTimeSpan, deadline.Token));
+        ct.ThrowIfCancellationRequested();
+        deadline.Cancel();
+        if (copying.IsFaulted) await copying; // a failure of the site itself (the database), not of a host
+        await storing.WaitAsync(ct);
+        open = false;
+        storing.Release();
+        return kept;
     }
 
     static bool SameSite(string url, string? site) =>
         site is { Length: > 0 } && Uri.TryCreate(url, UriKind.Absolute, out var u) && Uri.TryCreate(site, UriKind.Absolute, out var s)
         && string.Equals(u.Host, s.Host, StringComparison.OrdinalIgnoreCase);
 
-    async Task<string?> CopyAsync(string url, Guid ownerId, CancellationToken ct)
+    /// <summary>The image at <paramref name="url"/>, fetched and checked like an upload; null when it stays linked.</summary>
+    async Task<ProcessedFigure?> FetchAsync(string url, CancellationToken deadline, CancellationToken ct)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(uri.UserInfo)
             || !(uri.IsDefaultPort || uri.Port is 80 or 443 || options.Value.AllowPrivateHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase)))
             return null;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        ProcessedFigure? Left(string why)
+        {
+            Skip(url, why);
+            return null;
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(deadline);
         timeout.CancelAfter(options.Value.Timeout);
         try
         {
             using var response = await clients.CreateClient(ClientName).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if (!response.IsSuccessStatusCode) return Skip(url, $"answered {(int)response.StatusCode}");
+            if (!response.IsSuccessStatusCode) return Left($"answered {(int)response.StatusCode}");
             var max = figureOptions.Value.MaxUploadBytes;
-            if (response.Content.Headers.ContentLength > max) return Skip(url, "too large");
+            if (response.Content.Headers.ContentLength > max) return Left("too large");
             await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-            if (await FiguresApi.ReadCappedAsync(body, max, timeout.Token) is not { } bytes) return Skip(url, "too large");
-            var figure = processor.Process(bytes);
+            if (await FiguresApi.ReadCappedAsync(body, max, timeout.Token) is not { } bytes) return Left("too large");
+            return processor.Process(bytes);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or FigureRefusedException
+                                   && !ct.IsCancellationRequested)
+        {
+            return Left(deadline.IsCancellationRequested ? "not copied within the publish's deadline" : e.Message);
+        }
+    }
+
+    /// <summary>Keeps a fetched image for <paramref name="ownerId"/>; its address, or null when it may not be kept.</summary>
+    async Task<string?> StoreAsync(string url, ProcessedFigure figure, Guid ownerId, CancellationToken ct)
+    {
+        try
+        {
             var stored = await library.KeepAsync(figure, ownerId, ct);
             logger.LogInformation("Kept the image {Url} as {Figure}", url, stored.Url);
             return stored.Url;
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or FigureRefusedException or FigureQuotaException
-                                   && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is FigureRefusedException or FigureQuotaException)
         {
-            return Skip(url, e.Message);
+            Skip(url, e.Message);
+            return null;
         }
     }
 
-    string? Skip(string url, string why)
-    {
-        logger.LogInformation("Left the image {Url} linked: {Reason}", url, why);
-        return null;
-    }
+    void Skip(string url, string why) => logger.LogInformation("Left the image {Url} linked: {Reason}", url, why);
 
     /// <summary>The client: no cookies, few redirects, and a connection only to addresses that are allowed.</summary>
     public static void AddClient(IServiceCollection services) =>

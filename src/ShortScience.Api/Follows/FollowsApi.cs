@@ -39,7 +39,7 @@ public static class FollowsApi
     {
         if (!FollowKinds.TryParse(type, out var target)) return UnknownType(type);
         var userId = http.User.RequiredUserId();
-        key = Uri.UnescapeDataString(key);
+        key = Links.SegmentValue(key);
         var following = await db.Follows.AnyAsync(f => f.UserId == userId && f.TargetType == target && f.TargetKey == key, ct);
         return TypedResults.Ok(new FollowState(FollowKinds.Name(target), key, following));
     }
@@ -48,7 +48,7 @@ public static class FollowsApi
         string type, string key, HttpContext http, ShortScienceDb db, CacheEviction cache, TimeProvider clock, CancellationToken ct)
     {
         if (!FollowKinds.TryParse(type, out var target)) return UnknownType(type);
-        if (await FollowKinds.ResolveAsync(db, target, Uri.UnescapeDataString(key), ct) is not { } resolved)
+        if (await FollowKinds.ResolveAsync(db, target, Links.SegmentValue(key), ct) is not { } resolved)
         {
             return Problems.NotFound($"There is no {FollowKinds.Name(target)} '{key}' to follow.");
         }
@@ -74,7 +74,7 @@ public static class FollowsApi
     {
         if (!FollowKinds.TryParse(type, out var target)) return UnknownType(type);
         var userId = http.User.RequiredUserId();
-        var unescaped = Uri.UnescapeDataString(key);
+        var unescaped = Links.SegmentValue(key);
         await db.Follows.Where(f => f.UserId == userId && f.TargetType == target && f.TargetKey == unescaped).ExecuteDeleteAsync(ct);
         await cache.FollowingChangedAsync(userId, ct);
         return TypedResults.NoContent();

@@ -38,6 +38,8 @@ static class DuplicateFinder
     {
         var first = p.Authors.OrderBy(a => a.Position).FirstOrDefault()?.DisplayName;
         if (first is null || m.Authors.Count == 0) return true;
-        return PersonName.Parse(first).KeyPart == PersonName.Parse(m.Authors[0]).KeyPart;
+        var (a, b) = (PersonName.Parse(first).KeyPart, PersonName.Parse(m.Authors[0]).KeyPart);
+        // A name with no Latin letters ("张伟") has no key part; compare the whole names in their own script instead.
+        return a.Length > 0 || b.Length > 0 ? a == b : Slug.NormalizeTitle(first) == Slug.NormalizeTitle(m.Authors[0]);
     }
 }

@@ -85,10 +85,12 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
         var proposal = new PaperChanges();
 
         // One rule for every fact: missing → added; equal → nothing; different → written by a moderator, proposed otherwise.
-        bool Merge(string field, string label, string? before, string? after, Action write, Func<PaperChanges, PaperChanges> propose)
+        // A fact that only stands in for a missing one (a preprint server as venue) counts as missing.
+        bool Merge(string field, string label, string? before, string? after, Action write, Func<PaperChanges, PaperChanges> propose,
+            bool missing = false)
         {
             if (after is null || before == after) return false;
-            if (before is null || moderator)
+            if (before is null || missing || moderator)
             {
                 write();
                 PaperHistory.Record(db, p, userId, field, before, after, source, now);
@@ -122,10 +124,13 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
             () => p.PublishedOn = m.PublishedOn, c => c with { PublishedOn = m.PublishedOn });
 
         var year = m.Year;
+        var yearWithVenue = false;
         if (m.Venue is not null)
         {
-            // A member's differing venue is only proposed: an unknown name must not become a venue row yet.
-            var venue = await venues.ResolveAsync(m.Venue, create: moderator || p.Venue is null, ct);
+            // A member's differing venue is only proposed: an unknown name must not become a venue row yet. A preprint
+            // server is no venue of publication, though: a published version's venue fills it in as if it were missing.
+            var fillsPreprint = p.Venue is { Kind: VenueKind.Preprint } && VenueCatalogue.GuessKind(m.Venue) != "preprint";
+            var venue = await venues.ResolveAsync(m.Venue, create: moderator || p.Venue is null || fillsPreprint, ct);
             if (venue is null && p.Venue is not null && VenueCatalogue.Default.Match(m.Venue)?.Kind != "preprint")
             {
                 proposal = proposal with { Venue = m.Venue };
@@ -142,17 +147,20 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
                 else
                 {
                     var label = p.Venue is null ? $"venue: {venue.ShortName}" : $"venue: {p.Venue.ShortName} → {venue.ShortName}";
-                    Merge("venue", label, p.Venue?.Name, venue.Name, () =>
+                    var replacesPreprint = p.Venue is { Kind: VenueKind.Preprint } && venue.Kind != VenueKind.Preprint;
+                    // The published version's year comes with its venue (a 2015 preprint, a 2016 conference).
+                    yearWithVenue = Merge("venue", label, p.Venue?.Name, venue.Name, () =>
                     {
                         p.Venue = venue;
                         p.Field = Fields.Of(p.Categories, venue.Field);
-                    }, c => c with { Venue = venue.Name });
+                    }, c => c with { Venue = venue.Name }, missing: replacesPreprint) && replacesPreprint;
                 }
             }
         }
         if (year is not null && p.Year is not null && year != p.Year)
         {
-            Merge("year", $"year: {p.Year} → {year}", p.Year.ToString(), year.ToString(), () => p.Year = year, c => c with { Year = year });
+            Merge("year", $"year: {p.Year} → {year}", p.Year.ToString(), year.ToString(), () => p.Year = year, c => c with { Year = year },
+                missing: yearWithVenue);
         }
         else
         {

@@ -59,7 +59,7 @@ public sealed class VenueResolver(ShortScienceDb db, TimeProvider clock)
     /// <summary>Adds the names no venue answers to yet; a name that already means another venue stays with it.</summary>
     public async Task AddAliasesAsync(Venue venue, IEnumerable<string> names, CancellationToken ct)
     {
-        var wanted = names.Select(n => (Name: n, Key: VenueNames.Normalize(n))).Where(n => n.Key.Length > 0)
+        var wanted = names.Select(n => (Name: n, Key: VenueNames.Key(n))).Where(n => n.Key.Length > 0)
             .DistinctBy(n => n.Key).ToList();
         var keys = wanted.Select(n => n.Key).ToList();
         var taken = await db.VenueAliases.Where(a => keys.Contains(a.Normalized)).Select(a => a.Normalized).ToListAsync(ct);
@@ -91,7 +91,9 @@ public sealed class VenueResolver(ShortScienceDb db, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
         };
         db.Venues.Add(venue);
-        await AddAliasesAsync(venue, [raw, name], ct);
+        // A name of publisher words only keys as itself; its cleaned form ("Proceedings of the IEEE" → "IEEE") would
+        // claim a bare publisher's name for this venue.
+        await AddAliasesAsync(venue, VenueNames.Normalize(raw).Length > 0 ? new[] { raw, name } : new[] { raw }, ct);
         return venue;
     }
 

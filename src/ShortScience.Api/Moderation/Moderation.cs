@@ -14,6 +14,14 @@ namespace ShortScience.Api.Moderation;
 /// <summary>Hiding and restoring content, and banning people; every action lands in the audit log.</summary>
 public sealed class Moderator(ShortScienceDb db, CacheEviction caches, TimeProvider clock)
 {
+    /// <summary>Hides a target and closes its open reports as acted on: every route that hides does both.</summary>
+    public async Task<bool> HideAsync(Guid moderatorId, FlagTarget type, string targetId, string reason, long? flagId, CancellationToken ct)
+    {
+        if (!await SetHiddenAsync(moderatorId, type, targetId, true, reason, flagId, ct)) return false;
+        await ResolveFlagsAsync(moderatorId, type, targetId, FlagStatus.Actioned, reason, ct);
+        return true;
+    }
+
     /// <summary>
     /// Hides a target, or gives it back the state it had before it was hidden. Restoring what is not hidden changes
     /// nothing (a moderator never republishes what its author deleted), and a comment its author deleted is not hidden

@@ -101,9 +101,8 @@ public static class ModerationApi
         if (flag.Status != FlagStatus.Open) return Problems.Conflict($"Report {id} was already {flag.Status.ToString().ToLowerInvariant()}.");
         if (string.IsNullOrWhiteSpace(request.Reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
         var me = http.User.RequiredUserId();
-        if (!await moderator.SetHiddenAsync(me, flag.TargetType, flag.TargetId, true, request.Reason.Trim(), id, ct)) return Problems.NotFound("The reported content no longer exists.");
-        await moderator.ResolveFlagsAsync(me, flag.TargetType, flag.TargetId, FlagStatus.Actioned, request.Reason.Trim(), ct);
-        return TypedResults.NoContent();
+        return await moderator.HideAsync(me, flag.TargetType, flag.TargetId, request.Reason.Trim(), id, ct)
+            ? TypedResults.NoContent() : Problems.NotFound("The reported content no longer exists.");
     }
 
     static Task<Results<NoContent, ProblemHttpResult>> HideAsync(
@@ -121,9 +120,9 @@ public static class ModerationApi
         if (hidden && string.IsNullOrWhiteSpace(reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
         var me = http.User.RequiredUserId();
         targetId = Moderator.TargetId(type, targetId) ?? targetId; // "07" is summary 7 in the log and for its reports too
-        if (!await moderator.SetHiddenAsync(me, type, targetId, hidden, reason?.Trim(), null, ct)) return Problems.NotFound("There is nothing there to moderate.");
-        if (hidden) await moderator.ResolveFlagsAsync(me, type, targetId, FlagStatus.Actioned, reason, ct);
-        return TypedResults.NoContent();
+        var done = hidden ? await moderator.HideAsync(me, type, targetId, reason!.Trim(), null, ct)
+            : await moderator.SetHiddenAsync(me, type, targetId, false, reason?.Trim(), null, ct);
+        return done ? TypedResults.NoContent() : Problems.NotFound("There is nothing there to moderate.");
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> BanAsync(string name, BanRequest request, HttpContext http, Moderator moderator, CancellationToken ct)

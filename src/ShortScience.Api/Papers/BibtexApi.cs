@@ -25,8 +25,6 @@ public static class BibtexApi
         group.MapGet("/papers/{key}/bibtex", PaperAsync);
         group.MapGet("/papers/bibtex", ListAsync);
         group.MapPost("/papers/bibtex", (BibtexExportRequest request, ShortScienceDb db, CancellationToken ct) => KeysAsync(request.Keys, db, ct));
-        group.MapGet("/venues/{slug}/{year:int}/bibtex", VenueYearAsync);
-        group.MapGet("/users/{name}/bibtex", UserAsync);
     }
 
     static async Task<Results<ContentHttpResult, ProblemHttpResult>> PaperAsync(string key, ShortScienceDb db, CancellationToken ct)
@@ -47,22 +45,6 @@ public static class BibtexApi
         var papers = await ExportAsync(db.Papers.Where(p => wanted.Contains(p.Key)), ct);
         var order = wanted.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
         return Bibtex(papers.OrderBy(p => order[p.Key]).ToList());
-    }
-
-    static async Task<Results<ContentHttpResult, ProblemHttpResult>> VenueYearAsync(string slug, int year, ShortScienceDb db, CancellationToken ct)
-    {
-        var venue = await MergeChains.VenueAsync(db, slug, ct);
-        if (venue is null) return Problems.NotFound($"There is no venue '{slug}'.");
-        return Bibtex(await ExportAsync(db.Papers.Where(p => p.VenueId == venue.Id && p.Year == year), ct));
-    }
-
-    /// <summary>Papers the person summarized under their name; anonymous summaries stay anonymous.</summary>
-    static async Task<Results<ContentHttpResult, ProblemHttpResult>> UserAsync(string name, ShortScienceDb db, CancellationToken ct)
-    {
-        var user = await Users.UsersApi.UserIdAsync(db, name, ct);
-        if (user is null) return Problems.NotFound($"There is no user '{name}'.");
-        return Bibtex(await ExportAsync(db.Papers.Where(p =>
-            p.Summaries.Any(s => s.UserId == user && s.Status == SummaryStatus.Published && !s.Anonymous)), ct));
     }
 
     /// <summary>One paper's entry, as <c>GET /papers/{key}/bibtex</c> answers it.</summary>

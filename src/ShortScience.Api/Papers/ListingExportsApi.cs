@@ -31,13 +31,10 @@ public static class ListingExportsApi
         var group = api.MapGroup("/").WithTags("Papers").ReadsFromStandby();
         foreach (var (suffix, format) in Formats)
         {
-            if (format != ExportFormat.Bibtex)
-            {
-                group.MapGet($"/venues/{{slug}}/{{year:int}}/{suffix}", (string slug, int year, ShortScienceDb db, CancellationToken ct) =>
-                    VenueYearAsync(slug, year, format, db, ct));
-                group.MapGet($"/users/{{name}}/{suffix}", (string name, ShortScienceDb db, CancellationToken ct) =>
-                    UserAsync(name, format, db, ct));
-            }
+            group.MapGet($"/venues/{{slug}}/{{year:int}}/{suffix}", (string slug, int year, ShortScienceDb db, CancellationToken ct) =>
+                VenueYearAsync(slug, year, format, db, ct));
+            group.MapGet($"/users/{{name}}/{suffix}", (string name, ShortScienceDb db, CancellationToken ct) =>
+                UserAsync(name, format, db, ct));
             group.MapGet($"/years/{{year:int}}/{suffix}", (int year, ShortScienceDb db, CancellationToken ct) =>
                 YearAsync(year, format, db, ct));
             group.MapGet($"/tags/{{tag}}/{suffix}", async (string tag, ShortScienceDb db, CancellationToken ct) =>
@@ -54,6 +51,7 @@ public static class ListingExportsApi
     {
         var venue = await MergeChains.VenueAsync(db, slug, ct);
         if (venue is null) return Problems.NotFound($"There is no venue '{slug}'.");
+        if (!Limits.IsListedYear(year)) return Problems.NotFound($"There are no papers of {venue.ShortName} from {year}.");
         return BibtexApi.Export(await BibtexApi.ExportAsync(db.Papers.Where(p => p.VenueId == venue.Id && p.Year == year), ct), format);
     }
 
@@ -67,7 +65,7 @@ public static class ListingExportsApi
 
     static async Task<Results<ContentHttpResult, ProblemHttpResult>> YearAsync(int year, ExportFormat format, ShortScienceDb db, CancellationToken ct)
     {
-        if (year is < 1000 or > 3000) return Problems.NotFound($"There are no papers from {year}.");
+        if (!Limits.IsListedYear(year)) return Problems.NotFound($"There are no papers from {year}.");
         return BibtexApi.Export(await BibtexApi.ExportAsync(db.Papers.Where(p => p.Year == year), ct), format);
     }
 

@@ -7,6 +7,7 @@ using ShortScience.Contracts;
 using ShortScience.Data;
 using ShortScience.Data.Entities;
 using ShortScience.Api.Moderation;
+using ShortScience.Api.Security;
 
 namespace ShortScience.Api.Papers;
 
@@ -81,7 +82,8 @@ public static class PaperEditsApi
     static async Task<Results<Ok<PaperEditView>, ProblemHttpResult>> ApplyAsync(
         long id, HttpContext http, ShortScienceDb db, PaperEditor editor, TimeProvider clock, CancellationToken ct)
     {
-        var review = await ReviewOfAsync(http, ct);
+        var (review, refused) = await ReviewOfAsync(http, ct);
+        if (refused is not null) return refused;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var edit = await LockedAsync(db, id, ct);
         if (edit is null) return Problems.NotFound($"There is no proposed edit {id}.");
@@ -117,7 +119,8 @@ public static class PaperEditsApi
     static async Task<Results<Ok<PaperEditView>, ProblemHttpResult>> RejectAsync(
         long id, HttpContext http, ShortScienceDb db, TimeProvider clock, CancellationToken ct)
     {
-        var review = await ReviewOfAsync(http, ct);
+        var (review, refused) = await ReviewOfAsync(http, ct);
+        if (refused is not null) return refused;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var edit = await LockedAsync(db, id, ct);
         if (edit is null) return Problems.NotFound($"There is no proposed edit {id}.");
@@ -129,9 +132,20 @@ public static class PaperEditsApi
         return TypedResults.Ok((await ViewsAsync(db, e => e.Id == id, ct)).Single());
     }
 
-    /// <summary>The optional reason; a declared body would make a bodiless POST miss the endpoint (415 → fallback).</summary>
-    static async Task<ReviewEditRequest?> ReviewOfAsync(HttpContext http, CancellationToken ct) =>
-        http.Request.HasJsonContentType() ? await http.Request.ReadFromJsonAsync<ReviewEditRequest>(ct) : null;
+    /// <summary>
+    /// The optional reason, read by hand (a declared body would make a bodiless POST miss the endpoint): no body is no
+    /// reason; a body must be JSON (415) and meet the request's limits like any other.
+    /// </summary>
+    static async Task<(ReviewEditRequest? Review, ProblemHttpResult? Refused)> ReviewOfAsync(HttpContext http, CancellationToken ct)
+    {
+        var request = http.Request;
+        if (request.ContentLength is 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0)) return (null, null);
+        if (!request.HasJsonContentType())
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Send the reason as JSON ({\"reason\": \"…\"}) with Content-Type: application/json, or send no body."));
+        var review = await request.ReadFromJsonAsync<ReviewEditRequest>(ct);
+        return review is null ? (null, null) : (review, ValidationFilter.Refusal(review));
+    }
 
     static void Review(PaperEdit edit, EditStatus status, HttpContext http, TimeProvider clock)
     {

@@ -85,7 +85,8 @@ public static class QuestionsApi
         long id, QuestionRequest edit, HttpContext http, ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction caches, TimeProvider clock,
         CancellationToken ct)
     {
-        var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == id, ct);
+        // A question on a paper nobody can see is not there for its asker either (as with answers).
+        var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == id && q.Paper.Status == ContentStatus.Visible, ct);
         if (question is null || question.Status == ContentStatus.Deleted) return Problems.NotFound($"There is no question {id}.");
         if (question.UserId != http.User.RequiredUserId()) return Problems.Forbidden("Only the person who asked can edit a question.");
         if (question.Status == ContentStatus.Hidden) return Problems.Forbidden("A moderator has hidden this question.");

@@ -42,7 +42,7 @@ public sealed class CitationLookup(ShortScienceDb db)
         var aliases = ids.Select(i => i.Value.ToLowerInvariant()).Distinct().ToList();
 
         var papers = await db.Papers.AsNoTracking()
-            .Where(p => p.Status != ContentStatus.Deleted)
+            .Where(p => p.Status == ContentStatus.Visible) // a hidden paper is not linked (its page is a 404; its title stays hidden)
             .Where(p => arxiv.Contains(p.Key.ToLower()) || (p.ArxivId != null && arxiv.Contains(p.ArxivId.ToLower()))
                 || (p.Doi != null && dois.Contains(p.Doi.ToLower()))
                 || keys.Contains(p.Key) || (p.BibtexKey != null && keys.Contains(p.BibtexKey)))
@@ -66,7 +66,7 @@ public sealed class CitationLookup(ShortScienceDb db)
         if (ids.Any(i => !known.ContainsKey(i)))
         {
             var byAlias = await db.PaperAliases.AsNoTracking()
-                .Where(a => aliases.Contains(a.NormalizedKey) && a.Paper.Status != ContentStatus.Deleted)
+                .Where(a => aliases.Contains(a.NormalizedKey) && a.Paper.Status == ContentStatus.Visible)
                 .Select(a => new { a.NormalizedKey, a.Paper.Id, a.Paper.Key, a.Paper.Title })
                 .ToListAsync(ct);
             var found = byAlias.ToDictionary(a => a.NormalizedKey, a => new Resolved(a.Id, a.Key, a.Title));

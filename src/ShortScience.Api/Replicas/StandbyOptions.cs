@@ -17,4 +17,11 @@ public sealed class StandbyOptions
     /// plus a check, so by the time the pin runs out any standby still read from has replayed the write.
     /// </summary>
     public int PinSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// When a write has reached every standby still read from: the lag limit, a check to notice a standby past it and
+    /// one for the check's own time, and a second for a read that was already under way there to finish. What the
+    /// write evicted is evicted again then (<see cref="StandbySettling"/>).
+    /// </summary>
+    public TimeSpan SettledAfter => TimeSpan.FromMilliseconds(MaxLagMilliseconds + 2L * CheckMilliseconds + 1000);
 }

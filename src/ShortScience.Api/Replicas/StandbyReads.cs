@@ -27,6 +27,8 @@ public static class StandbyReadsExtensions
         builder.Services.AddSingleton<PrimaryPin>();
         builder.Services.AddSingleton<StandbyMonitor>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<StandbyMonitor>());
+        // Caches refilled from a standby that had not yet replayed a write are emptied again once it has.
+        builder.Services.AddHostedService<StandbySettling>();
         builder.Services.AddHealthChecks().AddCheck<StandbyHealthCheck>("standby", tags: ["standby"]);
     }
 

@@ -32,14 +32,16 @@ public static class LookupApi
     static async Task<Results<Ok<VenueRef>, ProblemHttpResult>> VenueAsync(string? key, ShortScienceDb db, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key)) return Problems.BadRequest("Give a venue key or name.", "key");
-        var venue = await MergeChains.VenueAsync(db, key.Trim().ToLowerInvariant(), ct);
+        if (key.Length > Limits.VenueNameChars) return Problems.BadRequest($"A venue name has at most {Limits.VenueNameChars} characters.", "key");
+        var venue = await MergeChains.VenueAsync(db, key, ct);
         if (venue is null)
         {
-            foreach (var candidate in VenueNames.Candidates(key))
-            {
-                var slug = await db.VenueAliases.Where(a => a.Normalized == candidate).Select(a => a.Venue.Slug).FirstOrDefaultAsync(ct);
-                if (slug is not null) { venue = await MergeChains.VenueAsync(db, slug, ct); break; }
-            }
+            // Every candidate name in one query; the first candidate that names a venue wins.
+            var candidates = VenueNames.Candidates(key).Distinct().ToList();
+            var found = await db.VenueAliases.Where(a => candidates.Contains(a.Normalized))
+                .Select(a => new { a.Normalized, a.Venue.Slug }).ToListAsync(ct);
+            if (candidates.Select(c => found.FirstOrDefault(f => f.Normalized == c)?.Slug).FirstOrDefault(s => s is not null) is { } slug)
+                venue = await MergeChains.VenueAsync(db, slug, ct);
         }
         return venue is null ? Problems.NotFound($"There is no venue '{key}'.") : TypedResults.Ok(new VenueRef(venue.Slug, venue.ShortName, venue.Name));
     }

@@ -24,4 +24,16 @@ public sealed class ValidationFilter : IEndpointFilter
             : TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(m => m)),
                 extensions: new Dictionary<string, object?> { ["parameter"] = errors.Keys.First() }));
     }
+
+    /// <summary>The same rules for a body an endpoint reads by hand (an optional one): null when it passes.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refusal(IValidatable request)
+    {
+        var checks = new Checks();
+        request.Validate(checks);
+        if (!checks.Failed) return null;
+        var errors = checks.Errors;
+        return TypedResults.Problem(statusCode: checks.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+            title: checks.TooLarge ? "Too long" : "One or more validation errors occurred.", detail: string.Join(" ", errors.Values.SelectMany(m => m)),
+            extensions: new Dictionary<string, object?> { ["errors"] = errors, ["parameter"] = errors.Keys.First() });
+    }
 }

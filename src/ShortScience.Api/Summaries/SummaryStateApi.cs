@@ -57,11 +57,9 @@ public static class SummaryStateApi
     static async Task<Results<NoContent, ProblemHttpResult>> HideAsync(
         long id, ModerationRequest request, HttpContext http, Moderator moderator, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
-        {
-            return Problems.BadRequest("Give a reason (up to 1,000 characters); the author will see it.", "reason");
-        }
-        return await moderator.SetHiddenAsync(http.User.RequiredUserId(), FlagTarget.Summary, Moderator.Id(id), true, request.Reason.Trim(), null, ct)
+        // The same as POST /moderation/summary/{id}/hide (its reports are closed too); the request's limits are checked.
+        if (string.IsNullOrWhiteSpace(request.Reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
+        return await moderator.HideAsync(http.User.RequiredUserId(), FlagTarget.Summary, Moderator.Id(id), request.Reason.Trim(), null, ct)
             ? TypedResults.NoContent() : Problems.NotFound($"There is no summary {id}.");
     }
 

@@ -53,7 +53,10 @@ public static class VotesApi
             }
             var (delta, up, down) = Votables.Change(old, value);
             await Votables.AdjustAsync(db, target, id, delta, up, down, ct);
-            if (target == VoteTarget.Summary) await CountForPopularityAsync(db, id, DateOnly.FromDateTime(now.UtcDateTime), ct);
+            // A vote cast counts once toward "popular" and a vote withdrawn takes it back, so voting and unvoting in a
+            // loop heats nothing; changing one's mind (up to down) is still one vote.
+            var cast = (old, value) switch { (0, not 0) => 1, (not 0, 0) => -1, _ => 0 };
+            if (target == VoteTarget.Summary && cast != 0) await CountForPopularityAsync(db, id, DateOnly.FromDateTime(now.UtcDateTime), cast, ct);
         }
         await tx.CommitAsync(ct);
         if (old != value) await cache.VoteChangedAsync(target, id, ct);
@@ -62,10 +65,10 @@ public static class VotesApi
         return TypedResults.Ok(new VoteResult(Votables.Name(target), id, await Votables.ScoreAsync(db, target, id, ct), value));
     }
 
-    /// <summary>Today's activity on a summary, for the "popular" list.</summary>
-    static Task<int> CountForPopularityAsync(ShortScienceDb db, long summaryId, DateOnly day, CancellationToken ct) =>
+    /// <summary>Today's votes on a summary, for the "popular" list (never below none).</summary>
+    static Task<int> CountForPopularityAsync(ShortScienceDb db, long summaryId, DateOnly day, int change, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO summary_daily_stats (summary_id, day, views, votes) VALUES ({summaryId}, {day}, 0, 1)
-            ON CONFLICT (summary_id, day) DO UPDATE SET votes = summary_daily_stats.votes + 1
+            INSERT INTO summary_daily_stats (summary_id, day, views, votes) VALUES ({summaryId}, {day}, 0, {Math.Max(change, 0)})
+            ON CONFLICT (summary_id, day) DO UPDATE SET votes = GREATEST(summary_daily_stats.votes + {change}, 0)
             """, ct);
 }

@@ -82,7 +82,8 @@ public static partial class ArxivAtom
 
     static string? Text(XElement parent, XName name) => parent.Element(name)?.Value is { } v ? TextCleaner.Clean(v) : null;
 
-    [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
+    // [0-9], not \d: int.Parse takes ASCII digits only.
+    [GeneratedRegex(@"\b(?:19|20)[0-9][0-9]\b")]
     private static partial Regex Year();
 
     [GeneratedRegex(@"\b(?:paper|article|submission|manuscript) (?:has been|is) withdrawn|\bwithdrawn by the author", RegexOptions.IgnoreCase)]

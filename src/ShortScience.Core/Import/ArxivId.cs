@@ -64,10 +64,11 @@ public readonly partial record struct ArxivId(string Id, int? Version)
     [GeneratedRegex(@"^(?:doi:|https?://(?:dx\.)?doi\.org/)?10\.48550/arxiv\.(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex DoiPattern();
 
-    [GeneratedRegex(@"^(?<yymm>\d{4})\.(?<num>\d{4,5})(?:v(?<v>\d+))?$")]
+    // [0-9], not \d: other scripts' digits are no arXiv id, and int.Parse would throw on them.
+    [GeneratedRegex(@"^(?<yymm>[0-9]{4})\.(?<num>[0-9]{4,5})(?:v(?<v>[0-9]+))?$")]
     private static partial Regex NewStyle();
 
-    [GeneratedRegex(@"^(?<archive>[a-zA-Z]+(?:-[a-zA-Z]+)?)(?:\.[A-Za-z]{2})?/(?<yymm>\d{4})(?<num>\d{3})(?:v(?<v>\d+))?$")]
+    [GeneratedRegex(@"^(?<archive>[a-zA-Z]+(?:-[a-zA-Z]+)?)(?:\.[A-Za-z]{2})?/(?<yymm>[0-9]{4})(?<num>[0-9]{3})(?:v(?<v>[0-9]+))?$")]
     private static partial Regex OldStyle();
 
     [GeneratedRegex(@"^([a-z]+(?:-[a-z]+)?)-(\d{7}(?:v\d+)?)$")]

@@ -79,7 +79,8 @@ public static partial class BibtexMetadata
         return index >= 0 ? index + 1 : null;
     }
 
-    [GeneratedRegex(@"\b(1[6-9]\d\d|2[01]\d\d)\b")]
+    // [0-9], not \d: int.Parse takes ASCII digits only.
+    [GeneratedRegex(@"\b(1[6-9][0-9][0-9]|2[01][0-9][0-9])\b")]
     private static partial Regex YearPattern();
 
     [GeneratedRegex(@"arxiv(?:\s+preprint)?[:\s]+(?:arxiv:)?\s*([\w.\-/]+\d)", RegexOptions.IgnoreCase)]

@@ -75,23 +75,27 @@ public static partial class CrossrefJson
     {
         foreach (var name in new[] { "published-print", "published-online", "published", "issued", "created" })
         {
-            if (!work.TryGetProperty(name, out var date) || !date.TryGetProperty("date-parts", out var parts)) continue;
+            if (!work.TryGetProperty(name, out var date) || date.ValueKind != JsonValueKind.Object
+                || !date.TryGetProperty("date-parts", out var parts)) continue;
             if (parts.ValueKind != JsonValueKind.Array || parts.GetArrayLength() == 0) continue;
             var ymd = parts[0];
-            if (ymd.ValueKind != JsonValueKind.Array || ymd.GetArrayLength() == 0 || ymd[0].ValueKind != JsonValueKind.Number) continue;
-            var year = ymd[0].GetInt32();
-            var month = ymd.GetArrayLength() > 1 && ymd[1].ValueKind == JsonValueKind.Number ? ymd[1].GetInt32() : 0;
-            var day = ymd.GetArrayLength() > 2 && ymd[2].ValueKind == JsonValueKind.Number ? ymd[2].GetInt32() : 1;
+            if (ymd.ValueKind != JsonValueKind.Array || ymd.GetArrayLength() == 0 || Int(ymd[0]) is not { } year) continue;
+            var month = ymd.GetArrayLength() > 1 ? Int(ymd[1]) ?? 0 : 0;
+            var day = ymd.GetArrayLength() > 2 ? Int(ymd[2]) ?? 1 : 1;
             DateOnly? exact = year is > 0 and < 10000 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
             return (year, exact);
         }
         return (null, null);
     }
 
+    /// <summary>A whole number that fits an int; 2020.5 or 1e12 is no date part.</summary>
+    static int? Int(JsonElement e) => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) ? n : null;
+
     /// <summary>A published version often links its arXiv preprint; that ties the two records to one paper.</summary>
     static string? PreprintArxivId(JsonElement work)
     {
-        if (!work.TryGetProperty("relation", out var relation) || !relation.TryGetProperty("has-preprint", out var preprints)
+        if (!work.TryGetProperty("relation", out var relation) || relation.ValueKind != JsonValueKind.Object
+            || !relation.TryGetProperty("has-preprint", out var preprints)
             || preprints.ValueKind != JsonValueKind.Array)
         {
             return null;

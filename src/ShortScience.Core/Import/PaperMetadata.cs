@@ -60,7 +60,8 @@ public sealed record PaperMetadata
         if (abs is { Length: > Limits.AbstractChars })
         {
             dropped.Add($"abstract: cut to {Limits.AbstractChars:N0} characters");
-            abs = abs[..Limits.AbstractChars];
+            // Never half an emoji: a lone surrogate cannot be stored.
+            abs = Cut(abs, Limits.AbstractChars);
         }
         return this with
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ShortScience.Contracts;
 using ShortScience.Core.Text;
 
 namespace ShortScience.Core.Import;
@@ -57,6 +58,15 @@ public static partial class VenueNames
     }
 
     /// <summary>
+    /// The alias key of a whole venue name: <see cref="Normalize"/>, or for a name that normalizes to nothing (only
+    /// publisher words like "Proceedings of the IEEE" or "ACM", or another script) the name itself folded, lower-case,
+    /// letters and digits of every script one space apart, so the name still finds the venue it made before.
+    /// </summary>
+    public static string Key(string venue) =>
+        Normalize(venue) is { Length: > 0 } key ? key
+        : TextCut.Prefix(Slug.NormalizeTitle(Latex.ToUnicode(Mojibake.Repair(venue))), Limits.VenueNameChars);
+
+    /// <summary>
     /// Keys to look up, most specific first: the whole name, the name without parentheses, each part
     /// between colons and commas, and what the parentheses hold ("Advances in NeurIPS 30 (NIPS 2017)" → "nips").
     /// </summary>
@@ -72,9 +82,12 @@ public static partial class VenueNames
                 .Concat(withoutParens.Split([':', ','], StringSplitOptions.RemoveEmptyEntries))
                 .Concat(Parenthesized().Matches(venue).Select(m => m.Groups[1].Value));
         }
+        var whole = true;
         foreach (var form in forms)
         {
-            var key = Normalize(form);
+            // Only the whole name falls back to its literal key: a part that is just "ACM" must not find the venue "ACM".
+            var key = whole ? Key(form) : Normalize(form);
+            whole = false;
             if (key.Length > 0 && seen.Add(key)) yield return key;
         }
     }

@@ -51,6 +51,34 @@ public static class Slug
         return sb.ToString();
     }
 
-    /// <summary>Title normalized for duplicate detection: folded, lower-case, words only.</summary>
-    public static string NormalizeTitle(string title) => From(title, 1000).Replace('-', ' ');
+    /// <summary>
+    /// Title normalized for duplicate detection: folded, lower-case, words only, one space apart. Unlike
+    /// <see cref="From"/> (keys and URLs, ASCII only) it keeps letters and digits of every script, so a Chinese or
+    /// Russian title does not normalize to nothing.
+    /// </summary>
+    public static string NormalizeTitle(string title)
+    {
+        const int max = 1000;
+        var sb = new StringBuilder(Math.Min(title.Length, max));
+        var pendingSpace = false;
+        foreach (var rune in Fold(title).EnumerateRunes())
+        {
+            // Spacing marks belong to their letter (Devanagari vowel signs), not between words.
+            if (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) == UnicodeCategory.SpacingCombiningMark)
+            {
+                if (pendingSpace && sb.Length > 0) sb.Append(' ');
+                pendingSpace = false;
+                var lower = Rune.ToLowerInvariant(rune);
+                // Whole characters only: half a surrogate pair cannot be stored.
+                if (sb.Length + lower.Utf16SequenceLength > max) break;
+                sb.Append(lower.ToString());
+                if (sb.Length >= max) break;
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+        return sb.ToString().TrimEnd();
+    }
 }

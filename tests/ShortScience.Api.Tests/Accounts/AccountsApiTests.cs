@@ -180,18 +180,25 @@ public sealed class AccountsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task SigningOutEndsTheSessionForItsAccessAndRefreshTokens()
+    public async Task SigningOutEndsEverySessionOfTheAccountForItsAccessAndRefreshTokens()
     {
         (await app.RegisterAsync("leaver")).EnsureSuccessStatusCode();
         var tokens = await app.LoginAsync("leaver");
+        var otherDevice = await app.LoginAsync("leaver");
         var client = app.ClientWith(tokens.AccessToken);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/v1/auth/logout", null)).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
-        var refresh = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new RefreshRequest(tokens.RefreshToken));
-        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+        // Every session of the account ends: this one and the other device's.
+        foreach (var (access, refreshToken) in new[] { (tokens.AccessToken, tokens.RefreshToken), (otherDevice.AccessToken, otherDevice.RefreshToken) })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await app.ClientWith(access).GetAsync("/api/v1/me")).StatusCode);
+            var refresh = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new RefreshRequest(refreshToken));
+            Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+        }
+        // Signing in again starts afresh.
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientWith((await app.LoginAsync("leaver")).AccessToken).GetAsync("/api/v1/me")).StatusCode);
     }
 
     [Fact]

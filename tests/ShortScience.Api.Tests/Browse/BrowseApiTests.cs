@@ -152,6 +152,29 @@ public sealed class BrowseApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal("au-1", Assert.Single(rest!.Papers.Items).Key);
     }
 
+    [Fact]
+    public async Task AYearOutsideFourDigitsIsNotFoundOnEveryListingFeedExportAndFollowAlike()
+    {
+        await app.WithDbAsync(db => TestData.VenueAsync(db, "YRV", "Year Range Venue"));
+        var client = app.CreateClient();
+        var follower = await app.MemberAsync("yr-follower");
+        foreach (var year in new[] { "0", "999", "3000", "99999", "-5" })
+        {
+            foreach (var url in new[]
+            {
+                $"/api/v1/venues/yrv/{year}", $"/api/v1/years/{year}", $"/api/v1/venues/yrv/{year}/bibtex", $"/api/v1/years/{year}/bibtex",
+                $"/feeds/venues/yrv/{year}.rss", $"/feeds/years/{year}.atom",
+            })
+            {
+                var answer = await client.GetAsync(url);
+                Assert.True(answer.StatusCode == HttpStatusCode.NotFound, $"{url}: {answer.StatusCode}");
+            }
+            Assert.Equal(HttpStatusCode.NotFound, (await follower.PutAsync($"/api/v1/me/follows/venue-year/yrv/{year}", null)).StatusCode);
+        }
+        foreach (var url in new[] { "/api/v1/venues/yrv/2999", "/api/v1/years/1000", "/feeds/venues/yrv/2999.rss", "/feeds/years/1000.atom" })
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/v1/years/2017?cursor=not-a-cursor", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/years/2017?list=everything", HttpStatusCode.BadRequest)]

@@ -127,4 +127,28 @@ public sealed class CitedByTests(ApiFactory app) : IClassFixture<ApiFactory>
         (await moderator.PostAsJsonAsync("/api/v1/moderation/paper/cb2-summarized/hide", new ModerationRequest("Spam"))).EnsureSuccessStatusCode();
         Assert.DoesNotContain(await CitedAsync(), c => c.Kind == "comment");
     }
+
+    [Fact]
+    public async Task ACitationOfAHiddenPaperNeitherLinksToItsMissingPageNorShowsItsTitle()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var hidden = await TestData.PaperAsync(db, "cb-hidden", "A Title A Moderator Took Down", null, 2020, "Spam Author");
+            hidden.ArxivId = "2001.00001";
+            hidden.Status = ContentStatus.Hidden;
+            await TestData.PaperAsync(db, "cb-hidden-citing", "A Paper Citing A Hidden One", null, 2021, "Ann Writer");
+            await db.SaveChangesAsync();
+        });
+        var author = await app.MemberAsync("cb-hidden-author");
+
+        var published = await author.PutAsJsonAsync("/api/v1/papers/cb-hidden-citing/summaries/mine",
+            new PublishRequest("Compare \\cite{cb-hidden} and \\cite{2001.00001}.", null, false, null));
+        published.EnsureSuccessStatusCode();
+        var html = (await published.Content.ReadFromJsonAsync<PublishedRevision>())!.Html;
+
+        Assert.DoesNotContain("/papers/cb-hidden\"", html);
+        Assert.DoesNotContain("A Title A Moderator Took Down", html);
+        Assert.Contains("https://arxiv.org/abs/2001.00001", html); // the arXiv id still leads somewhere useful
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/v1/papers/cb-hidden")).StatusCode);
+    }
 }

@@ -76,4 +76,20 @@ public sealed class FeedReaderTests(ApiFactory app) : IClassFixture<ApiFactory>
         var one = await FeedReader.ParseAsync(await client.GetByteArrayAsync("/feeds/summaries.atom?limit=1"));
         Assert.Single(one.Entries);
     }
+
+    [Fact]
+    public async Task ASearchFeedHoldsTheSummariesOfThePapersTheSearchFinds()
+    {
+        await FeedScenario.For(app);
+        var client = app.CreateClient();
+        // The summaries name neither author: the search finds the paper by its authors, and so must its feed.
+        var found = await client.GetFromJsonAsync<SearchResults>("/api/v1/search?q=shazeer");
+        Assert.Contains(found!.Items, r => r.Key == FeedScenario.Key);
+        foreach (var ext in new[] { "rss", "atom" })
+        {
+            var feed = await FeedReader.ParseAsync(await client.GetByteArrayAsync($"/feeds/search.{ext}?q=shazeer"));
+            Assert.True(feed.Entries.Count >= 2, $"{ext}: {feed.Entries.Count} entries"); // the signed and the anonymous summary
+        }
+        Assert.Empty((await FeedReader.ParseAsync(await client.GetByteArrayAsync("/feeds/search.rss?q=zyzzyva"))).Entries);
+    }
 }

@@ -81,4 +81,36 @@ public sealed class FigureLifecycleTests(ApiFactory app) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(recent.Url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(inDraft.Url)).StatusCode);
     }
+
+    [Fact]
+    public async Task OldFiguresStillInUseDoNotKeepALaterOrphanFromBeingRemoved()
+    {
+        // More figures in use than one page of candidates, all older than the orphan.
+        var used = Enumerable.Range(0, 501).Select(_ => Guid.NewGuid().ToString("N")).ToList();
+        var orphan = Guid.NewGuid().ToString("N");
+        var threeDaysAgo = DateTimeOffset.UtcNow.AddDays(-3);
+        var twoDaysAgo = DateTimeOffset.UtcNow.AddDays(-2);
+        await app.WithDbAsync(async db =>
+        {
+            var paper = await TestData.PaperAsync(db, "fig-many", "Paper with many figures");
+            var writer = await TestData.UserAsync(db, "fig-many-writer");
+            await TestData.SummaryAsync(db, paper, writer, string.Join("\n", used.Select(h => $"![figure]({FigureLinks.Url(h)})")));
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO figures (hash, variant, content_type, width, height, length, owner_id, created_at)
+                SELECT u.h, {FigureLinks.Original}, 'image/webp', 1, 1, 1, NULL, {threeDaysAgo} + u.n * interval '1 second'
+                FROM unnest({used.ToArray()}) WITH ORDINALITY AS u(h, n)
+                """);
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO figures (hash, variant, content_type, width, height, length, owner_id, created_at)
+                VALUES ({orphan}, {FigureLinks.Original}, 'image/webp', 1, 1, 1, NULL, {twoDaysAgo})
+                """);
+        });
+
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<FigureLibrary>().RemoveOrphansAsync(CancellationToken.None);
+
+        var left = await app.WithDbAsync(db => db.Figures.Where(f => used.Contains(f.Hash) || f.Hash == orphan).Select(f => f.Hash).ToListAsync());
+        Assert.DoesNotContain(orphan, left);
+        Assert.Equal(used.Count, left.Count);
+    }
 }

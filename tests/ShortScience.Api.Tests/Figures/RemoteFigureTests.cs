@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +32,46 @@ public sealed class ImageServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
+    }
+}
+
+/// <summary>A host that takes connections and never answers them, like a hung image server.</summary>
+public sealed class SilentServer : IDisposable
+{
+    readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    readonly List<TcpClient> _held = [];
+
+    public SilentServer()
+    {
+        _listener.Start();
+        _ = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    async Task AcceptAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                var client = await _listener.AcceptTcpClientAsync();
+                lock (_held) _held.Add(client);
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Stopped.
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        lock (_held)
+        {
+            foreach (var client in _held) client.Dispose();
+        }
     }
 }
 
@@ -78,6 +120,51 @@ public sealed class RemoteFigureTests : IClassFixture<ApiFactory>, IClassFixture
         Assert.Equal("image/webp", served.Content.Headers.ContentType?.MediaType);
         var owner = await _app.WithDbAsync(db => db.Figures.Where(f => f.Hash == hash).Select(f => f.OwnerId).FirstAsync());
         Assert.NotNull(owner);
+    }
+
+    [Fact]
+    public async Task APublishWaitsForHostsThatNeverAnswerOnlyUntilItsDeadline()
+    {
+        await _app.WithDbAsync(db => TestData.PaperAsync(db, "fig-hung", "Paper with hung figures"));
+        var member = await _app.MemberAsync("fig-hung");
+        using var silent = new SilentServer();
+        // More images than are fetched at once; one after another, each would wait out its own timeout (10 s).
+        var markdown = string.Join("\n\n", Enumerable.Range(0, 6).Select(i => $"![hung {i}](http://localhost:{silent.Port}/hung-{i}.png)"));
+
+        var watch = Stopwatch.StartNew();
+        var response = await member.PutAsJsonAsync("/api/v1/papers/fig-hung/summaries/mine", new PublishRequest(markdown, null, false, null));
+        watch.Stop();
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        // Well within the Web host's wait for the API (10 s), and the images stay linked as written.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(9), $"Publishing took {watch.Elapsed}.");
+        var text = await _app.WithDbAsync(db => db.SummaryRevisions.Where(r => r.Summary.Paper.Key == "fig-hung").Select(r => r.Markdown).SingleAsync());
+        Assert.Equal(markdown, text);
+    }
+
+    [Fact]
+    public async Task ImagesShownAsCodeAreLeftAsWritten()
+    {
+        await _app.WithDbAsync(db => TestData.PaperAsync(db, "fig-code", "Paper with Markdown shown as code"));
+        var member = await _app.MemberAsync("fig-code");
+        var image = $"http://localhost:{_server.Port}/plot.png";
+        var markdown = $"""
+            Write a figure like this:
+
+            ```markdown
+            ![x]({image})
+            ```
+
+            or inline, `![y]({image})`, and it shows as:
+
+            > ![real]({image} "The plot")
+            """;
+        var response = await member.PutAsJsonAsync("/api/v1/papers/fig-code/summaries/mine", new PublishRequest(markdown, null, false, null));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+
+        var text = await _app.WithDbAsync(db => db.SummaryRevisions.Where(r => r.Summary.Paper.Key == "fig-code").Select(r => r.Markdown).SingleAsync());
+        // Only the image itself points at the copy; the code showing how to write one is unchanged.
+        var hash = Assert.Single(FigureLinks.HashesIn(text));
+        Assert.Equal(markdown.Replace($"![real]({image} ", $"![real]({FigureLinks.Url(hash)} "), text);
     }
 
     [Theory]

@@ -38,6 +38,29 @@ public sealed class FollowsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task ATagIsFollowedUnfollowedAndAskedAboutExactlyAsItIsWritten()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var paper = await TestData.PaperAsync(db, "ft-tags", "Tags with percent signs and slashes");
+            paper.Keywords = ["a%41", "I/O", "aA"];
+            await db.SaveChangesAsync();
+        });
+        var reader = await app.MemberAsync("ft-tagger");
+
+        // "a%41" is sent escaped (a%2541) and must not turn into the tag "aA"; "I/O" comes as I%2FO.
+        var followed = await reader.PutAsync("/api/v1/me/follows/tag/a%2541", null);
+        Assert.Equal("a%41", (await followed.Content.ReadFromJsonAsync<FollowState>())!.Key);
+        Assert.Equal("I/O", (await (await reader.PutAsync("/api/v1/me/follows/tag/I%2FO", null)).Content.ReadFromJsonAsync<FollowState>())!.Key);
+        Assert.True((await reader.GetFromJsonAsync<FollowState>("/api/v1/me/follows/tag/a%2541"))!.Following);
+        Assert.False((await reader.GetFromJsonAsync<FollowState>("/api/v1/me/follows/tag/aA"))!.Following);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await reader.DeleteAsync("/api/v1/me/follows/tag/a%2541")).StatusCode);
+        Assert.False((await reader.GetFromJsonAsync<FollowState>("/api/v1/me/follows/tag/a%2541"))!.Following);
+        Assert.True((await reader.GetFromJsonAsync<FollowState>("/api/v1/me/follows/tag/I%2FO"))!.Following);
+    }
+
+    [Fact]
     public async Task OnlyRealThingsCanBeFollowedAndOnlyBySignedInPeople()
     {
         await FeedScenario.For(app);

@@ -126,10 +126,10 @@ public sealed class BalancerTests : IAsyncLifetime
         lock (_balancerOutput) return _balancerOutput.ToString();
     }
 
-    static string Configuration() =>
+    internal static string Configuration() =>
         typeof(BalancerTests).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
 
-    static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

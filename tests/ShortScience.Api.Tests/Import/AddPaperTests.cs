@@ -96,7 +96,7 @@ public sealed class AddPaperTests(ImportApp app) : IClassFixture<ImportApp>
         var preprint = await client.AddedAsync("1512.03385");
         Assert.Equal(("arxiv", 2015), (preprint.Paper.Venue?.Slug, preprint.Paper.Year));
 
-        // A member's import would only propose the new venue and year (ImportTrustTests); a moderator's writes them.
+        // A moderator's import writes the new venue and year (a member's fills them in too: ImportTrustTests).
         var moderator = await app.ModeratorAsync("preprint-then-doi-moderator");
         var response = await moderator.AddAsync("10.1109/CVPR.2016.90");
 

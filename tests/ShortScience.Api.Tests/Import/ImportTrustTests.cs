@@ -94,17 +94,50 @@ public sealed class ImportTrustTests(ImportApp app) : IClassFixture<ImportApp>
     }
 
     [Fact]
-    public async Task APreprintThenItsDoiByAMemberProposesTheConferenceVenue()
+    public async Task APreprintThenItsDoiByAMemberFillsInTheConferenceVenue()
     {
         var client = await app.MemberAsync("trust-preprint");
         var preprint = await client.AddedAsync("1512.03385");
 
         var merged = await client.AddedAsync("10.1109/CVPR.2016.90");
 
-        Assert.Equal(("arxiv", 2015, "10.1109/cvpr.2016.90"), (merged.Paper.Venue?.Slug, merged.Paper.Year, merged.Paper.Doi));
-        Assert.Contains("venue: arXiv → CVPR", merged.Proposed!);
-        Assert.Contains("year: 2015 → 2016", merged.Proposed!);
+        // The preprint server stood in for a venue the paper lacked: the conference and its year are filled in.
         Assert.Equal(preprint.Paper.Key, merged.Paper.Key);
+        Assert.Equal(("merged", "cvpr", 2016, "10.1109/cvpr.2016.90"), (merged.Outcome, merged.Paper.Venue?.Slug, merged.Paper.Year, merged.Paper.Doi));
+        Assert.Contains("venue: arXiv → CVPR", merged.Changes);
+        Assert.Contains("year: 2015 → 2016", merged.Changes);
+        Assert.DoesNotContain(merged.Proposed!, p => p.StartsWith("venue", StringComparison.Ordinal) || p.StartsWith("year", StringComparison.Ordinal));
+
+        var history = (await client.GetFromJsonAsync<List<PaperChangeView>>($"/api/v1/papers/{merged.Paper.Key}/changes"))!;
+        var venue = Assert.Single(history, c => c.Field == "venue");
+        Assert.Equal(("trust-preprint", "arXiv", merged.Paper.Venue!.Name, "import:crossref"), (venue.By?.UserName, venue.Before, venue.After, venue.Source));
+        var year = Assert.Single(history, c => c.Field == "year");
+        Assert.Equal(("2015", "2016"), (year.Before, year.After));
+
+        // The preprint's entry imported again keeps the conference: a preprint never replaces a published venue.
+        var again = await client.AddedAsync("""
+            @article{he2015deep, title = {Deep Residual Learning for Image Recognition}, author = {He, Kaiming},
+              journal = {arXiv preprint arXiv:1512.03385}, year = {2015}}
+            """);
+        Assert.Equal((merged.Paper.Key, "cvpr", 2016), (again.Paper.Key, again.Paper.Venue?.Slug, again.Paper.Year));
+        Assert.Contains(again.Dropped!, d => d.StartsWith("venue: kept CVPR", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AMembersImportNeverReplacesAPublishedVenue()
+    {
+        var owner = await app.MemberAsync("trust-published-owner");
+        var other = await app.MemberAsync("trust-published-other");
+        var key = (await (await owner.AddAsync(new ManualPaper("Published Venues Stand Firm", ["Edsger Dijkstra"], "ICML", 2019)))
+            .Content.ReadFromJsonAsync<AddPaperResponse>())!.Paper.Key;
+
+        var merged = await other.AddedAsync("""
+            @inproceedings{firm, title = {Published venues stand firm}, author = {Dijkstra, Edsger}, booktitle = {NeurIPS}, year = {2019}}
+            """);
+
+        Assert.Equal((key, "icml"), (merged.Paper.Key, merged.Paper.Venue?.Slug));
+        Assert.Contains("venue: ICML → NeurIPS", merged.Proposed!);
+        Assert.NotNull(merged.ProposalId);
     }
 
     [Fact]

@@ -39,6 +39,24 @@ public sealed class ModerationApiTests(ApiFactory app) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task HidingASummaryByItsOwnRouteClosesItsReportsAsTheModerationRouteDoes()
+    {
+        await app.WithDbAsync(db => TestData.PaperAsync(db, "m-spam-2", "Another spammed paper"));
+        var spammer = await app.MemberAsync("m-spammer-2");
+        var reporter = await app.MemberAsync("m-reporter-2");
+        var moderator = await app.ModeratorAsync("m-moderator-2");
+        var id = (await (await spammer.PutAsJsonAsync("/api/v1/papers/m-spam-2/summaries/mine", new PublishRequest("Cheap pills", null, false, null))).Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+        (await reporter.PostAsJsonAsync("/api/v1/flags", new FlagRequest("summary", id.ToString(), "Spam"))).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await moderator.PostAsJsonAsync($"/api/v1/summaries/{id}/hide", new ModerationRequest(new string('x', Limits.ModerationReasonChars + 1)))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await moderator.PostAsJsonAsync($"/api/v1/summaries/{id}/hide", new ModerationRequest("Spam"))).StatusCode);
+
+        var open = await moderator.GetFromJsonAsync<Page<FlagView>>("/api/v1/moderation/flags?status=open");
+        Assert.DoesNotContain(open!.Items, f => f.TargetType == "summary" && f.TargetId == id.ToString());
+        Assert.Equal(FlagStatus.Actioned, await app.WithDbAsync(db => db.Flags.Where(f => f.TargetId == id.ToString()).Select(f => f.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task MembersCannotModerate()
     {
         var member = await app.MemberAsync("m-plain");

@@ -59,6 +59,28 @@ public sealed class PaperEditsTests(ImportApp app) : IClassFixture<ImportApp>
     }
 
     [Fact]
+    public async Task AReviewsReasonIsCheckedLikeAnyRequestBodyAndABadOneChangesNothing()
+    {
+        var member = await app.MemberAsync("reasoned-proposer");
+        var moderator = await app.ModeratorAsync("reasoned-reviewer");
+        var key = await PaperAsync(member, "A Paper Awaiting Review");
+        var proposed = await member.PostAsJsonAsync($"/api/v1/papers/{key}/edits", new PaperEditRequest(new PaperChanges(Year: 2021), "It appeared in 2021."));
+        var edit = (await proposed.Content.ReadFromJsonAsync<PaperEditView>())!;
+
+        // JSON without its content type, and a reason past its limit: refused, and the proposal still waits.
+        var untyped = await moderator.PostAsync($"/api/v1/paper-edits/{edit.Id}/apply", new ByteArrayContent("""{"reason":"x"}"""u8.ToArray()));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, untyped.StatusCode);
+        Assert.Equal("application/problem+json", untyped.Content.Headers.ContentType?.MediaType);
+        var tooLong = await moderator.PostAsJsonAsync($"/api/v1/paper-edits/{edit.Id}/reject", new ReviewEditRequest(new string('r', Limits.ModerationReasonChars + 1)));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("reason", await tooLong.Content.ReadAsStringAsync());
+        Assert.Equal(EditStatus.Pending, await app.Api.WithDbAsync(db => db.PaperEdits.Where(e => e.Id == edit.Id).Select(e => e.Status).SingleAsync()));
+
+        // No body at all is no reason, and fine.
+        Assert.Equal(HttpStatusCode.OK, (await moderator.PostAsync($"/api/v1/paper-edits/{edit.Id}/apply", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task OnlyModeratorsReviewEditsOrEditDirectly()
     {
         var member = await app.MemberAsync("not-a-moderator");

@@ -14,6 +14,24 @@ public sealed class QuestionModerationTests(ApiFactory app) : IClassFixture<ApiF
     static async Task<string> FeedAsync(HttpClient client, string path) => await client.GetStringAsync(path);
 
     [Fact]
+    public async Task OnAHiddenPaperNeitherAQuestionNorAnAnswerCanBeEdited()
+    {
+        await PaperAsync("qm-hidden-paper", "A paper about to be hidden");
+        var asker = await app.MemberAsync("qm-hp-asker");
+        var helper = await app.MemberAsync("qm-hp-helper");
+        var moderator = await app.ModeratorAsync("qm-hp-mod");
+        var question = await asker.AskAsync("qm-hidden-paper", "What is the loss?", "Asked before the paper went");
+        var answer = await helper.AnswerAsync(question.Id, "Cross-entropy");
+        (await moderator.PostAsJsonAsync("/api/v1/moderation/paper/qm-hidden-paper/hide", new ModerationRequest("Spam"))).EnsureSuccessStatusCode();
+
+        var edited = await asker.PutAsJsonAsync($"/api/v1/questions/{question.Id}", new QuestionRequest("Still there?", "Edited"));
+        Assert.Equal(HttpStatusCode.NotFound, edited.StatusCode);
+        Assert.Equal("application/problem+json", edited.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await helper.PutAsJsonAsync($"/api/v1/answers/{answer.Id}", new AnswerRequest("Edited"))).StatusCode);
+        await app.WithDbAsync(async db => Assert.Equal(1, (await db.Questions.SingleAsync(q => q.Id == question.Id)).RevisionCount));
+    }
+
+    [Fact]
     public async Task AHiddenQuestionOrAnswerLeavesListsAndFeedsAndModeratorsStillSeeItMarked()
     {
         await PaperAsync("qm-hide", "Hiding paper");

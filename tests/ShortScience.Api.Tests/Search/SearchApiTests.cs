@@ -87,6 +87,9 @@ public abstract class SearchApiTests(ApiFactory app)
 
         Assert.Equal(["adv-examples"], Keys(icml!));
         Assert.Equal(1, icml!.Total);
+        // The venue as people write it (the filter box is free text): the same venue.
+        var written = await client.GetFromJsonAsync<SearchResults>("/api/v1/search?q=adversarial&venue=%20ICML%20");
+        Assert.Equal(["adv-examples"], Keys(written!));
         Assert.Equal(["1406.2661"], Keys(early!));
         Assert.Equal(["1406.2661"], Keys(summarized!));
         Assert.Equal(["adv-examples"], Keys(waiting!));
@@ -223,6 +226,13 @@ public abstract class SearchApiTests(ApiFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/lookup/paper?id=hidden-quokka")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/lookup/venue?key=nowhere")).StatusCode);
         Assert.Equal("neurips", (await client.GetFromJsonAsync<VenueRef>("/api/v1/lookup/venue?key=NIPS"))!.Slug);
+        Assert.Equal("neurips", (await client.GetFromJsonAsync<VenueRef>("/api/v1/lookup/venue?key=NeurIPS"))!.Slug);
+        // A name of many parts is looked up in one go, and one longer than any venue's name is refused outright.
+        var parts = string.Join(",", Enumerable.Range(0, 60).Select(i => $"x{i}"));
+        Assert.Equal("neurips", (await client.GetFromJsonAsync<VenueRef>($"/api/v1/lookup/venue?key={parts},NIPS"))!.Slug);
+        var tooLong = await client.GetAsync($"/api/v1/lookup/venue?key={string.Join(",", Enumerable.Range(0, 2000).Select(i => $"v{i}"))}");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal("application/problem+json", tooLong.Content.Headers.ContentType?.MediaType);
     }
 }
 

@@ -57,6 +57,29 @@ public sealed class VotesApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task VotingAndUnvotingInALoopDoesNotMakeASummaryPopular()
+    {
+        var (id, _) = await SummaryAsync("v-loop");
+        var voter = await app.MemberAsync("v-looper");
+        Task<int> TodaysVotesAsync() => app.WithDbAsync(db => db.SummaryDailyStats.Where(s => s.SummaryId == id).SumAsync(s => s.Votes));
+
+        for (var i = 0; i < 20; i++)
+        {
+            await Vote(voter, "summaries", id, 1);
+            await Vote(voter, "summaries", id, 0);
+        }
+        Assert.Equal(0, await TodaysVotesAsync());
+
+        // One vote cast, changed, and changed back counts once; withdrawn, it counts no more.
+        await Vote(voter, "summaries", id, 1);
+        await Vote(voter, "summaries", id, -1);
+        await Vote(voter, "summaries", id, 1);
+        Assert.Equal(1, await TodaysVotesAsync());
+        await Vote(voter, "summaries", id, 0);
+        Assert.Equal(0, await TodaysVotesAsync());
+    }
+
+    [Fact]
     public async Task NobodyVotesForTheirOwnWorkAndReadersCannotVote()
     {
         var (id, author) = await SummaryAsync("v-self");

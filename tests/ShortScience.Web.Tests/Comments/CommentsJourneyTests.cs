@@ -101,6 +101,11 @@ public sealed class CommentsJourneyTests(SiteFixture site, Browser browser)
         await site.SignInAsync(page, "d-undo-commenter");
         await page.GotoAsync(new Uri(site.WebUrl, "/papers/1606.03498").ToString());
         var comment = page.Locator($"#comment-{commentId}");
+        // The new-comment form's anchor is named apart from comments (summary and comment ids are separate sequences,
+        // so "comment-{summary id}" could be a comment's permalink), and no id is on the page twice.
+        await Expect(page.Locator($"#new-comment-{id} form.comment-form")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"div#comment-{id}")).ToHaveCountAsync(0);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id); return ids.length - new Set(ids).size; }"));
         await comment.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(page.Locator(".flash.undo")).ToContainTextAsync("Comment deleted.");
         await Expect(comment).ToHaveCountAsync(0);

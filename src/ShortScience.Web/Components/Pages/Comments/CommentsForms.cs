@@ -25,7 +25,7 @@ public static class CommentsForms
         {
             var result = await comments.PostAsync(summaryId, new CommentRequest(markdown ?? "", parentId), http.RequestAborted);
             if (result.Value is { } created) return LocalUrl.Back(returnUrl, $"comment-{created.Id}");
-            var form = parentId is null ? $"comment-{summaryId}" : $"reply-{parentId}";
+            var form = parentId is null ? $"new-comment-{summaryId}" : $"reply-{parentId}"; // the form's anchor (comment ids are another sequence)
             flash.Set(http, new FlashMessage(null, result.Problem!.Message, form, markdown));
             return LocalUrl.Back(returnUrl, form);
         });
