@@ -65,6 +65,12 @@ public sealed class AccountBootstrap(IServiceProvider services, IConfiguration c
             }
             logger.LogInformation("Created the admin account {UserName}", admin.UserName);
         }
+        else if (!admin.EmailConfirmed)
+        {
+            // Someone signed up with this address before the operator set it: not an admin until the address is confirmed.
+            logger.LogError("An account with the address in Admin:Email ({UserName}) has not confirmed it; it was not made an admin", admin.UserName);
+            return;
+        }
         foreach (var role in new[] { Roles.Member, Roles.Admin })
         {
             if (await users.IsInRoleAsync(admin, role)) continue;

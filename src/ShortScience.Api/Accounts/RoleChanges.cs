@@ -74,6 +74,8 @@ public sealed class RoleChanges(ShortScienceDb db, TimeProvider clock, ILogger<R
     {
         var user = await FindAsync(userNameOrEmail, ct);
         if (user is null) return RoleChange.NoSuchUser;
+        // Anyone can sign up with any address: until its owner has confirmed it, the account may be a squatter's.
+        if (!user.EmailConfirmed) return RoleChange.NotConfirmed;
         var roles = await RolesOfAsync(user.Id, ct);
         if (roles.Contains(Roles.Admin) && roles.Contains(Roles.Member)) return RoleChange.Unchanged;
         foreach (var role in new[] { Roles.Member, Roles.Admin }.Except(roles))

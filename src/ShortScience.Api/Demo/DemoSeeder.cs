@@ -42,7 +42,7 @@ public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, Conte
             };
             // Demo venues are catalogue venues: they answer to every name the importer matches.
             var names = v.Aliases.Append(v.ShortName).Append(v.Name).Concat(VenueCatalogue.Default.BySlug(v.Slug)?.AllNames ?? []);
-            foreach (var (alias, key) in names.Select(n => (n, VenueNames.Normalize(n))).Where(n => n.Item2.Length > 0).DistinctBy(n => n.Item2))
+            foreach (var (alias, key) in names.Select(n => (n, VenueNames.Key(n))).Where(n => n.Item2.Length > 0).DistinctBy(n => n.Item2))
             {
                 venue.Aliases.Add(new VenueAlias { Alias = alias, Normalized = key });
             }

@@ -18,8 +18,8 @@ public static class ImportApi
     public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/papers").WithTags("Import").RequireAuthorization(Policies.Member);
-        group.MapPost("/", AddAsync).WithName("AddPaper");
-        group.MapPost("/import", BibImportEndpoint.ImportAsync).WithName("ImportBibtex").DisableAntiforgery();
+        group.MapPost("/", AddAsync).WithName("AddPaper").RequireRateLimiting(RateLimits.Posting);
+        group.MapPost("/import", BibImportEndpoint.ImportAsync).WithName("ImportBibtex").DisableAntiforgery().RequireRateLimiting(RateLimits.Posting);
         return group;
     }
 

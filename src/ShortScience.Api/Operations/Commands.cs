@@ -62,6 +62,11 @@ public static class Commands
             logger.LogError("There is no account {User}; sign up first, then run make-admin again", user);
             Environment.ExitCode = 1;
         }
+        else if (outcome == RoleChange.NotConfirmed)
+        {
+            logger.LogError("The account {User} has not confirmed its email address; confirm it (the mail sent at sign-up), then run make-admin again", user);
+            Environment.ExitCode = 1;
+        }
         else
         {
             logger.LogInformation("{User} is an admin{Already}", user, outcome == RoleChange.Unchanged ? " (already)" : "");

@@ -69,7 +69,10 @@ public static class PageCache
             .Expire(FigureLifetime) // never compressed (images), so one entry whatever the reader accepts
             .Tag(Tag)
             .AddPolicy<ForwardedTagsPolicy>()));
-        builder.Services.AddHostedService<PageCacheInvalidator>();
+        // A shared Redis store is evicted by the API itself. Asking its change events too would do harm there: behind a
+        // balancer the polls alternate between API replicas of different generations, each answer a "restart" that
+        // empties the shared store.
+        if (string.IsNullOrEmpty(builder.Configuration.GetConnectionString("Redis"))) builder.Services.AddHostedService<PageCacheInvalidator>();
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Operations;
@@ -73,6 +74,25 @@ public sealed partial class RolesTests(ApiFactory app) : IClassFixture<ApiFactor
         Assert.Equal(HttpStatusCode.Forbidden, (await moderator.GetAsync("/api/v1/moderation/moderators")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await banned.GetAsync("/api/v1/moderation/moderators")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await otherAdmin.GetAsync("/api/v1/moderation/moderators")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAccountThatHasNotConfirmedItsAddressIsNotMadeAnAdminByCommandOrConfiguration()
+    {
+        // Someone signs up first with the address the operator means to use (sign-up needs no confirmation).
+        (await app.RegisterAsync("ro-squatter")).EnsureSuccessStatusCode();
+        Assert.Equal(RoleChange.NotConfirmed, await Commands.MakeAdminAsync(app.Services, "ro-squatter@example.org", NullLogger.Instance));
+        Environment.ExitCode = 0; // the command's failure, not this test run's
+
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Admin:Email"] = "ro-squatter@example.org", ["Admin:Password"] = "the operator's own passphrase" })
+            .Build();
+        await new AccountBootstrap(app.Services, configuration, NullLogger<AccountBootstrap>.Instance).StartAsync(CancellationToken.None);
+
+        var roles = await app.WithDbAsync(db => db.UserRoles.Where(r => db.Users.Any(u => u.Id == r.UserId && u.UserName == "ro-squatter"))
+            .Select(r => db.Roles.Single(x => x.Id == r.RoleId).Name).ToListAsync());
+        Assert.DoesNotContain(Roles.Admin, roles);
+        Assert.DoesNotContain(Roles.Member, roles);
     }
 
     [Fact]

@@ -61,6 +61,16 @@ public sealed class ReplicaTests : IAsyncLifetime
     }
 
     [Fact]
+    public void OnASharedRedisStoreTheApiEvictsPagesAndNoReplicaEmptiesItOnItsOwn()
+    {
+        // Behind a balancer the API's change events come from replicas of different generations, each read as a restart
+        // that would empty the shared store: with Redis the API evicts the pages itself and the Web asks nothing.
+        var replica = Replica();
+        Assert.Equal("RedisOutputCacheStoreImpl", replica.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>().GetType().Name);
+        Assert.DoesNotContain(replica.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s is ShortScience.Web.Services.PageCacheInvalidator);
+    }
+
+    [Fact]
     public async Task LiveWhileRunningReadyOnlyWithTheApiAndNotWhileDraining()
     {
         var replica = Replica();
