@@ -37,6 +37,23 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
     /// <summary>The write turned out to change nothing a reader sees (a vote repeated): nothing is evicted.</summary>
     public void Unchanged() => Declared = true;
 
+    /// <summary>
+    /// Evictions for pages the write changed on the side (texts rendered again because a paper they cite changed); they
+    /// do not stand for the write itself, which is still evicted by its own declaration or by the fallback.
+    /// </summary>
+    public async Task BesideTheWriteAsync(Func<Task> evict)
+    {
+        var declared = Declared;
+        try
+        {
+            await evict();
+        }
+        finally
+        {
+            Declared = declared;
+        }
+    }
+
     /// <summary>A summary was published, edited, hidden, restored or deleted: every page, list and feed that could show it.</summary>
     public async Task SummaryChangedAsync(long summaryId, CancellationToken ct = default)
     {

@@ -13,18 +13,24 @@ namespace ShortScience.Api.Feeds;
 /// <remarks>
 /// Stored summary HTML is mostly KaTeX's visual markup, which feeds drop: preparing it and fetching it from the
 /// database were most of an uncached feed's time. A revision never changes except by a re-render (a new renderer
-/// version), and a comment, question or answer edit moves its UpdatedAt, so those make the key and nothing needs invalidating.
+/// version), and a comment, question or answer edit moves its UpdatedAt, so those stamp each entry; a text rendered again
+/// because a paper it cites changed (<see cref="CitedBy.CitationCatchUp"/>) is forgotten here by name. Other API
+/// processes prepare it again within <see cref="TextLifetime"/>.
 /// </remarks>
 public sealed class FeedContent(FeedLinks links, IConfiguration configuration, IMarkdownRenderer renderer, ILogger<FeedContent> logger)
 {
     readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = configuration.GetValue("Feeds:ContentCacheChars", 32_000_000L) });
 
-    sealed record Text(string Html, string Plain);
+    /// <summary>A prepared text and the stamp of the stored text it came from (renderer version and last change).</summary>
+    /// <summary>How long another API process may show a text rendered again here (see <see cref="Forget"/>).</summary>
+    static readonly TimeSpan TextLifetime = TimeSpan.FromMinutes(10);
+
+    sealed record Text(string Stamp, string Html, string Plain);
 
     public async Task<List<FeedEntry>> FillAsync(ShortScienceDb db, List<FeedEntry> entries, CancellationToken ct)
     {
         var texts = new Text?[entries.Count];
-        for (var i = 0; i < entries.Count; i++) texts[i] = _cache.Get<Text>(Key(entries[i]));
+        for (var i = 0; i < entries.Count; i++) texts[i] = _cache.Get<Text>(Key(entries[i])) is { } t && t.Stamp == Stamp(entries[i]) ? t : null;
         var missing = Enumerable.Range(0, entries.Count).Where(i => texts[i] is null).ToList();
         if (missing.Count > 0)
         {
@@ -51,8 +57,8 @@ public sealed class FeedContent(FeedLinks links, IConfiguration configuration, I
                     _ => comments,
                 };
                 var (html, plain) = stored.GetValueOrDefault(entry.ContentId, ("", ""));
-                var text = new Text(FeedHtml.Prepare(html, links.Site, links.EntryUrl(entry)), XmlChars.Clean(plain));
-                _cache.Set(Key(entry), text, new MemoryCacheEntryOptions { Size = text.Html.Length + text.Plain.Length + 64 });
+                var text = new Text(Stamp(entry), FeedHtml.Prepare(html, links.Site, links.EntryUrl(entry)), XmlChars.Clean(plain));
+                _cache.Set(Key(entry), text, new MemoryCacheEntryOptions { Size = text.Html.Length + text.Plain.Length + 64, AbsoluteExpirationRelativeToNow = TextLifetime });
                 texts[i] = text;
             }
         }
@@ -71,5 +77,18 @@ public sealed class FeedContent(FeedLinks links, IConfiguration configuration, I
         return prepared;
     }
 
-    static string Key(FeedEntry e) => $"{e.Kind}:{e.ContentId}:{e.RendererVersion}:{e.Updated.UtcTicks}";
+    static string Key(FeedEntry e) => Key(e.Kind, e.ContentId);
+
+    static string Key(FeedEntryKind kind, long contentId) => $"{kind}:{contentId}";
+
+    static string Stamp(FeedEntry e) => $"{e.RendererVersion}:{e.Updated.UtcTicks}";
+
+    /// <summary>Texts rendered again without an edit (a paper they cite arrived or changed): prepared again when next asked.</summary>
+    public void Forget(CitedBy.CitingTexts texts)
+    {
+        foreach (var id in texts.RevisionIds) _cache.Remove(Key(FeedEntryKind.Summary, id));
+        foreach (var id in texts.CommentIds) _cache.Remove(Key(FeedEntryKind.Comment, id));
+        foreach (var id in texts.QuestionIds) _cache.Remove(Key(FeedEntryKind.Question, id));
+        foreach (var id in texts.AnswerIds) _cache.Remove(Key(FeedEntryKind.Answer, id));
+    }
 }

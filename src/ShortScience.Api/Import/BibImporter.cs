@@ -1,3 +1,4 @@
+using ShortScience.Api.CitedBy;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Contracts;
 using ShortScience.Core.Import;
@@ -9,7 +10,7 @@ namespace ShortScience.Api.Import;
 /// Imports every entry of a .bib file: each entry is saved on its own, so one bad entry costs only
 /// itself, and the report says what became of each one and why.
 /// </summary>
-public sealed class BibImporter(ShortScienceDb db, PaperImporter importer, ILogger<BibImporter> logger)
+public sealed class BibImporter(ShortScienceDb db, PaperImporter importer, CitationCatchUp citations, ILogger<BibImporter> logger)
 {
     const int ProgressEvery = 100;
 
@@ -34,6 +35,13 @@ public sealed class BibImporter(ShortScienceDb db, PaperImporter importer, ILogg
             {
                 logger.LogInformation("BibTeX import: {Done} of {Total} entries done", i + 1, doc.Entries.Count);
             }
+        }
+
+        // Texts that cited these papers before they were here (or by a key they have just been given) link to them now.
+        var keys = items.Select(i => i.PaperKey).OfType<string>().Distinct().ToList();
+        if (keys.Count > 0)
+        {
+            await citations.PapersChangedAsync(await db.Papers.Where(p => keys.Contains(p.Key)).Select(p => p.Id).ToListAsync(ct), ct);
         }
 
         items.Sort((a, b) => a.Line.CompareTo(b.Line));

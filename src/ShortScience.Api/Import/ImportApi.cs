@@ -1,3 +1,4 @@
+using ShortScience.Api.CitedBy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ShortScience.Api.Caching;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public static class ImportApi
 
     static async Task<Results<Created<AddPaperResponse>, Ok<AddPaperResponse>, ProblemHttpResult>> AddAsync(
         AddPaperRequest request, HttpContext http, MetadataFetcher fetcher, PaperImporter importer, ShortScienceDb db,
-        CacheEviction cache, ILogger<PaperImporter> logger, CancellationToken ct)
+        CacheEviction cache, CitationCatchUp citations, ILogger<PaperImporter> logger, CancellationToken ct)
     {
         // A paper already here is found by its arXiv id or DOI (any form) without asking arXiv or Crossref.
         if (request.Manual is null && await KnownPaperAsync(db, ImportInput.Detect(request.Input), ct) is { } knownKey)
@@ -78,6 +79,8 @@ public static class ImportApi
         // A new paper shows on its own page and in its listings; an import into a known paper may have moved it
         // (venue, year), which the fallback (every cached read) covers.
         if (outcome.Status == ImportStatus.Created) await cache.PaperChangedAsync(key, ct);
+        // Texts that cited it before it was here (or by a key, arXiv id or DOI it has just been given) link to it now.
+        await citations.PapersChangedAsync([outcome.Paper.Id], ct);
         logger.LogInformation("Paper {Key} {Outcome} from {Source} {Changes}, proposed {Proposed}, dropped {Dropped}",
             key, outcome.Status, metadata.Source, outcome.Changes, outcome.Proposed, outcome.Dropped);
         var paper = await PaperDetails.LoadAsync(db, key, http, ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Caching;
+using ShortScience.Api.CitedBy;
 using ShortScience.Api.Comments;
 using ShortScience.Api.Questions;
 using ShortScience.Api.Summaries;
@@ -12,7 +13,7 @@ using ShortScience.Contracts;
 namespace ShortScience.Api.Moderation;
 
 /// <summary>Hiding and restoring content, and banning people; every action lands in the audit log.</summary>
-public sealed class Moderator(ShortScienceDb db, CacheEviction caches, TimeProvider clock)
+public sealed class Moderator(ShortScienceDb db, CacheEviction caches, CitationCatchUp citations, TimeProvider clock)
 {
     /// <summary>Hides a target and closes its open reports as acted on: every route that hides does both.</summary>
     public async Task<bool> HideAsync(Guid moderatorId, FlagTarget type, string targetId, string reason, long? flagId, CancellationToken ct)
@@ -49,6 +50,11 @@ public sealed class Moderator(ShortScienceDb db, CacheEviction caches, TimeProvi
             FlagTarget.Answer => caches.AnswerChangedAsync(long.Parse(targetId, CultureInfo.InvariantCulture), ct),
             _ => caches.PaperChangedAsync(targetId, ct),
         });
+        if (type == FlagTarget.Paper)
+        {
+            // Texts citing a hidden paper stop linking to it (and naming it); shown again, they link again.
+            await citations.PapersChangedAsync(await db.Papers.Where(p => p.Key == targetId).Select(p => p.Id).ToListAsync(ct), ct);
+        }
         await LogAsync(moderatorId, hidden ? "hide" : "restore", type.ToString().ToLowerInvariant(), targetId, reason, flagId, ct);
         return true;
     }

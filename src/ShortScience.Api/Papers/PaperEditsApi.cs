@@ -1,3 +1,4 @@
+using ShortScience.Api.CitedBy;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,8 @@ public static class PaperEditsApi
     }
 
     static async Task<Results<Ok<PaperDetail>, ProblemHttpResult>> EditAsync(
-        string key, PaperEditRequest request, HttpContext http, ShortScienceDb db, PaperEditor editor, TimeProvider clock, CancellationToken ct)
+        string key, PaperEditRequest request, HttpContext http, ShortScienceDb db, PaperEditor editor, CitationCatchUp citations, TimeProvider clock,
+        CancellationToken ct)
     {
         if (PaperEditor.Validate(request.Changes) is { } problem) return problem;
         var id = await db.Papers.Where(p => p.Key == key).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
@@ -76,11 +78,12 @@ public static class PaperEditsApi
         {
             return Problems.Conflict(ex.Message);
         }
+        if (ChangesCitations(request.Changes)) await citations.PapersChangedAsync([id.Value], ct);
         return TypedResults.Ok((await PaperDetails.LoadAsync(db, key, http, ct))!);
     }
 
     static async Task<Results<Ok<PaperEditView>, ProblemHttpResult>> ApplyAsync(
-        long id, HttpContext http, ShortScienceDb db, PaperEditor editor, TimeProvider clock, CancellationToken ct)
+        long id, HttpContext http, ShortScienceDb db, PaperEditor editor, CitationCatchUp citations, TimeProvider clock, CancellationToken ct)
     {
         var (review, refused) = await ReviewOfAsync(http, ct);
         if (refused is not null) return refused;
@@ -103,8 +106,12 @@ public static class PaperEditsApi
         {
             return Problems.Conflict(ex.Message);
         }
+        if (ChangesCitations(changes)) await citations.PapersChangedAsync([edit.PaperId], ct);
         return TypedResults.Ok((await ViewsAsync(db, e => e.Id == id, ct)).Single());
     }
+
+    /// <summary>Texts citing the paper show its title, and find it by its arXiv id and DOI.</summary>
+    static bool ChangesCitations(PaperChanges c) => c.Title is not null || c.ArxivId is not null || c.Doi is not null;
 
     /// <summary>
     /// The proposal, locked for this transaction: of two reviews at once (a double click, two moderators) the second

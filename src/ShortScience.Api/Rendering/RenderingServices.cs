@@ -18,6 +18,7 @@ public static class RenderingServices
             worker ? MathWorkerCommand(services.GetRequiredService<ILoggerFactory>().CreateLogger("ShortScience.MathWorker")) : null));
         builder.Services.AddScoped<CitationLookup>();
         builder.Services.AddScoped<ShortScience.Api.CitedBy.CitationIndex>();
+        builder.Services.AddScoped<ShortScience.Api.CitedBy.CitationCatchUp>();
         builder.Services.AddScoped<ContentRenderer>();
         builder.Services.AddScoped<StaleContentRerenderer>();
         builder.Services.AddHostedService<RerenderOnStartService>();

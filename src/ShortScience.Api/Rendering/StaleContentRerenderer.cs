@@ -1,6 +1,9 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.CitedBy;
 using ShortScience.Core.Rendering;
 using ShortScience.Data;
+using ShortScience.Data.Entities;
 
 namespace ShortScience.Api.Rendering;
 
@@ -10,7 +13,7 @@ namespace ShortScience.Api.Rendering;
 /// revision was saved with never does. One counting query when nothing is stale.
 /// </summary>
 public sealed class StaleContentRerenderer(
-    ShortScienceDb db, IMarkdownRenderer renderer, CitationLookup citations, ShortScience.Api.CitedBy.CitationIndex index,
+    ShortScienceDb db, IMarkdownRenderer renderer, CitationLookup citations, CitationIndex index,
     Caching.CacheEviction caches, IConfiguration configuration, ILogger<StaleContentRerenderer> logger)
 {
     const long LockKey = 727002;
@@ -40,22 +43,7 @@ public sealed class StaleContentRerenderer(
                 return 0;
             }
             logger.LogInformation("Re-rendering {Total} texts rendered before renderer version {Version}", total, version);
-            var done = await RerenderAsync(db.SummaryRevisions, version, 0, total, (r, t) =>
-            {
-                (r.Html, r.ExcerptHtml, r.PlainText, r.RendererVersion) = (t.Html, t.ExcerptHtml, t.PlainText, t.RendererVersion);
-            }, ct);
-            done = await RerenderAsync(db.Comments, version, done, total, (c, t) =>
-            {
-                (c.Html, c.PlainText, c.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
-            }, ct);
-            done = await RerenderAsync(db.Questions, version, done, total, (q, t) =>
-            {
-                (q.Html, q.PlainText, q.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
-            }, ct);
-            done = await RerenderAsync(db.Answers, version, done, total, (a, t) =>
-            {
-                (a.Html, a.PlainText, a.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
-            }, ct);
+            var done = await RerenderAllAsync(version, null, total, ct);
             await IndexCitationsAsync(ct);
             // Any page may show a re-rendered text: stored paper pages, cached reads and pages all go.
             await caches.EverythingChangedAsync(ct);
@@ -83,6 +71,48 @@ public sealed class StaleContentRerenderer(
         }
     }
 
+    /// <summary>The texts a render depends on changed (a paper they cite arrived, went or was renamed): these are rendered again now.</summary>
+    /// <returns>How many rows were re-rendered.</returns>
+    public Task<int> RerenderAsync(CitingTexts texts, CancellationToken ct = default) => RerenderAllAsync(renderer.Version, texts, texts.Count, ct);
+
+    /// <summary>Every text of an older renderer version than <paramref name="version"/>, or only the <paramref name="texts"/> named.</summary>
+    async Task<int> RerenderAllAsync(int version, CitingTexts? texts, int total, CancellationToken ct)
+    {
+        Expression<Func<T, bool>> Which<T>(IReadOnlyCollection<long>? ids) where T : class => texts is null
+            ? r => EF.Property<int>(r, "RendererVersion") < version
+            : r => ids!.Contains(EF.Property<long>(r, "Id"));
+        var done = 0;
+        if (texts is null || texts.RevisionIds.Count > 0)
+        {
+            done = await RerenderAsync(db.SummaryRevisions, Which<SummaryRevision>(texts?.RevisionIds), done, total, (r, t) =>
+            {
+                (r.Html, r.ExcerptHtml, r.PlainText, r.RendererVersion) = (t.Html, t.ExcerptHtml, t.PlainText, t.RendererVersion);
+            }, ct);
+        }
+        if (texts is null || texts.CommentIds.Count > 0)
+        {
+            done = await RerenderAsync(db.Comments, Which<Comment>(texts?.CommentIds), done, total, (c, t) =>
+            {
+                (c.Html, c.PlainText, c.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
+            }, ct);
+        }
+        if (texts is null || texts.QuestionIds.Count > 0)
+        {
+            done = await RerenderAsync(db.Questions, Which<Question>(texts?.QuestionIds), done, total, (q, t) =>
+            {
+                (q.Html, q.PlainText, q.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
+            }, ct);
+        }
+        if (texts is null || texts.AnswerIds.Count > 0)
+        {
+            done = await RerenderAsync(db.Answers, Which<Answer>(texts?.AnswerIds), done, total, (a, t) =>
+            {
+                (a.Html, a.PlainText, a.RendererVersion) = (t.Html, t.PlainText, t.RendererVersion);
+            }, ct);
+        }
+        return done;
+    }
+
     /// <summary>Texts written before "cited by" existed (or citing papers added since) get their citations recorded.</summary>
     async Task IndexCitationsAsync(CancellationToken ct)
     {
@@ -97,7 +127,8 @@ public sealed class StaleContentRerenderer(
             await index.RecordAnswerAsync(id, ct);
     }
 
-    async Task<int> RerenderAsync<T>(DbSet<T> rows, int version, int done, int total, Action<T, RenderedText> store, CancellationToken ct)
+    async Task<int> RerenderAsync<T>(DbSet<T> rows, Expression<Func<T, bool>> which, int done, int total,
+        Action<T, RenderedText> store, CancellationToken ct)
         where T : class
     {
         long after = 0;
@@ -105,7 +136,8 @@ public sealed class StaleContentRerenderer(
         {
             // Keyset paging by id: a text that cannot be rendered now is skipped, not retried forever.
             var batch = await rows
-                .Where(r => EF.Property<int>(r, "RendererVersion") < version && EF.Property<long>(r, "Id") > after)
+                .Where(which)
+                .Where(r => EF.Property<long>(r, "Id") > after)
                 .OrderBy(r => EF.Property<long>(r, "Id"))
                 .Take(_batchSize)
                 .ToListAsync(ct);

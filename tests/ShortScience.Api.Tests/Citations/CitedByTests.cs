@@ -151,4 +151,81 @@ public sealed class CitedByTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Contains("https://arxiv.org/abs/2001.00001", html); // the arXiv id still leads somewhere useful
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/v1/papers/cb-hidden")).StatusCode);
     }
+
+    /// <summary>
+    /// A text may cite a paper before anyone adds it. When the paper arrives (here from a .bib file whose entry key is
+    /// the one cited, and by hand with the DOI a comment cites), the texts link to it and its page lists them; hidden,
+    /// the paper is neither linked nor named; shown again, it is. Each page and the feed are read before each change, so
+    /// a cached or stored copy that outlived it would show.
+    /// </summary>
+    [Fact]
+    public async Task TextsWrittenBeforeTheirPaperArrivedLinkToItAndAreListedOnceItIsAdded()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            await TestData.PaperAsync(db, "cb3-citing", "A Paper Citing Ones Not Here Yet", null, 2021, "Ann Early");
+            await db.SaveChangesAsync();
+        });
+        var author = await app.MemberAsync("cb3-author");
+        var member = await app.MemberAsync("cb3-member");
+        var moderator = await app.ModeratorAsync("cb3-moderator");
+        var reader = app.CreateClient();
+
+        var published = await author.PutAsJsonAsync("/api/v1/papers/cb3-citing/summaries/mine",
+            new PublishRequest("Builds on \\cite{lecun1998gradient}.", null, false, null));
+        published.EnsureSuccessStatusCode();
+        var summaryId = (await published.Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+        var commented = await member.PostAsJsonAsync($"/api/v1/summaries/{summaryId}/comments",
+            new CommentRequest("See also \\cite{doi:10.5555/CB3.Later}."));
+        Assert.Equal(HttpStatusCode.Created, commented.StatusCode);
+        var question = await ShortScience.Api.Tests.Questions.QuestionSteps.AskAsync(member, "cb3-citing", "How does it compare?",
+            "With \\cite{lecun1998gradient}, that is.");
+
+        async Task<(string Summary, string Comment, string Question)> CitingHtmlAsync()
+        {
+            var page = (await reader.GetFromJsonAsync<PaperDetail>("/api/v1/papers/cb3-citing"))!;
+            var summary = Assert.Single(page.Summaries);
+            return (summary.Html, Assert.Single(summary.Comments!).Html, Assert.Single(page.Questions!).Html);
+        }
+        async Task<string> FeedAsync() => await reader.GetStringAsync("/feeds/summaries.atom?limit=200");
+        var before = await CitingHtmlAsync();
+        Assert.Contains("/papers/add?key=lecun1998gradient", before.Summary);
+        Assert.Contains("https://doi.org/10.5555/cb3.later", before.Comment);
+        Assert.Contains("/papers/add?key=lecun1998gradient", await FeedAsync());
+
+        // The cited paper arrives in a .bib file under the key the texts cite.
+        var bib = "@article{lecun1998gradient, title = {Gradient-Based Learning Applied to Document Recognition}, author = {LeCun, Yann}, year = {1998}}";
+        var imported = await member.PostAsync("/api/v1/papers/import", new StringContent(bib, System.Text.Encoding.UTF8, "application/x-bibtex"));
+        var report = (await imported.Content.ReadFromJsonAsync<BibImportReport>())!;
+        var key = Assert.Single(report.Items).PaperKey!;
+        Assert.Equal(1, report.Added);
+
+        var after = await CitingHtmlAsync();
+        Assert.Contains($"/papers/{key}\"", after.Summary);
+        Assert.Contains("Gradient-Based Learning Applied to Document Recognition", after.Summary);
+        Assert.Contains($"/papers/{key}\"", after.Question);
+        Assert.DoesNotContain("/papers/add?key=lecun1998gradient", await FeedAsync());
+        var cited = (await reader.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!.CitedBy!;
+        Assert.Contains(cited, c => c.Kind == "summary" && c.Id == summaryId);
+        Assert.Contains(cited, c => c.Kind == "question" && c.Id == question.Id);
+        Assert.DoesNotContain(cited, c => c.Kind == "comment"); // the comment cites another paper, by DOI
+
+        // The DOI's paper is added by hand.
+        var added = await member.PostAsJsonAsync("/api/v1/papers", new AddPaperRequest(Manual: new ManualPaper(
+            "A Later Paper Known By Its DOI", ["Bea Late"], Year: 2022, Doi: "10.5555/CB3.Later")));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var doiKey = (await added.Content.ReadFromJsonAsync<AddPaperResponse>())!.Paper.Key;
+        Assert.Contains($"/papers/{doiKey}\"", (await CitingHtmlAsync()).Comment);
+        Assert.Contains((await reader.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{doiKey}"))!.CitedBy!, c => c.Kind == "comment");
+
+        // Hidden: the texts no longer link to it or name it, and the paper lists nothing; shown again: as before.
+        (await moderator.PostAsJsonAsync($"/api/v1/moderation/paper/{key}/hide", new ModerationRequest("Checking"))).EnsureSuccessStatusCode();
+        var hidden = await CitingHtmlAsync();
+        Assert.DoesNotContain($"/papers/{key}\"", hidden.Summary);
+        Assert.DoesNotContain("Gradient-Based Learning", hidden.Summary);
+        Assert.DoesNotContain("Gradient-Based Learning", await FeedAsync());
+        (await moderator.PostAsJsonAsync($"/api/v1/moderation/paper/{key}/restore", new ModerationRequest("Fine"))).EnsureSuccessStatusCode();
+        Assert.Contains($"/papers/{key}\"", (await CitingHtmlAsync()).Summary);
+        Assert.Contains((await reader.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!.CitedBy!, c => c.Kind == "summary" && c.Id == summaryId);
+    }
 }
