@@ -9,6 +9,12 @@ public interface IValidatable
     void Validate(Checks checks);
 }
 
+/// <summary>
+/// A body whose endpoint checks these limits itself, together with rules only it can check, so that one answer names
+/// every problem (a sign-up: a name too long and a password too common are told at once). The filter lets it pass.
+/// </summary>
+public interface IValidatedWhole : IValidatable;
+
 /// <summary>What is wrong with a request, field by field (camelCase names, as the JSON has them).</summary>
 public sealed class Checks
 {

@@ -29,7 +29,11 @@ static class AccountValidation
         {
             errors["password"] = [$"A password has at least {PasswordRules.MinLength} characters; long passphrases are welcome."];
         }
-        if (r.DisplayName is { Length: > 100 }) errors["displayName"] = ["A display name has at most 100 characters."];
+        else if (r.Password.Length > Limits.PasswordChars)
+        {
+            errors["password"] = [$"A password has at most {Limits.PasswordChars} characters."];
+        }
+        if (r.DisplayName is { Length: > Limits.DisplayNameChars }) errors["displayName"] = [$"A display name has at most {Limits.DisplayNameChars} characters."];
         return errors;
     }
 

@@ -5,7 +5,7 @@ namespace ShortScience.Api.Security;
 /// <summary>
 /// Checks every request body that knows its rules (<see cref="IValidatable"/>) before the endpoint runs: one place for
 /// every limit on every list and string, so a new endpoint cannot forget them. 400 with the fields, or 413 for a
-/// long text over its limit.
+/// long text over its limit. A body that is <see cref="IValidatedWhole"/> is checked by its endpoint instead.
 /// </summary>
 public sealed class ValidationFilter : IEndpointFilter
 {
@@ -14,7 +14,7 @@ public sealed class ValidationFilter : IEndpointFilter
         Checks? checks = null;
         foreach (var argument in context.Arguments)
         {
-            if (argument is IValidatable request) request.Validate(checks ??= new Checks());
+            if (argument is IValidatable request and not IValidatedWhole) request.Validate(checks ??= new Checks());
         }
         if (checks is not { Failed: true }) return next(context);
         var errors = checks.Errors;

@@ -70,6 +70,18 @@ public sealed class AccountsApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         var both = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new RegisterRequest("twice-taken", "fresh@example.org", "PASSWORD1", null));
         var bothProblem = await both.Content.ReadFromJsonAsync<ValidationProblemDetails>();
         Assert.Equal(["password", "userName"], bothProblem!.Errors.Keys.Order(StringComparer.Ordinal));
+
+        // Fields over their storage limits are told with the others, not alone.
+        var overlong = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
+            new RegisterRequest(new string('n', Limits.UserNameChars + 1), "not-an-address", "short", new string('d', Limits.DisplayNameChars + 1)));
+        Assert.Equal(HttpStatusCode.BadRequest, overlong.StatusCode);
+        var overlongProblem = await overlong.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Equal(["displayName", "email", "password", "userName"], overlongProblem!.Errors.Keys.Order(StringComparer.Ordinal));
+        var longPassword = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
+            new RegisterRequest("x", "fresh2@example.org", new string('p', Limits.PasswordChars + 1), null));
+        var longPasswordProblem = await longPassword.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        Assert.Equal(["password", "userName"], longPasswordProblem!.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains($"at most {Limits.PasswordChars}", longPasswordProblem.Errors["password"][0]);
     }
 
     [Fact]
