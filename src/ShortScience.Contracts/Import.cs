@@ -1,9 +1,13 @@
 namespace ShortScience.Contracts;
 
-/// <summary>A paper typed in by hand on the "add a paper" form.</summary>
+/// <summary>
+/// A paper typed in by hand on the "add a paper" form. <see cref="CitationKey"/>: the key texts already cite it by
+/// (<c>\cite{lecun1998gradient}</c>, from "add this paper"); the paper answers to it from then on.
+/// </summary>
 public sealed record ManualPaper(
     string Title, IReadOnlyList<string>? Authors = null, string? Venue = null, int? Year = null, string? Abstract = null,
-    string? Url = null, string? PdfUrl = null, string? Doi = null, string? ArxivId = null, IReadOnlyList<string>? Keywords = null) : IValidatable
+    string? Url = null, string? PdfUrl = null, string? Doi = null, string? ArxivId = null, IReadOnlyList<string>? Keywords = null,
+    string? CitationKey = null) : IValidatable
 {
     public void Validate(Checks checks) => checks
         .Text("title", Title, Limits.PaperTitleChars, "a title")
@@ -11,7 +15,8 @@ public sealed record ManualPaper(
         .Text("venue", Venue, Limits.VenueNameChars, "a venue").Text("abstract", Abstract, Limits.AbstractChars, "an abstract")
         .WebAddress("url", Url, "the paper's address").WebAddress("pdfUrl", PdfUrl, "the PDF's address")
         .Text("doi", Doi, Limits.DoiChars, "a DOI").Text("arxivId", ArxivId, Limits.ArxivIdChars, "an arXiv id")
-        .Texts("keywords", Keywords, Limits.KeywordsPerPaper, Limits.KeywordChars, "keywords");
+        .Texts("keywords", Keywords, Limits.KeywordsPerPaper, Limits.KeywordChars, "keywords")
+        .Text("citationKey", CitationKey, Limits.PaperAliasChars, "a citation key");
 }
 
 /// <summary>

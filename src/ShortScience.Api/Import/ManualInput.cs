@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ShortScience.Api.Extensions;
 using ShortScience.Contracts;
 using ShortScience.Core.Import;
+using ShortScience.Core.Rendering;
 
 namespace ShortScience.Api.Import;
 
@@ -21,6 +22,13 @@ static class ManualInput
         {
             return (null, Problems.BadRequest($"'{form.ArxivId}' is not an arXiv id (they look like 2401.01234).", "arxivId"));
         }
+        var citationKey = string.IsNullOrWhiteSpace(form.CitationKey) ? null : form.CitationKey.Trim();
+        if (citationKey is not null && (citationKey.Contains("://", StringComparison.Ordinal) || Citations.TryParseId(citationKey) is not { Kind: CitationKind.Key }))
+        {
+            return (null, Problems.BadRequest(
+                $"'{citationKey}' is not a citation key: one word of letters, digits and _ : . / + - (an arXiv id or DOI goes in its own field).",
+                "citationKey"));
+        }
         foreach (var (url, field) in new[] { (form.Url, "url"), (form.PdfUrl, "pdfUrl") })
         {
             if (!string.IsNullOrWhiteSpace(url) && !IsWebAddress(url))
@@ -32,7 +40,7 @@ static class ManualInput
         return (new PaperMetadata
         {
             Title = form.Title, Authors = [.. authors], Venue = form.Venue, Year = form.Year, Abstract = form.Abstract,
-            Url = form.Url, PdfUrl = form.PdfUrl, Doi = form.Doi, ArxivId = form.ArxivId,
+            Url = form.Url, PdfUrl = form.PdfUrl, Doi = form.Doi, ArxivId = form.ArxivId, BibtexKey = citationKey,
             Keywords = (form.Keywords ?? []).SelectMany(k => k.Split([',', ';'], StringSplitOptions.TrimEntries)).ToList(),
             Source = "manual",
         }, null);

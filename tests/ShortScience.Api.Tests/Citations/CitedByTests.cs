@@ -228,4 +228,35 @@ public sealed class CitedByTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Contains($"/papers/{key}\"", (await CitingHtmlAsync()).Summary);
         Assert.Contains((await reader.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!.CitedBy!, c => c.Kind == "summary" && c.Id == summaryId);
     }
+
+    [Fact]
+    public async Task APaperTypedInByHandTakesTheCitationKeyTextsAlreadyCite()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            await TestData.PaperAsync(db, "cb4-citing", "A Paper Citing By Key", null, 2021, "Ann Key");
+            await db.SaveChangesAsync();
+        });
+        var member = await app.MemberAsync("cb4-member");
+        var published = await member.PutAsJsonAsync("/api/v1/papers/cb4-citing/summaries/mine",
+            new PublishRequest("As in \\cite{DBLP:conf/cb4/Hand21}.", null, false, null));
+        published.EnsureSuccessStatusCode();
+        var summaryId = (await published.Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+
+        foreach (var bad in new[] { "two words", "https://example.org/paper", "10.1234/a-doi", "1706.03762", new string('k', Limits.PaperAliasChars + 1) })
+        {
+            var refused = await member.PostAsJsonAsync("/api/v1/papers", new AddPaperRequest(Manual: new ManualPaper("Refused Key Paper", CitationKey: bad)));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = (await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>())!;
+            Assert.True(problem.Errors.ContainsKey("citationKey") || problem.Extensions["parameter"]?.ToString() == "citationKey", bad);
+        }
+
+        var added = await member.PostAsJsonAsync("/api/v1/papers", new AddPaperRequest(Manual: new ManualPaper(
+            "A Paper Typed In By Hand", ["Hana Hand"], Year: 2021, CitationKey: " DBLP:conf/cb4/Hand21 ")));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var key = (await added.Content.ReadFromJsonAsync<AddPaperResponse>())!.Paper.Key;
+        Assert.Contains((await app.CreateClient().GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{key}"))!.CitedBy!, c => c.Kind == "summary" && c.Id == summaryId);
+        var page = (await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/cb4-citing"))!;
+        Assert.Contains($"/papers/{key}\"", Assert.Single(page.Summaries).Html);
+    }
 }

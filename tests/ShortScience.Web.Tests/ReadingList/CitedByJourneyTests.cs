@@ -43,4 +43,45 @@ public sealed class CitedByJourneyTests(SiteFixture site, Browser browser)
         await Expect(page.Locator("body")).ToContainTextAsync("Cited-by journey");
         Assert.Empty(errors);
     }
+
+    /// <summary>
+    /// A summary cites a paper nobody has added: its link offers to add it, the form typed in by hand takes the key the
+    /// summary cites, and once the paper is added the summary links to it and it lists the summary under "cited by".
+    /// </summary>
+    [Fact]
+    public async Task ACitationOfAPaperNotHereYetLeadsToAddingItAndThenLinksToIt()
+    {
+        await site.CreateMemberAsync("cb-early");
+        using (var writer = await site.ApiClientForAsync("cb-early"))
+        {
+            var published = await writer.PutAsJsonAsync("/api/v1/papers/1502.03167/summaries/mine",
+                new PublishRequest("Early citation journey: compare \\cite{early2026journey}.", null, false, null));
+            published.EnsureSuccessStatusCode();
+        }
+
+        var (page, errors) = await browser.NewPageAsync();
+        await site.SignInAsync(page, "cb-early");
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1502.03167").ToString());
+        var citation = page.Locator(".citation a", new() { HasTextString = "early2026journey" }).First;
+        await Expect(citation).ToHaveAttributeAsync("href", "/papers/add?key=early2026journey");
+        await citation.ClickAsync();
+
+        await page.Locator("a.primary", new() { HasTextString = "Add this paper" }).ClickAsync();
+        var key = page.Locator("#manual-citation-key");
+        await Expect(key).ToHaveValueAsync("early2026journey");
+        await page.Locator("#manual-title").FillAsync("An Early Cited Paper For The Journey");
+        await page.Locator("#manual-year").FillAsync("2026");
+        await page.Locator("form:has(#manual-title) button[type=submit]").ClickAsync();
+
+        // The new paper's page lists the summary that cited it before it was here.
+        await Expect(page.Locator("h1")).ToContainTextAsync("An Early Cited Paper For The Journey");
+        var newPage = page.Url;
+        await Expect(page.Locator("section.cited-by a.cited-by-paper")).ToContainTextAsync("Batch Normalization");
+
+        // And the summary now links to it by its title.
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1502.03167").ToString());
+        var linked = page.Locator(".citation a", new() { HasTextString = "An Early Cited Paper For The Journey" }).First;
+        await Expect(linked).ToHaveAttributeAsync("href", new Uri(newPage).AbsolutePath);
+        Assert.Empty(errors);
+    }
 }

@@ -24,6 +24,8 @@ public sealed partial class AddPaper
         Quick ??= new();
         if (Quick.Input.Length == 0 && Prefill is { Length: > 0 and <= 2000 }) Quick.Input = Prefill;
         Manual ??= new();
+        // "Add this paper" from a \cite of a key nothing answers to: the paper typed in by hand takes that key.
+        if (Manual.CitationKey is null && Prefill?.Trim() is { } key && IsCitationKey(key)) Manual.CitationKey = key;
     }
 
     async Task AddAsync()
@@ -37,7 +39,7 @@ public sealed partial class AddPaper
     {
         var m = Manual;
         var paper = new ManualPaper(m.Title, Lines(m.Authors), m.Venue, m.Year, m.Abstract, m.Url, m.PdfUrl, m.Doi, m.ArxivId,
-            (m.Keywords ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            (m.Keywords ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), m.CitationKey);
         var result = await Import.AddAsync(new AddPaperRequest(Manual: paper));
         if (result.Value is { } added) Navigation.NavigateTo($"/papers/{Uri.EscapeDataString(added.Paper.Key)}");
         else manualProblem = result.Problem;
@@ -63,6 +65,16 @@ public sealed partial class AddPaper
         fileProblem = result.Problem;
     }
 
+    /// <summary>A citation key that is not an arXiv id or DOI (those are fetched by the quick form).</summary>
+    static bool IsCitationKey(string text) =>
+        text.Length <= Limits.PaperAliasChars && !text.Contains("://", StringComparison.Ordinal) && CitationKeyPattern().IsMatch(text) && !ArxivOrDoiPattern().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_:./+\-]*$")]
+    private static partial System.Text.RegularExpressions.Regex CitationKeyPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:arxiv:|doi:)|^\d{4}\.\d{4,5}(?:v\d+)?$|^10\.\d{4,9}/|^[a-z][a-z\-]*(?:\.[A-Za-z]{2})?/\d{7}", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ArxivOrDoiPattern();
+
     static string[] Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
@@ -85,5 +97,6 @@ public sealed partial class AddPaper
         public string? Doi { get; set; }
         public string? ArxivId { get; set; }
         public string? Keywords { get; set; }
+        public string? CitationKey { get; set; }
     }
 }
