@@ -113,7 +113,8 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
     public async Task QuestionChangedAsync(long questionId, CancellationToken ct = default)
     {
         var key = await db.Questions.Where(q => q.Id == questionId).Select(q => q.Paper.Key).FirstOrDefaultAsync(ct);
-        List<string> tags = [AllQuestions, CacheTags.Question(questionId)];
+        // A paper is found by its shown questions' words, so a search may hold this one.
+        List<string> tags = [AllQuestions, CacheTags.Question(questionId), Search];
         if (key is not null) tags.Add(PaperTag(key));
         // Its answers' citations are listed only while the question is shown, so they come and go with it.
         tags.AddRange(await CitedTagsAsync(db.Citations.Where(c => (c.SourceKind == CitationSource.Question && c.SourceId == questionId)

@@ -44,12 +44,17 @@ public sealed class CitationCatchUp(
     /// </summary>
     const int PatternsInQuery = 32;
 
-    public async Task PapersChangedAsync(IReadOnlyCollection<long> paperIds, CancellationToken ct = default)
+    /// <summary>
+    /// Runs after the papers' change is saved, to the end even if the client that made it goes away (it takes no
+    /// request's cancellation): the change is done, and so must be what follows from it.
+    /// </summary>
+    public async Task PapersChangedAsync(IReadOnlyCollection<long> paperIds)
     {
         if (paperIds.Count == 0) return;
+        var ct = CancellationToken.None;
         var texts = await FindAsync(paperIds, ct);
         if (texts.Count == 0) return;
-        logger.LogInformation("Rendering again {Count} texts that cite papers {PaperIds}", texts.Count, paperIds);
+        logger.LogInformation("Rendering again {Count} texts that cite {Papers} changed papers", texts.Count, paperIds.Count);
         await MarkStaleAsync(texts, ct);
         await rerenderer.RerenderAsync(texts, ct);
         foreach (var id in texts.SummaryIds) await index.RecordSummaryAsync(id, ct);

@@ -59,6 +59,9 @@ public static class ApiServiceExtensions
         });
         builder.Services.AddExceptionHandler<Security.DatabaseUnavailable>();
         builder.Services.AddExceptionHandler<Security.InputProblems>();
+        // A value the framework cannot bind (?limit=abc) is thrown in every environment, not only in Development, so
+        // InputProblems answers it the same way everywhere: a problem naming the parameter.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.AddAccounts();
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
         builder.Services.AddSingleton<IMailer, Mailer>();

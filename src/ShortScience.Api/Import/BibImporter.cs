@@ -41,7 +41,7 @@ public sealed class BibImporter(ShortScienceDb db, PaperImporter importer, Citat
         var keys = items.Select(i => i.PaperKey).OfType<string>().Distinct().ToList();
         if (keys.Count > 0)
         {
-            await citations.PapersChangedAsync(await db.Papers.Where(p => keys.Contains(p.Key)).Select(p => p.Id).ToListAsync(ct), ct);
+            await citations.PapersChangedAsync(await db.Papers.Where(p => keys.Contains(p.Key)).Select(p => p.Id).ToListAsync(ct));
         }
 
         items.Sort((a, b) => a.Line.CompareTo(b.Line));

@@ -80,7 +80,7 @@ public static class ImportApi
         // (venue, year), which the fallback (every cached read) covers.
         if (outcome.Status == ImportStatus.Created) await cache.PaperChangedAsync(key, ct);
         // Texts that cited it before it was here (or by a key, arXiv id or DOI it has just been given) link to it now.
-        await citations.PapersChangedAsync([outcome.Paper.Id], ct);
+        await citations.PapersChangedAsync([outcome.Paper.Id]);
         logger.LogInformation("Paper {Key} {Outcome} from {Source} {Changes}, proposed {Proposed}, dropped {Dropped}",
             key, outcome.Status, metadata.Source, outcome.Changes, outcome.Proposed, outcome.Dropped);
         var paper = await PaperDetails.LoadAsync(db, key, http, ct)

@@ -28,6 +28,9 @@ public sealed record ImportOutcome(
 /// </summary>
 public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, AuthorResolver authors, TimeProvider clock)
 {
+    /// <summary>How many years after its preprint a paper's published version may appear and still fill in its venue.</summary>
+    const int PublishedWithin = 3;
+
     public async Task<ImportOutcome> ImportAsync(PaperMetadata metadata, Guid? userId, bool moderator, CancellationToken ct)
     {
         var m = metadata.Cleaned();
@@ -128,8 +131,11 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
         if (m.Venue is not null)
         {
             // A member's differing venue is only proposed: an unknown name must not become a venue row yet. A preprint
-            // server is no venue of publication, though: a published version's venue fills it in as if it were missing.
-            var fillsPreprint = p.Venue is { Kind: VenueKind.Preprint } && VenueCatalogue.GuessKind(m.Venue) != "preprint";
+            // server is no venue of publication, though: a published version's venue fills it in as if it were missing,
+            // when the catalogue knows that venue (a member creates no venue rows this way) and its year can follow the
+            // preprint's (the same year or up to three later). Anything else differing is proposed like any other fact.
+            var fillsPreprint = p.Venue is { Kind: VenueKind.Preprint } && VenueCatalogue.Default.Match(m.Venue) is { Kind: not "preprint" }
+                && (m.Year is null || p.Year is null || (m.Year >= p.Year && m.Year <= p.Year + PublishedWithin));
             var venue = await venues.ResolveAsync(m.Venue, create: moderator || p.Venue is null || fillsPreprint, ct);
             if (venue is null && p.Venue is not null && VenueCatalogue.Default.Match(m.Venue)?.Kind != "preprint")
             {
@@ -147,7 +153,7 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
                 else
                 {
                     var label = p.Venue is null ? $"venue: {venue.ShortName}" : $"venue: {p.Venue.ShortName} → {venue.ShortName}";
-                    var replacesPreprint = p.Venue is { Kind: VenueKind.Preprint } && venue.Kind != VenueKind.Preprint;
+                    var replacesPreprint = fillsPreprint && venue.Kind != VenueKind.Preprint;
                     // The published version's year comes with its venue (a 2015 preprint, a 2016 conference).
                     yearWithVenue = Merge("venue", label, p.Venue?.Name, venue.Name, () =>
                     {

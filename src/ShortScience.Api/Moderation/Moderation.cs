@@ -53,7 +53,7 @@ public sealed class Moderator(ShortScienceDb db, CacheEviction caches, CitationC
         if (type == FlagTarget.Paper)
         {
             // Texts citing a hidden paper stop linking to it (and naming it); shown again, they link again.
-            await citations.PapersChangedAsync(await db.Papers.Where(p => p.Key == targetId).Select(p => p.Id).ToListAsync(ct), ct);
+            await citations.PapersChangedAsync(await db.Papers.Where(p => p.Key == targetId).Select(p => p.Id).ToListAsync(ct));
         }
         await LogAsync(moderatorId, hidden ? "hide" : "restore", type.ToString().ToLowerInvariant(), targetId, reason, flagId, ct);
         return true;

@@ -59,10 +59,23 @@ public sealed class Notifier(ShortScienceDb db, TimeProvider clock)
         TellAsync(actorId, askerId, NotificationKind.Answer, actor => $"{actor} answered your question “{questionTitle}” on “{paperTitle}”", url,
             questionId, answerId, ct);
 
-    /// <summary>An accepted answer tells its author.</summary>
-    public Task AcceptedAsync(Guid actorId, Guid answerAuthorId, string paperTitle, long questionId, string questionTitle, long answerId, string url, CancellationToken ct) =>
-        TellAsync(actorId, answerAuthorId, NotificationKind.Accepted, actor => $"{actor} accepted your answer to “{questionTitle}” on “{paperTitle}”", url,
+    /// <summary>
+    /// An accepted answer tells its author, once: accepting it again after taking the acceptance back (or after
+    /// accepting another answer) is the same news, and a toggling asker must not fill the author's inbox.
+    /// </summary>
+    public async Task AcceptedAsync(Guid actorId, Guid answerAuthorId, string paperTitle, long questionId, string questionTitle, long answerId, string url, CancellationToken ct)
+    {
+        if (answerAuthorId == actorId) return;
+        // Two acceptances at once (a double click) look for an earlier notification one after the other.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({AcceptedLock}, {(int)(answerId % int.MaxValue)})", ct);
+        if (await db.Notifications.AnyAsync(n => n.UserId == answerAuthorId && n.Kind == NotificationKind.Accepted && n.AnswerId == answerId, ct)) return;
+        await TellAsync(actorId, answerAuthorId, NotificationKind.Accepted, actor => $"{actor} accepted your answer to “{questionTitle}” on “{paperTitle}”", url,
             questionId, answerId, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    const int AcceptedLock = 727_101;
 
     /// <summary>One person, unless they did it themselves.</summary>
     async Task TellAsync(Guid actorId, Guid userId, NotificationKind kind, Func<string, string> text, string url, long questionId, long answerId, CancellationToken ct)

@@ -78,7 +78,7 @@ public static class PaperEditsApi
         {
             return Problems.Conflict(ex.Message);
         }
-        if (ChangesCitations(request.Changes)) await citations.PapersChangedAsync([id.Value], ct);
+        if (ChangesCitations(request.Changes)) await citations.PapersChangedAsync([id.Value]);
         return TypedResults.Ok((await PaperDetails.LoadAsync(db, key, http, ct))!);
     }
 
@@ -106,7 +106,7 @@ public static class PaperEditsApi
         {
             return Problems.Conflict(ex.Message);
         }
-        if (ChangesCitations(changes)) await citations.PapersChangedAsync([edit.PaperId], ct);
+        if (ChangesCitations(changes)) await citations.PapersChangedAsync([edit.PaperId]);
         return TypedResults.Ok((await ViewsAsync(db, e => e.Id == id, ct)).Single());
     }
 

@@ -12,15 +12,28 @@ namespace ShortScience.Api.Security;
 /// against an identical one (a unique key taken a moment ago, a row changed since it was read) is a 409, whatever
 /// endpoint it came through.
 /// </summary>
-public sealed class InputProblems(IProblemDetailsService problems, ILogger<InputProblems> logger) : IExceptionHandler
+public sealed partial class InputProblems(IProblemDetailsService problems, ILogger<InputProblems> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        if (exception is BadHttpRequestException { StatusCode: 400 } bad && QueryValueProblem(bad.Message) is { } refused)
+        {
+            logger.LogWarning("Refused input on {Path}: {Reason}", context.Request.Path, exception.Message);
+            context.Response.StatusCode = 400;
+            return await problems.TryWriteAsync(new()
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = 400, Title = "Invalid input", Detail = refused.Detail, Extensions = { ["parameter"] = refused.Parameter } },
+                Exception = exception,
+            });
+        }
         var postgres = exception as PostgresException ?? exception.InnerException as PostgresException;
         var (status, detail) = (exception, postgres?.SqlState) switch
         {
             (JsonException or BadHttpRequestException { StatusCode: 400 }, _) => (400, "The request body is not valid JSON of the expected shape."),
             (BadHttpRequestException { StatusCode: 413 }, _) => (413, "The request body is too large."),
+            (BadHttpRequestException { StatusCode: 415 }, _) => (415, "The request body must be JSON (Content-Type: application/json)."),
+            (BadHttpRequestException { StatusCode: var code and >= 400 and < 500 }, _) => (code, "The request could not be read."),
             // A row changed or went between reading and saving it (two moderators, a double click on a hide).
             (DbUpdateConcurrencyException, _) => (409, "Another request changed the same thing at the same moment. Reload and try again."),
             (_, PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter) =>
@@ -39,10 +52,49 @@ public sealed class InputProblems(IProblemDetailsService problems, ILogger<Input
         return await problems.TryWriteAsync(new()
         {
             HttpContext = context,
-            ProblemDetails = { Status = status, Title = status switch { 413 => "Too large", 409 => "Conflict", _ => "Invalid input" }, Detail = detail },
+            ProblemDetails = { Status = status, Title = status switch { 413 => "Too large", 409 => "Conflict", 415 => "Unsupported media type", _ => "Invalid input" }, Detail = detail },
             Exception = exception,
         });
     }
+
+    /// <summary>
+    /// A query or route value the framework could not read as its parameter's type (<c>?limit=abc</c>), or a required
+    /// one left out: the problem names the parameter and what it takes, not the body (a GET has none).
+    /// </summary>
+    internal static (string Parameter, string Detail)? QueryValueProblem(string message)
+    {
+        if (FailedToBind().Match(message) is { Success: true } failed)
+        {
+            var name = failed.Groups["name"].Value;
+            var value = failed.Groups["value"].Value;
+            if (value.Length > 60) value = value[..60] + "…";
+            return (name, $"'{name}' takes {What(failed.Groups["type"].Value)}; '{value}' is not one.");
+        }
+        if (Missing().Match(message) is { Success: true } missing)
+        {
+            var name = missing.Groups["name"].Value;
+            return (name, $"'{name}' is required: {What(missing.Groups["type"].Value)}.");
+        }
+        return null;
+    }
+
+    /// <summary>The kind of value a parameter type takes, in words ("int?", "Nullable<int>" and "Int32" alike).</summary>
+    static string What(string type) => type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>', '?').ToLowerInvariant() switch
+    {
+        "int" or "long" or "short" or "int16" or "int32" or "int64" or "uint" or "ulong" => "a whole number",
+        "double" or "decimal" or "float" or "single" => "a number",
+        "bool" or "boolean" => "true or false",
+        "dateonly" => "a date (2026-12-31)",
+        "datetime" or "datetimeoffset" => "a date and time",
+        "guid" => "an identifier",
+        _ => "a value of another form",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?<type>[^\" ]+) (?<name>[^\" ]+)\" from \"(?<value>.*)\"\\.$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex FailedToBind();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Required parameter \"(?<type>[^\" ]+) (?<name>[^\" ]+)\" was not provided from (?:query string|route|header)")]
+    private static partial System.Text.RegularExpressions.Regex Missing();
 }
 
 /// <summary>

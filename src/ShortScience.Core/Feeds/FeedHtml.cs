@@ -115,7 +115,8 @@ public static class FeedHtml
     public static string Absolute(string url, string siteUrl, string pageUrl)
     {
         var u = url.Trim();
-        if (u.StartsWith('#')) return pageUrl + u;
+        // A fragment replaces the page's own (a comment's address ends in #comment-8; its footnote is #fn:1 of the page).
+        if (u.StartsWith('#')) return (pageUrl.IndexOf('#') is var hash and >= 0 ? pageUrl[..hash] : pageUrl) + u;
         if (Uri.TryCreate(u, UriKind.Absolute, out var absolute) && !u.StartsWith('/'))
         {
             return absolute.Scheme is "http" or "https" or "mailto" ? absolute.AbsoluteUri : pageUrl;

@@ -59,16 +59,20 @@ public static partial class BibtexWriter
     static string Author(string display)
     {
         var name = PersonName.Parse(display);
-        if (AndWord().IsMatch(display) || name.First.Contains(',') || name.Last.Contains(','))
-        {
-            return "{" + Escape(display) + "}";
-        }
+        if (IsLiteralName(display, name)) return "{" + Escape(display) + "}";
         var last = string.Join(' ', new[] { name.Von, name.Last }.Where(x => x.Length > 0));
         var parts = new List<string> { Escape(last) };
         if (name.Jr.Length > 0) parts.Add(Escape(name.Jr));
         if (name.First.Length > 0) parts.Add(Escape(name.First));
         return parts.Count == 1 ? parts[0] : string.Join(", ", parts);
     }
+
+    /// <summary>
+    /// A name that is not "given family" (an organization with "and" in it, a name with a comma the parts cannot hold):
+    /// written whole, braced in BibTeX and literal in RIS and CSL-JSON, never split into a family and a given name.
+    /// </summary>
+    public static bool IsLiteralName(string display, PersonName name) =>
+        AndWord().IsMatch(display) || name.First.Contains(',') || name.Last.Contains(',');
 
     /// <summary>Escapes LaTeX specials outside $…$; braces become commands so the value stays balanced.</summary>
     public static string Escape(string text, bool protectCapitals = false)
@@ -78,7 +82,7 @@ public static partial class BibtexWriter
         for (var i = 0; i < segments.Length; i++)
         {
             // Split keeps the captured math at odd positions.
-            if (i % 2 == 1 && Balanced(segments[i]))
+            if (i % 2 == 1 && SafeMath(segments[i]))
             {
                 sb.Append(segments[i]);
                 continue;
@@ -112,6 +116,35 @@ public static partial class BibtexWriter
 
     static string Verbatim(string value) => value.Replace("\\", "%5C").Replace("{", "%7B").Replace("}", "%7D");
 
+    /// <summary>
+    /// Math is passed through as written only when it is math and nothing more: balanced braces, not ending in a
+    /// backslash (which would escape the closing dollar and run on), no comment or parameter characters, and no
+    /// command that reads or writes files, runs programs or redefines anything in the reader's document. Titles are
+    /// written by members; the .bib file is compiled by whoever cites the paper.
+    /// </summary>
+    static bool SafeMath(string math)
+    {
+        var inner = math[1..^1];
+        if (!Balanced(inner) || inner.EndsWith('\\') || inner.IndexOfAny(['%', '#']) >= 0) return false;
+        foreach (Match command in ControlSequence().Matches(inner))
+        {
+            if (Forbidden.Contains(command.Groups[1].Value) || command.Groups[1].Value.Contains('@')) return false;
+        }
+        return true;
+    }
+
+    static readonly HashSet<string> Forbidden = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "input", "include", "includeonly", "InputIfFileExists", "IfFileExists", "openin", "openout", "read", "readline",
+        "write", "immediate", "special", "jobname", "ShellEscape", "directlua", "latelua", "pdfprimitive", "pdffiledump",
+        "def", "edef", "gdef", "xdef", "let", "futurelet", "global", "long", "outer", "catcode", "lccode", "uccode",
+        "csname", "endcsname", "expandafter", "noexpand", "scantokens", "detokenize", "lowercase", "uppercase",
+        "newcommand", "renewcommand", "providecommand", "DeclareRobustCommand", "newenvironment", "renewenvironment",
+        "usepackage", "RequirePackage", "documentclass", "makeatletter", "makeatother", "everypar", "everymath",
+        "everydisplay", "everyhbox", "everyvbox", "everyjob", "everyeof", "afterassignment", "aftergroup", "end", "endinput",
+        "batchmode", "nonstopmode", "scrollmode", "errorstopmode", "errmessage", "message", "typeout", "loop", "repeat",
+    };
+
     static bool Balanced(string math)
     {
         var depth = 0;
@@ -125,6 +158,9 @@ public static partial class BibtexWriter
 
     [GeneratedRegex(@"(\$[^$]+\$)")]
     private static partial Regex MathSegment();
+
+    [GeneratedRegex(@"\\([A-Za-z@]+)")]
+    private static partial Regex ControlSequence();
 
     [GeneratedRegex(@"(?<![\\\w])[\p{L}\p{N}][\p{L}\p{N}\-]*")]
     private static partial Regex Word();

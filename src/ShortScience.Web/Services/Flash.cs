@@ -1,5 +1,8 @@
+using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
 using ShortScience.Contracts;
 
 namespace ShortScience.Web.Services;
@@ -10,35 +13,56 @@ namespace ShortScience.Web.Services;
 /// </summary>
 public sealed record FlashMessage(string? Notice, string? Error = null, string? Form = null, string? Text = null);
 
+/// <remarks>
+/// A browser keeps at most 4 KB for one cookie and drops a larger one silently (message and text gone), and Kestrel
+/// takes 32 KB of request headers in all. The message is compressed, sealed and spread over at most
+/// <see cref="MaxChunks"/> cookies: the longest text a form takes (20,000 characters) comes back whole unless it
+/// compresses badly, and then it is cut where it must be and the message says so.
+/// </remarks>
 public sealed class Flash(IDataProtectionProvider protection)
 {
     const string Cookie = "shortscience_flash";
 
-    const int MaxText = 1800;
+    /// <summary>The longest text any form sends (a question or an answer).</summary>
+    const int MaxText = Limits.QuestionChars;
+
+    /// <summary>Notices and errors may quote what was typed (a title): never the size of a text.</summary>
+    const int MaxNotice = 600;
 
     // What a browser keeps for one cookie is 4 KB, name and attributes included.
-    const int MaxCookieValue = 3800;
+    const int ChunkChars = 3800;
+    const int MaxChunks = 4;
 
     // UTF-8 as it is: the default encoder writes every non-ASCII or HTML-sensitive character as a six-byte \uXXXX.
     static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    readonly IDataProtector _protector = protection.CreateProtector("ShortScience.Web.Flash");
+    readonly IDataProtector _protector = protection.CreateProtector("ShortScience.Web.Flash.v2");
 
     public void Set(HttpContext http, FlashMessage message)
     {
-        // A long text in a wide script (CJK is three bytes a character) is cut until the sealed cookie fits; a cookie
-        // over the limit would be dropped by the browser, and the message and the text with it.
+        message = message with { Notice = TextCut.PrefixOrNull(message.Notice, MaxNotice), Error = TextCut.PrefixOrNull(message.Error, MaxNotice) };
         var text = TextCut.PrefixOrNull(message.Text, MaxText);
-        var value = _protector.Protect(JsonSerializer.Serialize(message with { Text = text }, Json));
-        while (value.Length > MaxCookieValue && text is { Length: > 0 })
+        var value = Seal(message with { Text = text });
+        if (value.Length > ChunkChars * MaxChunks && text is { Length: > 0 })
         {
-            text = TextCut.Prefix(text, text.Length * MaxCookieValue / value.Length * 9 / 10);
-            value = _protector.Protect(JsonSerializer.Serialize(message with { Text = text }, Json));
+            // It does not fit whole: keep as much as fits, and say that the rest is gone.
+            var whole = text.Length;
+            while (value.Length > ChunkChars * MaxChunks && text.Length > 0)
+            {
+                text = TextCut.Prefix(text, (int)((long)text.Length * ChunkChars * MaxChunks / value.Length * 9 / 10));
+                var cut = $"Your text was too long to carry back whole: only its first {text.Length:N0} of {whole:N0} characters are below.";
+                value = Seal(message with { Error = string.Join(" ", new[] { message.Error, cut }.OfType<string>()), Text = text });
+            }
         }
-        http.Response.Cookies.Append(Cookie, value, new CookieOptions
+
+        var chunks = value.Chunk(ChunkChars).Select(c => new string(c)).ToList();
+        var options = new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromMinutes(1), Path = "/",
-        });
+        };
+        // The first cookie says how many there are, so a longer message's leftovers are never read with this one.
+        http.Response.Cookies.Append(Cookie, $"{chunks.Count}.{chunks[0]}", options);
+        for (var i = 1; i < chunks.Count; i++) http.Response.Cookies.Append(ChunkName(i), chunks[i], options);
     }
 
     /// <summary>Reads and clears the message (once per request; later calls see the same one).</summary>
@@ -46,19 +70,68 @@ public sealed class Flash(IDataProtectionProvider protection)
     {
         if (http.Items.TryGetValue(Cookie, out var taken)) return taken as FlashMessage;
         FlashMessage? message = null;
-        if (http.Request.Cookies.TryGetValue(Cookie, out var value))
+        if (http.Request.Cookies.TryGetValue(Cookie, out var first))
         {
-            try
+            message = Read(http.Request.Cookies, first);
+            if (!http.Response.HasStarted)
             {
-                message = JsonSerializer.Deserialize<FlashMessage>(_protector.Unprotect(value));
+                http.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
+                for (var i = 1; i < MaxChunks; i++)
+                {
+                    if (http.Request.Cookies.ContainsKey(ChunkName(i))) http.Response.Cookies.Delete(ChunkName(i), new CookieOptions { Path = "/" });
+                }
             }
-            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or JsonException)
-            {
-                // A stale or tampered cookie is simply ignored.
-            }
-            if (!http.Response.HasStarted) http.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
         }
         http.Items[Cookie] = message;
         return message;
+    }
+
+    FlashMessage? Read(IRequestCookieCollection cookies, string first)
+    {
+        var dot = first.IndexOf('.');
+        if (dot < 1 || !int.TryParse(first.AsSpan(0, dot), out var count) || count is < 1 or > MaxChunks) return null;
+        var value = new StringBuilder(first[(dot + 1)..]);
+        for (var i = 1; i < count; i++)
+        {
+            if (!cookies.TryGetValue(ChunkName(i), out var chunk)) return null;
+            value.Append(chunk);
+        }
+        try
+        {
+            return Unseal(value.ToString());
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or JsonException or FormatException or InvalidDataException)
+        {
+            // A stale or tampered cookie is simply ignored.
+            return null;
+        }
+    }
+
+    static string ChunkName(int i) => $"{Cookie}{i}";
+
+    string Seal(FlashMessage message)
+    {
+        using var compressed = new MemoryStream();
+        using (var brotli = new BrotliStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(brotli, message, Json);
+        }
+        return WebEncoders.Base64UrlEncode(_protector.Protect(compressed.ToArray()));
+    }
+
+    FlashMessage? Unseal(string value)
+    {
+        using var brotli = new BrotliStream(new MemoryStream(_protector.Unprotect(WebEncoders.Base64UrlDecode(value))), CompressionMode.Decompress);
+        // A sealed message is at most a few times its cookie's size once unpacked; more is not ours.
+        using var limited = new MemoryStream();
+        var buffer = new byte[8192];
+        int read;
+        while ((read = brotli.Read(buffer)) > 0)
+        {
+            limited.Write(buffer, 0, read);
+            if (limited.Length > 1_000_000) throw new InvalidDataException("The flash message unpacks to more than it could hold.");
+        }
+        limited.Position = 0;
+        return JsonSerializer.Deserialize<FlashMessage>(limited, Json);
     }
 }

@@ -62,4 +62,30 @@ public sealed class PreciseEvictionTests(CachingApiFactory fixture) : IClassFixt
         Assert.Equal(0, fixture.Commands.Count);
         Assert.NotNull(cached.Headers.Age);
     }
+
+    /// <summary>A paper is found by its shown questions' words: asking, hiding and deleting a question reach cached searches.</summary>
+    [Fact]
+    public async Task AQuestionAskedHiddenOrDeletedReachesCachedSearchesAtOnce()
+    {
+        await fixture.App.WithDbAsync(db => TestData.PaperAsync(db, "pe-asked", "Asked Paper"));
+        var asker = Api.CreateClient();
+        asker.DefaultRequestHeaders.Authorization = (await fixture.App.MemberAsync("pe-asker")).DefaultRequestHeaders.Authorization;
+        var moderator = Api.CreateClient();
+        moderator.DefaultRequestHeaders.Authorization = (await fixture.App.ModeratorAsync("pe-moderator")).DefaultRequestHeaders.Authorization;
+        var anonymous = Api.CreateClient();
+        async Task<int> FoundAsync() => (await anonymous.GetFromJsonAsync<SearchResults>("/api/v1/search?q=glimmerquat"))!.Items.Count;
+
+        Assert.Equal(0, await FoundAsync()); // cached: nothing
+        var asked = await asker.PostAsJsonAsync("/api/v1/papers/pe-asked/questions", new QuestionRequest("A glimmerquat question", "Body text."));
+        Assert.Equal(System.Net.HttpStatusCode.Created, asked.StatusCode);
+        var id = (await asked.Content.ReadFromJsonAsync<QuestionView>())!.Id;
+        Assert.Equal(1, await FoundAsync());
+
+        (await moderator.PostAsJsonAsync($"/api/v1/moderation/question/{id}/hide", new ModerationRequest("Spam"))).EnsureSuccessStatusCode();
+        Assert.Equal(0, await FoundAsync());
+        (await moderator.PostAsJsonAsync($"/api/v1/moderation/question/{id}/restore", new ModerationRequest("Fine"))).EnsureSuccessStatusCode();
+        Assert.Equal(1, await FoundAsync());
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await asker.DeleteAsync($"/api/v1/questions/{id}")).StatusCode);
+        Assert.Equal(0, await FoundAsync());
+    }
 }

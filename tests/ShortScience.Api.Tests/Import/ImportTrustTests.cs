@@ -123,6 +123,32 @@ public sealed class ImportTrustTests(ImportApp app) : IClassFixture<ImportApp>
         Assert.Contains(again.Dropped!, d => d.StartsWith("venue: kept CVPR", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A preprint's venue is filled in by a published version only when that version is believable: a venue the
+    /// catalogue knows and a year that can follow the preprint's. Otherwise an import matched by the DOI alone could
+    /// rewrite another member's paper and create venues at will.
+    /// </summary>
+    [Fact]
+    public async Task AnUnknownVenueOrAnImpossibleYearIsOnlyProposedForAnotherMembersPreprint()
+    {
+        var owner = await app.MemberAsync("trust-preprint-owner");
+        var other = await app.MemberAsync("trust-preprint-vandal");
+        var added = await (await owner.AddAsync(new ManualPaper("Spectral Things Of A Preprint", ["Ada Quill"], "arXiv", 2023, Doi: "10.5555/TRUST.PREPRINT")))
+            .Content.ReadFromJsonAsync<AddPaperResponse>();
+        var key = added!.Paper.Key;
+
+        foreach (var (journal, year) in new[] { ("Journal of Made Up Results", 2024), ("NeurIPS", 1700), ("NeurIPS", 2031) })
+        {
+            var merged = await other.AddedAsync("@article{x, title = {Completely Different Title}, author = {Nobody, Ned}, journal = {" + journal
+                + "}, year = {" + year + "}, doi = {https://doi.org/10.5555/trust.preprint}}");
+            Assert.Equal((key, "arxiv", 2023), (merged.Paper.Key, merged.Paper.Venue?.Slug, merged.Paper.Year));
+            Assert.DoesNotContain(merged.Changes, c => c.StartsWith("venue", StringComparison.Ordinal) || c.StartsWith("year", StringComparison.Ordinal));
+            Assert.Contains(merged.Proposed!, p => p.StartsWith("year", StringComparison.Ordinal) || p.StartsWith("venue", StringComparison.Ordinal));
+        }
+        await app.Api.WithDbAsync(async db =>
+            Assert.False(await db.Venues.AnyAsync(v => v.Name == "Journal of Made Up Results"), "a member's import created a venue"));
+    }
+
     [Fact]
     public async Task AMembersImportNeverReplacesAPublishedVenue()
     {

@@ -110,6 +110,14 @@ public sealed class QuestionModerationTests(ApiFactory app) : IClassFixture<ApiF
         var toHelper = Assert.Single(await InboxAsync(helper));
         Assert.Equal("accepted", toHelper.Kind);
         Assert.Empty(await InboxAsync(bystander));
+
+        // Taken back and accepted again, several times and at once: the helper was told once.
+        (await asker.DeleteAsync($"/api/v1/questions/{question.Id}/accept")).EnsureSuccessStatusCode();
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+            (await asker.PostAsync($"/api/v1/questions/{question.Id}/accept/{answer.Id}", null)).EnsureSuccessStatusCode()));
+        (await asker.DeleteAsync($"/api/v1/questions/{question.Id}/accept")).EnsureSuccessStatusCode();
+        (await asker.PostAsync($"/api/v1/questions/{question.Id}/accept/{answer.Id}", null)).EnsureSuccessStatusCode();
+        Assert.Equal("accepted", Assert.Single(await InboxAsync(helper)).Kind);
     }
 
     [Fact]

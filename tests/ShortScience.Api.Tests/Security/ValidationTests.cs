@@ -78,4 +78,22 @@ public sealed class ValidationTests(ApiFactory app) : IClassFixture<ApiFactory>
         var response = await app.CreateClient().GetAsync("/api/v1/search?q=a%00b");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    /// <summary>A query value that is not of its parameter's type names that parameter; a GET has no body to blame.</summary>
+    [Theory]
+    [InlineData("/api/v1/questions?limit=abc", "limit", "whole number")]
+    [InlineData("/api/v1/questions?unanswered=maybe", "unanswered", "true or false")]
+    [InlineData("/api/v1/questions?limit=99999999999", "limit", "whole number")]
+    [InlineData("/feeds/summaries.rss?limit=abc", "limit", "whole number")]
+    public async Task AQueryValueOfTheWrongKindNamesItsParameter(string path, string parameter, string kind)
+    {
+        var response = await app.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!;
+        Assert.Equal(parameter, problem.Extensions["parameter"]?.ToString());
+        Assert.Contains(kind, problem.Detail);
+        Assert.DoesNotContain("body", problem.Detail);
+    }
 }

@@ -22,6 +22,9 @@ public sealed class ExportWriterTests
         { "Ludwig van Beethoven", "van Beethoven", "Ludwig", "Ludwig van Beethoven" },
         { "Diederik P.  Kingma", "Kingma", "Diederik P.", "Diederik P. Kingma" },
         { "OpenAI", null, null, "OpenAI" },
+        // An organization with "and" in its name is one name, as BibTeX writes it (braced).
+        { "Acme and Co", null, null, "Acme and Co" },
+        { "Research and Development Group", null, null, "Research and Development Group" },
     };
 
     [Theory]

@@ -28,6 +28,13 @@ public sealed class FeedHtmlTests
     public void PreparesStoredHtmlForFeedReaders(string html, string expected) =>
         Assert.Equal(expected, FeedHtml.Prepare(html, Site, Page));
 
+    /// <summary>A comment's or answer's entry links to its place on the page; its own footnotes replace that fragment.</summary>
+    [Theory]
+    [InlineData("#fn:1", "https://ss.example/papers/1/summaries/2#fn:1")]
+    [InlineData("#top", "https://ss.example/papers/1/summaries/2#top")]
+    public void AFragmentInAnEntryWhoseAddressHasOneReplacesIt(string href, string expected) =>
+        Assert.Equal(expected, FeedHtml.Absolute(href, Site, Page + "#comment-8"));
+
     [Theory]
     [InlineData("ok", "ok")]
     [InlineData("tab\tnewline\ncr\r", "tab\tnewline\ncr\r")]

@@ -52,12 +52,38 @@ public sealed class BibtexWriterTests
     [InlineData("$\\ell_1$-Regularized Models for $O(n)$ Sorting")]
     [InlineData("BERT: Pre-training of Deep Bidirectional Transformers on ImageNet and GPT-3")]
     [InlineData("Ünïcödé — “quotes” and 日本語")]
+    [InlineData("Math $a\\$ and $\\immediate\\write18{touch /tmp/pwn}$ and 50$%$ tail")]
     public void EscapesSpecialCharactersSoTitlesSurviveARoundTrip(string title)
     {
         var bib = BibtexWriter.Write(Transformer with { Title = title });
         Assert.True(BracesBalance(bib), bib);
         var back = BibtexMetadata.From(Assert.Single(BibtexParser.Parse(bib).Entries));
         Assert.Equal(title, back.Title);
+    }
+
+    /// <summary>
+    /// A title's math is written as math only when it is nothing more: a member's title must not run commands, read
+    /// files or comment out the rest of the line in the LaTeX of whoever cites the paper.
+    /// </summary>
+    [Theory]
+    [InlineData("Pwned $\\immediate\\write18{touch /tmp/pwn}$", "\\immediate")]
+    [InlineData("Leak $\\input{/etc/passwd}$", "\\input")]
+    [InlineData("Redefine $\\def\\alpha{x}$", "\\def")]
+    [InlineData("Open $a\\$ never closes", "$a\\$")]
+    [InlineData("Half $50%$ of it", "50%")]
+    [InlineData("Private $\\@tempa$", "\\@tempa")]
+    public void MathThatIsMoreThanMathIsEscapedAsText(string title, string mustNotAppear)
+    {
+        var bib = BibtexWriter.Write(Transformer with { Title = title });
+        var written = bib.Split('\n').Single(l => l.TrimStart().StartsWith("title", StringComparison.Ordinal));
+        Assert.DoesNotContain(mustNotAppear, written);
+    }
+
+    [Fact]
+    public void OrdinaryMathStaysMath()
+    {
+        var bib = BibtexWriter.Write(Transformer with { Title = "$\\ell_1$ and $\\mathcal{O}(n \\log n)$ with $\\{x\\}$" });
+        Assert.Contains("$\\ell_1$ and $\\mathcal{O}(n \\log n)$ with $\\{x\\}$", bib);
     }
 
     [Fact]

@@ -22,10 +22,14 @@ public sealed partial class AddPaper
     protected override void OnInitialized()
     {
         Quick ??= new();
-        if (Quick.Input.Length == 0 && Prefill is { Length: > 0 and <= 2000 }) Quick.Input = Prefill;
         Manual ??= new();
-        // "Add this paper" from a \cite of a key nothing answers to: the paper typed in by hand takes that key.
-        if (Manual.CitationKey is null && Prefill?.Trim() is { } key && IsCitationKey(key)) Manual.CitationKey = key;
+        if (Prefill?.Trim() is { Length: > 0 and <= 2000 } prefill)
+        {
+            // "Add this paper" from a \cite of a key nothing answers to: the paper typed in by hand takes that key
+            // (the quick form, which fetches by arXiv id, DOI or BibTeX, could do nothing with it).
+            if (IsCitationKey(prefill)) Manual.CitationKey ??= prefill;
+            else if (Quick.Input.Length == 0) Quick.Input = prefill;
+        }
     }
 
     async Task AddAsync()
