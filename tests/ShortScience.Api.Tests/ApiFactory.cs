@@ -37,6 +37,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Caching:PopularitySeconds", "0");
         // No test reaches the real arXiv or Crossref: nothing listens on the discard port.
         foreach (var service in new[] { "Arxiv", "Crossref", "DataCite" }) builder.UseSetting($"Import:{service}BaseUrl", "http://127.0.0.1:9/");
+        // A busy test machine must not cut a test's .bib file short; BibTimeLimitTests sets its own limit.
+        builder.UseSetting("Import:BibTimeLimitSeconds", "600");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

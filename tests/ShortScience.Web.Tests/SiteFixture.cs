@@ -88,6 +88,8 @@ public sealed class ApiHost : WebApplicationFactory<ApiProgram>
             builder.UseSetting($"RateLimits:{policy}:PermitLimit", "100000");
         }
         builder.UseSetting("Notifications:DigestEnabled", "false");
+        // A busy test machine must not cut a test's .bib file short.
+        builder.UseSetting("Import:BibTimeLimitSeconds", "600");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 }

@@ -56,6 +56,8 @@ public static class ApiServiceExtensions
         {
             kestrel.Limits.MaxRequestBodySize = largestBody;
             kestrel.AddServerHeader = false;
+            // A client sending its headers a line at a time holds a connection for at most this long (30 s by default).
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddExceptionHandler<Security.DatabaseUnavailable>();
         builder.Services.AddExceptionHandler<Security.InputProblems>();

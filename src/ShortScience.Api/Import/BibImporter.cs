@@ -10,7 +10,9 @@ namespace ShortScience.Api.Import;
 /// Imports every entry of a .bib file: each entry is saved on its own, so one bad entry costs only
 /// itself, and the report says what became of each one and why.
 /// </summary>
-public sealed class BibImporter(ShortScienceDb db, PaperImporter importer, CitationCatchUp citations, ILogger<BibImporter> logger)
+public sealed class BibImporter(
+    ShortScienceDb db, PaperImporter importer, CitationCatchUp citations, Microsoft.Extensions.Options.IOptions<ImportOptions> options, TimeProvider clock,
+    ILogger<BibImporter> logger)
 {
     const int ProgressEvery = 100;
 
@@ -22,9 +24,20 @@ public sealed class BibImporter(ShortScienceDb db, PaperImporter importer, Citat
         var items = errors.Select(p => new BibImportItem(p.Line, p.Key, "refused", null, null, p.Message, [])).ToList();
         logger.LogInformation("BibTeX import of {Entries} entries started ({Errors} could not be read)", doc.Entries.Count, errors.Count);
 
+        var started = clock.GetTimestamp();
+        var limit = TimeSpan.FromSeconds(options.Value.BibTimeLimitSeconds);
         for (var i = 0; i < doc.Entries.Count; i++)
         {
             var entry = doc.Entries[i];
+            if (i > 0 && clock.GetElapsedTime(started) > limit)
+            {
+                var left = doc.Entries.Count - i;
+                logger.LogWarning("BibTeX import stopped after {Seconds} s with {Left} of {Total} entries left", limit.TotalSeconds, left, doc.Entries.Count);
+                items.AddRange(doc.Entries.Skip(i).Select(e => new BibImportItem(e.Line, e.Key, "refused", null, e.Get("title"),
+                    $"Not imported: one import runs for at most {limit.TotalSeconds:0} seconds and stopped before this entry. "
+                    + "Import the file again to add the rest; the papers already added are recognized and not added twice.", [])));
+                break;
+            }
             var item = await ImportEntryAsync(entry, userId, moderator, ct);
             if (warnings[entry.Key].Any())
             {

@@ -20,4 +20,11 @@ public sealed class ImportOptions
 
     /// <summary>Largest .bib file accepted by POST /api/v1/papers/import.</summary>
     public long MaxBibtexBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// How long one .bib import may run: the entries not reached by then are reported as not imported, with the advice
+    /// to send the file again (entries already here are recognized, so nothing is added twice). One request never holds
+    /// a connection and a core for minutes, whatever the file.
+    /// </summary>
+    public double BibTimeLimitSeconds { get; set; } = 10;
 }

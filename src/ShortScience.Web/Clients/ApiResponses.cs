@@ -149,6 +149,19 @@ public static class ApiResponses
         }
     }
 
+    /// <summary>A file as the API sent it, or the API's refusal as it gave it (404, or 400 with its reason).</summary>
+    public static async Task<ApiResult<byte[]>> GetFileAsync(this HttpClient http, HttpRequestMessage request, CancellationToken ct)
+    {
+        using (request)
+        using (var response = await http.SendOrUnavailableAsync(request, ct))
+        {
+            if ((int)response.StatusCode >= 500) throw new ApiUnavailableException($"The API answered {(int)response.StatusCode} for {request.RequestUri}.");
+            return response.IsSuccessStatusCode
+                ? new ApiResult<byte[]>(await response.Content.ReadAsByteArrayAsync(ct), null)
+                : new ApiResult<byte[]>(null, await ApiProblem.ReadAsync(response, ct));
+        }
+    }
+
     /// <summary>
     /// The longest API address a request may have. Forms put what people typed into addresses (a user name to ban);
     /// one far past the API server's request-line limit would be cut off mid-send, so it is refused here as bad input.

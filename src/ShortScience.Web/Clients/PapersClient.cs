@@ -14,8 +14,8 @@ public sealed class PapersClient(HttpClient http)
         http.GetOrNullAsync<MyPaperState>($"api/v1/me/papers/{E(key)}", ct);
 
     /// <summary>A listing's export (BibTeX, RIS or CSL-JSON, by its public API path), or null when the listing does not exist.</summary>
-    public Task<byte[]?> GetListingExportAsync(string path, CancellationToken ct = default) =>
-        http.GetFileOrNullAsync(ApiResponses.Request(HttpMethod.Get, path).Anonymous(), ct);
+    public Task<ApiResult<byte[]>> GetListingExportAsync(string path, CancellationToken ct = default) =>
+        http.GetFileAsync(ApiResponses.Request(HttpMethod.Get, path).Anonymous(), ct);
 
     /// <summary>The paper's BibTeX entry as the API sent it, or null when there is no such paper.</summary>
     public Task<byte[]?> GetBibtexAsync(string key, CancellationToken ct = default) =>

@@ -39,6 +39,8 @@ public static class WebServiceExtensions
             // The largest thing a person sends the site is a .bib file (AddPaper: 5 MB); anything much larger is
             // refused with 413 and a readable page before it is read (RequestProblems).
             kestrel.Limits.MaxRequestBodySize = MaxRequestBytes;
+            // A client sending its headers a line at a time holds a connection for at most this long (30 s by default).
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
         });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = MaxRequestBytes);
         builder.AddSharedLogging();

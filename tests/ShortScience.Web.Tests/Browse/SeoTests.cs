@@ -44,6 +44,21 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
         Assert.Contains("conf/nowhere/Nobody99", await add.Content.ReadAsStringAsync());
     }
 
+    /// <summary>An "add this paper" link made before the paper arrived (in a feed reader's copy, say) now leads to it.</summary>
+    [Theory]
+    [InlineData("/papers/add?key=1502.03167", "/papers/1502.03167")]
+    [InlineData("/papers/add?key=arXiv:1502.03167v3", "/papers/1502.03167")]
+    public async Task TheAddThisPaperPageOfAPaperThatIsHereLeadsToIt(string address, string paper)
+    {
+        await site.SeedAsync();
+        using var http = Http();
+        var response = await http.GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.Equal(paper, location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString);
+    }
+
     [Fact]
     public async Task TheSitemapListsSummarizedPapersAndBrowsingPagesAndRobotsPointToIt()
     {

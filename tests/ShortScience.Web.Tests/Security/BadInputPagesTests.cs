@@ -87,6 +87,29 @@ public sealed class BadInputPagesTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task TheSearchBoxHintShowsItsQuotesAsQuotes()
+    {
+        using var http = new HttpClient { BaseAddress = site.WebUrl };
+        var html = await http.GetStringAsync("/search?q=a");
+        Assert.Contains("a phrase", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&amp;quot;", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>A search download the API refuses is a readable 400 page that says why, not "not found".</summary>
+    [Theory]
+    [InlineData("/search.bib?q=x&from=3000&to=1000")]
+    [InlineData("/search.ris?q=x&from=abc")]
+    [InlineData("/search.json?q=x&summarized=maybe")]
+    public async Task ASearchDownloadTheApiRefusesIsAReadable400(string address)
+    {
+        using var http = new HttpClient { BaseAddress = site.WebUrl };
+        var response = await http.GetAsync(address);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("not found", (await response.Content.ReadAsStringAsync()).ToLowerInvariant(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFormPostWithoutItsAntiforgeryTokenGetsAReadable400Page()
     {
         await site.CreateMemberAsync("no-token-poster");

@@ -1,3 +1,4 @@
+using ShortScience.Web.Extensions;
 using ShortScience.Web.Clients;
 
 namespace ShortScience.Web.Components.Pages.Papers;
@@ -27,27 +28,37 @@ public static class PapersEndpoints
         foreach (var (extension, contentType) in Formats)
         {
             var suffix = ApiSuffix(extension);
-            app.MapGet($"/venues/{{slug}}/{{year:int}}.{extension}", (string slug, int year, PapersClient papers, CancellationToken ct) =>
-                Listing(papers, $"api/v1/venues/{E(slug)}/{year}/{suffix}", contentType, FileName($"{slug}-{year}", extension), ct));
-            app.MapGet($"/users/{{name}}.{extension}", (string name, PapersClient papers, CancellationToken ct) =>
-                Listing(papers, $"api/v1/users/{E(name)}/{suffix}", contentType, FileName(name, extension), ct));
-            app.MapGet($"/years/{{year:int}}.{extension}", (int year, PapersClient papers, CancellationToken ct) =>
-                Listing(papers, $"api/v1/years/{year}/{suffix}", contentType, FileName($"{year}", extension), ct));
-            app.MapGet($"/tags/{{tag}}.{extension}", (string tag, PapersClient papers, CancellationToken ct) =>
-                Listing(papers, $"api/v1/tags/{E(tag)}/{suffix}", contentType, FileName(tag, extension), ct));
-            app.MapGet($"/authors/{{slug}}.{extension}", (string slug, PapersClient papers, CancellationToken ct) =>
-                Listing(papers, $"api/v1/authors/{E(slug)}/{suffix}", contentType, FileName(slug, extension), ct));
+            app.MapGet($"/venues/{{slug}}/{{year:int}}.{extension}", (string slug, int year, HttpContext http, PapersClient papers, CancellationToken ct) =>
+                Listing(http, papers, $"api/v1/venues/{E(slug)}/{year}/{suffix}", contentType, FileName($"{slug}-{year}", extension), ct));
+            app.MapGet($"/users/{{name}}.{extension}", (string name, HttpContext http, PapersClient papers, CancellationToken ct) =>
+                Listing(http, papers, $"api/v1/users/{E(name)}/{suffix}", contentType, FileName(name, extension), ct));
+            app.MapGet($"/years/{{year:int}}.{extension}", (int year, HttpContext http, PapersClient papers, CancellationToken ct) =>
+                Listing(http, papers, $"api/v1/years/{year}/{suffix}", contentType, FileName($"{year}", extension), ct));
+            app.MapGet($"/tags/{{tag}}.{extension}", (string tag, HttpContext http, PapersClient papers, CancellationToken ct) =>
+                Listing(http, papers, $"api/v1/tags/{E(tag)}/{suffix}", contentType, FileName(tag, extension), ct));
+            app.MapGet($"/authors/{{slug}}.{extension}", (string slug, HttpContext http, PapersClient papers, CancellationToken ct) =>
+                Listing(http, papers, $"api/v1/authors/{E(slug)}/{suffix}", contentType, FileName(slug, extension), ct));
             // The search page's query and filters go to the API as they came, so the file holds what the page lists.
             app.MapGet($"/search.{extension}", (string? q, HttpRequest request, PapersClient papers, CancellationToken ct) =>
                 string.IsNullOrWhiteSpace(q)
                     // Nothing to export without a query: the search page, where one is typed.
                     ? Task.FromResult(Results.Redirect("/search"))
-                    : Listing(papers, $"api/v1/search/{suffix}{request.QueryString}", contentType, $"search.{extension}", ct));
+                    : Listing(request.HttpContext, papers, $"api/v1/search/{suffix}{request.QueryString}", contentType, $"search.{extension}", ct));
         }
     }
 
-    static async Task<IResult> Listing(PapersClient papers, string path, string contentType, string fileName, CancellationToken ct) =>
-        await papers.GetListingExportAsync(path, ct) is { } file ? Results.File(file, contentType, fileName) : Results.NotFound();
+    /// <summary>The listing's file, or the API's refusal as a readable page: 404 for nothing there, 400 with its reason.</summary>
+    static async Task<IResult> Listing(HttpContext http, PapersClient papers, string path, string contentType, string fileName, CancellationToken ct)
+    {
+        var export = await papers.GetListingExportAsync(path, ct);
+        if (export.Value is { } file) return Results.File(file, contentType, fileName);
+        if (export.Problem is { Status: not 404 } problem)
+        {
+            if (problem.Detail is { Length: > 0 } reason) RequestProblems.Explain(http, reason);
+            return Results.StatusCode(problem.Status is >= 400 and < 500 ? problem.Status : StatusCodes.Status400BadRequest);
+        }
+        return Results.NotFound();
+    }
 
     static string E(string value) => Uri.EscapeDataString(value);
 
