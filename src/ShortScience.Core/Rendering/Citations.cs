@@ -104,6 +104,7 @@ public static partial class Citations
     [GeneratedRegex(@"^10\.\d{4,9}/\S+$")]
     private static partial Regex DoiPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_:./+\-]{0,199}$")]
+    // Letters and digits of any script: an imported entry's key (Müller2020) is one of the paper's aliases.
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}\p{M}_:./+\-]{0,199}$")]
     private static partial Regex KeyPattern();
 }

@@ -45,9 +45,9 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
     /// scrolls by keyboard (tabindex on wide formulas). 4: code blocks highlighted (tok-… spans).
     /// 5: citations of papers not here link to arXiv, doi.org or "add this paper", never to a missing page.
     /// 6: citations written as doi.org or arxiv.org addresses, escaped DOIs, arXiv ids with a subject class
-    /// (math.GT/0309136) and lists broken over lines find their papers.
+    /// (math.GT/0309136) and lists broken over lines find their papers. 7: citation keys in any script (Müller2020).
     /// </summary>
-    public int Version => 6;
+    public int Version => 7;
 
     /// <summary>Engines created so far, each with its own V8 heap (with a math worker: worker processes started).</summary>
     public int EnginesCreated => _math.Created;

@@ -26,6 +26,8 @@ public sealed class CitationTests
     [InlineData("\\cite{http://arxiv.org/pdf/1706.03762v2.pdf}", CitationKind.Arxiv, "1706.03762")]
     [InlineData("\\cite{math.GT/0309136}", CitationKind.Arxiv, "math/0309136")]
     [InlineData("\\cite{arXiv:1706.03762V5}", CitationKind.Arxiv, "1706.03762")]
+    [InlineData("\\cite{Müller2020rv}", CitationKind.Key, "Müller2020rv")] // keys of imported entries, in any script
+    [InlineData("\\cite{王2021注意}", CitationKind.Key, "王2021注意")]
     public void FindsAndNormalizesCitedIds(string markdown, CitationKind kind, string value) =>
         Assert.Equal([new CitationId(kind, value)], Citations.FindIds($"As shown in {markdown}, it works."));
 
@@ -49,6 +51,7 @@ public sealed class CitationTests
     [InlineData("\\cite{hep-th/9901001v2}", "https://arxiv.org/abs/hep-th/9901001", "arXiv:hep-th/9901001")]
     [InlineData("\\cite{doi:10.1000/xyz(1)}", "https://doi.org/10.1000/xyz%281%29", "doi:10.1000/xyz(1)")]
     [InlineData("\\cite{unknownKey2020}", "/papers/add?key=unknownKey2020", "unknownKey2020")]
+    [InlineData("\\cite{é-clé}", "/papers/add?key=%C3%A9-cl%C3%A9", "é-clé")]
     [InlineData("\\cite{conf/nips/GoodfellowPMXWOCB14}", "/papers/add?key=conf%2Fnips%2FGoodfellowPMXWOCB14", "conf/nips/GoodfellowPMXWOCB14")]
     public void LinksToThePaperPageWithItsTitleWhenKnown(string markdown, string href, string text)
     {
