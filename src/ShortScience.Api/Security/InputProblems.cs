@@ -16,20 +16,11 @@ public sealed partial class InputProblems(IProblemDetailsService problems, ILogg
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (exception is BadHttpRequestException { StatusCode: 400 } bad && QueryValueProblem(bad.Message) is { } refused)
-        {
-            logger.LogWarning("Refused input on {Path}: {Reason}", context.Request.Path, exception.Message);
-            context.Response.StatusCode = 400;
-            return await problems.TryWriteAsync(new()
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = 400, Title = "Invalid input", Detail = refused.Detail, Extensions = { ["parameter"] = refused.Parameter } },
-                Exception = exception,
-            });
-        }
         var postgres = exception as PostgresException ?? exception.InnerException as PostgresException;
+        var parameter = exception is BadHttpRequestException { StatusCode: 400 } bad ? QueryValueProblem(bad.Message) : null;
         var (status, detail) = (exception, postgres?.SqlState) switch
         {
+            _ when parameter is { } value => (400, value.Detail),
             (JsonException or BadHttpRequestException { StatusCode: 400 }, _) => (400, "The request body is not valid JSON of the expected shape."),
             (BadHttpRequestException { StatusCode: 413 }, _) => (413, "The request body is too large."),
             (BadHttpRequestException { StatusCode: 415 }, _) => (415, "The request body must be JSON (Content-Type: application/json)."),
@@ -49,12 +40,14 @@ public sealed partial class InputProblems(IProblemDetailsService problems, ILogg
         if (status == 0) return false;
         logger.LogWarning("Refused input on {Path}: {Reason}", context.Request.Path, exception.Message);
         context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new()
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = { Status = status, Title = status switch { 413 => "Too large", 409 => "Conflict", 415 => "Unsupported media type", _ => "Invalid input" }, Detail = detail },
             Exception = exception,
-        });
+        };
+        if (parameter is { } named) problem.ProblemDetails.Extensions["parameter"] = named.Parameter;
+        return await problems.TryWriteAsync(problem);
     }
 
     /// <summary>
