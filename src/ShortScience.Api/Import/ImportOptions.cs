@@ -26,5 +26,5 @@ public sealed class ImportOptions
     /// to send the file again (entries already here are recognized, so nothing is added twice). One request never holds
     /// a connection and a core for minutes, whatever the file.
     /// </summary>
-    public double BibTimeLimitSeconds { get; set; } = 10;
+    public double BibTimeLimitSeconds { get; set; } = 20;
 }
