@@ -27,7 +27,9 @@ public static class SitemapApi
     static async Task<Ok<SitemapIndex>> IndexAsync(ShortScienceDb db, CancellationToken ct)
     {
         var maxId = await db.Papers.MaxAsync(p => (long?)p.Id, ct) ?? 0;
-        var last = await db.Summaries.Where(s => s.Status == SummaryStatus.Published).MaxAsync(s => s.PublishedAt, ct);
+        // The newest of the dates the parts give their entries, so a crawler trusting the index misses no part.
+        var last = await db.Papers.Where(p => p.Status == ContentStatus.Visible && p.SummaryCount > 0)
+            .MaxAsync(p => p.LastSummaryAt > p.UpdatedAt ? p.LastSummaryAt : (DateTimeOffset?)p.UpdatedAt, ct);
         return TypedResults.Ok(new SitemapIndex((int)(maxId / PaperPartSize) + 1, PaperPartSize, last));
     }
 

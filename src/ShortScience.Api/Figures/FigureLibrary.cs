@@ -28,16 +28,18 @@ public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, CacheEv
 
         var variants = figure.Column is null ? new[] { figure.Original } : [figure.Original, figure.Column];
         var size = variants.Sum(v => (long)v.Data.Length);
+        // Bytes first (idempotent), then the rows that make them visible, in one transaction with a PostgreSQL store.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (ownerId is { } owner)
         {
+            // One member's uploads at once are counted one after the other, or together they would pass the quota.
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({QuotaLock}, hashtext({owner.ToString()}))", ct);
             var used = await db.Figures.Where(f => f.OwnerId == owner).SumAsync(f => (long?)f.Length, ct) ?? 0;
             if (used + size > options.Value.QuotaBytesPerMember)
                 throw new FigureQuotaException(
                     $"This figure ({Megabytes(size)}) does not fit your quota: your figures use {Megabytes(used)} of {Megabytes(options.Value.QuotaBytesPerMember)}. Figures no text uses are removed after a day.");
         }
 
-        // Bytes first (idempotent), then the rows that make them visible, in one transaction with a PostgreSQL store.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var v in variants) await store.SaveAsync(figure.Hash, v.Name, v.Data, ct);
         var now = clock.GetUtcNow();
         foreach (var v in variants)
@@ -53,6 +55,8 @@ public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, CacheEv
             figure.Hash, figure.Original.Width, figure.Original.Height, figure.Original.Data.Length, ownerId);
         return new FigureUploaded(FigureLinks.Url(figure.Hash), figure.Original.Width, figure.Original.Height, figure.Original.Data.Length);
     }
+
+    const int QuotaLock = 727_201;
 
     /// <summary>How a take-down is written in the moderation log (action, target type; the target id is the hash).</summary>
     public const string TakeDownAction = "take-down", TakenDownType = "figure";

@@ -274,7 +274,13 @@ public sealed class RemoteFigures(
             var b = address.GetAddressBytes();
             return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
                 || (b[0] & 0xFE) == 0xFC                        // unique local fc00::/7
-                || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8)); // documentation
+                || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8) // documentation
+                // Addresses that carry an IPv4 address a gateway may route to (a private or loopback one, say):
+                // IPv4-compatible ::/96, NAT64 64:ff9b::/96 and 64:ff9b:1::/48, 6to4 2002::/16, Teredo 2001::/32.
+                || b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0
+                || (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xFF && b[3] == 0x9B)
+                || (b[0] == 0x20 && b[1] == 0x02)
+                || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00));
         }
         return false;
     }

@@ -41,7 +41,12 @@ public static class PapersApi
         }
         if (year is not null) query = query.Where(p => p.Year == year);
         if (tag is not null) query = query.Where(p => p.Keywords.Contains(tag));
-        if (author is not null) query = query.Where(p => p.Authors.Any(a => a.Author.Slug == author));
+        if (author is not null)
+        {
+            // A merged author's old slug lists the papers of the author it became, as its page does.
+            var authorId = (await MergeChains.AuthorAsync(db, author, ct))?.Id ?? -1;
+            query = query.Where(p => p.Authors.Any(a => a.AuthorId == authorId));
+        }
 
         switch (sort ?? "recent")
         {

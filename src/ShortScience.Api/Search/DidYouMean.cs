@@ -29,12 +29,16 @@ public static class DidYouMean
         var changed = false;
         var corrected = words.Select(word =>
         {
-            var bare = word.Trim('"', '-').ToLowerInvariant();
+            // The word's own marks stay where they were: an exclusion stays one, a phrase keeps its quotes.
+            var start = word.Length - word.TrimStart('"', '-').Length;
+            var end = word.Length - word.TrimEnd('"').Length;
+            if (start + end >= word.Length) return word;
+            var bare = word[start..^end].ToLowerInvariant();
             if (bare.Length < 3 || vocabulary.Contains(bare) || word.Equals("or", StringComparison.OrdinalIgnoreCase)) return word;
             var best = vocabulary.Select(v => (Word: v, Distance: Distance(bare, v))).OrderBy(c => c.Distance).ThenBy(c => c.Word, StringComparer.Ordinal).First();
             if (best.Distance > Math.Max(1, bare.Length / 3)) return word;
             changed = true;
-            return best.Word;
+            return word[..start] + best.Word + word[^end..];
         }).ToList();
         if (!changed) return null;
         var suggestion = string.Join(' ', corrected);

@@ -13,7 +13,7 @@ namespace ShortScience.Api.Summaries;
 
 public abstract record PublishOutcome
 {
-    public sealed record Published(PublishedRevision Revision) : PublishOutcome;
+    public sealed record Published(PublishedRevision Revision, bool Unchanged = false) : PublishOutcome;
 
     public sealed record Conflict(SaveConflict Details) : PublishOutcome;
 
@@ -41,6 +41,15 @@ public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer
         if ((baseRevision ?? 0) != current)
         {
             return Conflict(current, summary?.Current?.Markdown ?? "", markdown);
+        }
+        // The text as it stands, published again (a second click, restoring the current revision): a null edit, like a
+        // wiki's. No empty revision is added; the draft of that very text goes.
+        if (summary is { Status: SummaryStatus.Published, Current: { } shown } && shown.Markdown == markdown
+            && (anonymous is null || anonymous == summary.Anonymous))
+        {
+            await db.Drafts.Where(d => d.UserId == userId && d.PaperId == paper.Id && d.Markdown == written).ExecuteDeleteAsync(ct);
+            caches.Unchanged();
+            return new PublishOutcome.Published(new PublishedRevision(summary.Id, paper.Key, shown.Number, shown.Html, shown.CreatedAt), Unchanged: true);
         }
         // Images linked on other hosts are copied into the site's store first, so the published text shows the copies.
         markdown = await remoteFigures.KeepAsync(markdown, userId, ct);
@@ -70,8 +79,11 @@ public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer
             await db.SaveChangesAsync(ct);
             summary.Current = revision;
             await db.SaveChangesAsync(ct);
-            // The draft this publishes goes; one another tab saved since, with other text, stays for that tab.
-            await db.Drafts.Where(d => d.UserId == userId && d.PaperId == paper.Id && (d.Markdown == written || d.UpdatedAt <= started))
+            // The draft this publishes goes (the editor's last autosave may lag the text it publishes); one another tab
+            // saved since, with other text, stays for that tab. A restore publishes an old revision, not the draft:
+            // it takes only a draft of that very text.
+            await db.Drafts.Where(d => d.UserId == userId && d.PaperId == paper.Id
+                    && (d.Markdown == written || (restoredFrom == null && d.UpdatedAt <= started)))
                 .ExecuteDeleteAsync(ct);
             await PaperStats.RefreshAsync(db, paper.Id, ct);
             await tx.CommitAsync(ct);

@@ -67,7 +67,7 @@ public static class WritingApi
             request.Anonymous, request.Note, restoredFrom: null, ct);
         return outcome switch
         {
-            PublishOutcome.Published { Revision: var r } when r.Revision == 1 => TypedResults.Created($"/api/v1/summaries/{r.SummaryId}", r),
+            PublishOutcome.Published { Revision: var r, Unchanged: false } when r.Revision == 1 => TypedResults.Created($"/api/v1/summaries/{r.SummaryId}", r),
             PublishOutcome.Published { Revision: var r } => TypedResults.Ok(r),
             PublishOutcome.Conflict { Details: var c } => ConflictProblem(c),
             PublishOutcome.Hidden { Reason: var reason } => HiddenProblem(reason),

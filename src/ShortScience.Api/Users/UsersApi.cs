@@ -54,6 +54,7 @@ public static class UsersApi
         var self = http.User.UserId() == userId;
         var query = db.Summaries.AsNoTracking()
             .Published().Where(s => s.UserId == userId && (self || !s.Anonymous));
+        if (cursor is not null && !Cursor.TryDecode(cursor, out _)) return BadCursor();
         if (Cursor.TryDecode(cursor, out var after))
         {
             var at = after.Time;
@@ -67,6 +68,9 @@ public static class UsersApi
         return TypedResults.Ok(PageOf(items, i => new Cursor(i.PublishedAt.UtcTicks, i.Id)));
     }
 
+    /// <summary>A cursor this API did not hand out, as every other listing answers it.</summary>
+    static ProblemHttpResult BadCursor() => Problems.BadRequest("The cursor is not one this API handed out.", "cursor");
+
     static async Task<Results<Ok<Page<UserCommentItem>>, ProblemHttpResult>> CommentsAsync(
         string name, string? cursor, HttpContext http, ShortScienceDb db, CancellationToken ct)
     {
@@ -74,6 +78,7 @@ public static class UsersApi
         var query = db.Comments.AsNoTracking().Shown().Where(c => c.UserId == userId);
         // Comments under one's own anonymous summary would unmask it here: only its author and moderators see them listed.
         if (http.User.UserId() != userId && !http.User.IsModerator()) query = query.Where(c => !(c.Summary.Anonymous && c.Summary.UserId == userId));
+        if (cursor is not null && !Cursor.TryDecode(cursor, out _)) return BadCursor();
         if (Cursor.TryDecode(cursor, out var after)) query = query.Where(c => c.Id < after.Id);
         var items = await query.OrderByDescending(c => c.Id).Take(21)
             .Select(c => new UserCommentItem(c.Id, c.SummaryId, c.Summary.Paper.Key, c.Summary.Paper.Title, c.Html, c.Score, c.CreatedAt))

@@ -188,4 +188,16 @@ public sealed class BrowseApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task AUsersListsRefuseACursorTheyDidNotHandOut()
+    {
+        await app.MemberAsync("cursor-person");
+        foreach (var url in new[] { "/api/v1/users/cursor-person/summaries?cursor=zzz", "/api/v1/users/cursor-person/comments?cursor=zzz" })
+        {
+            var response = await app.CreateClient().GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
 }

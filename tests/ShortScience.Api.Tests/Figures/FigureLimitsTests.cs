@@ -35,6 +35,24 @@ public sealed class FigureLimitsTests : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Created, (await (await _app.MemberAsync("fig-quota-other")).PostAsync("/api/v1/figures", TestImages.Form(Noise(150, 150, 2)))).StatusCode);
     }
 
+    /// <summary>Uploads sent at once are counted one after the other: together they cannot pass the quota.</summary>
+    [Fact]
+    public async Task UploadsAtOnceCannotTogetherPassTheQuota()
+    {
+        var member = await _app.MemberAsync("fig-quota-race");
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 3).Select(async i =>
+            (await member.PostAsync("/api/v1/figures", TestImages.Form(Noise(150, 150, 10 + i)))).StatusCode));
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.RequestEntityTooLarge));
+        var used = await _app.WithDbAsync(async db =>
+        {
+            var owner = await db.Users.Where(u => u.UserName == "fig-quota-race").Select(u => u.Id).SingleAsync();
+            return await db.Figures.Where(f => f.OwnerId == owner).SumAsync(f => f.Length);
+        });
+        Assert.True(used <= 100_000, $"{used} bytes stored against a quota of 100,000");
+    }
+
     [Fact]
     public async Task UploadsTooFastAreRefusedWith429()
     {

@@ -179,6 +179,12 @@ public sealed class RemoteFigureTests : IClassFixture<ApiFactory>, IClassFixture
     [InlineData("fe80::1", false)]
     [InlineData("fd00::1", false)]
     [InlineData("::ffff:127.0.0.1", false)]
+    [InlineData("::127.0.0.1", false)]                 // IPv4-compatible
+    [InlineData("64:ff9b::7f00:1", false)]             // NAT64 of 127.0.0.1
+    [InlineData("64:ff9b::a9fe:a9fe", false)]          // NAT64 of 169.254.169.254
+    [InlineData("64:ff9b:1::a00:1", false)]            // local-use NAT64
+    [InlineData("2002:7f00:1::1", false)]              // 6to4
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", false)] // Teredo
     [InlineData("93.184.216.34", true)]
     [InlineData("2606:2800:220:1:248:1893:25c8:1946", true)]
     public void OnlyPublicAddressesAreReachable(string address, bool expected) =>

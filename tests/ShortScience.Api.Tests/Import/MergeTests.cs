@@ -84,6 +84,9 @@ public sealed class MergeTests(ImportApp app) : IClassFixture<ImportApp>
         Assert.Equal((into, "Diederik P. Kingsley"), (author!.Slug, author.Name));
         Assert.Equal(2, author.Papers.Count);
         Assert.Contains("D. P. Kingsley", author.OtherNames);
+        // The paper list filtered by the old slug lists the merged author's papers, as the author page does.
+        var filtered = (await member.GetFromJsonAsync<Page<PaperListItem>>($"/api/v1/papers?author={from}"))!;
+        Assert.Equal(2, filtered.Items.Count);
         // A paper still shows the name as printed on it, linked to the merged author.
         var early = await member.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{short_.Paper.Key}");
         Assert.Equal(new AuthorRef("D. P. Kingsley", into), early!.Authors[0]);

@@ -141,6 +141,10 @@ public abstract class SearchApiTests(ApiFactory app)
 
         Assert.Null((await SearchAsync("qwxzvbnmlk")).DidYouMean);
         Assert.Null((await SearchAsync("attention")).DidYouMean);
+
+        // A word's marks stay: an excluded word stays excluded, a quoted one quoted.
+        Assert.StartsWith("attention -advers", (await SearchAsync("attenton -adversrial")).DidYouMean);
+        Assert.Equal("\"attention\"", (await SearchAsync("\"attenton\"")).DidYouMean);
     }
 
     [Fact]

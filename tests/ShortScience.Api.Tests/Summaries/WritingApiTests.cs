@@ -206,6 +206,32 @@ public sealed class WritingApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/v1/summaries/{first.SummaryId}/restore/1", new RestoreRequest(3, null))).StatusCode);
     }
 
+    /// <summary>
+    /// Restoring publishes an old revision, not the draft: unsaved work in the draft stays. Publishing or restoring the
+    /// text that stands already is a null edit, as on a wiki: no empty revision.
+    /// </summary>
+    [Fact]
+    public async Task ARestoreKeepsTheDraftAndTheSameTextAgainAddsNoRevision()
+    {
+        await PaperAsync("w-null-edit");
+        var member = await app.MemberAsync("w-null-editor");
+        var first = (await (await Publish(member, "w-null-edit", "Original.", null)).Content.ReadFromJsonAsync<PublishedRevision>())!;
+        (await Publish(member, "w-null-edit", "Rewrite.", 1)).EnsureSuccessStatusCode();
+        (await member.PutAsJsonAsync("/api/v1/papers/w-null-edit/summaries/mine/draft", new SaveDraftRequest("Unsaved work in progress", 2, false)))
+            .EnsureSuccessStatusCode();
+
+        (await member.PostAsJsonAsync($"/api/v1/summaries/{first.SummaryId}/restore/1", new RestoreRequest(2, null))).EnsureSuccessStatusCode();
+        var mine = (await member.GetFromJsonAsync<MySummary>("/api/v1/papers/w-null-edit/summaries/mine"))!;
+        Assert.Equal("Unsaved work in progress", mine.Draft?.Markdown);
+
+        var again = await Publish(member, "w-null-edit", "Original.", 3);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(3, (await again.Content.ReadFromJsonAsync<PublishedRevision>())!.Revision);
+        (await member.PostAsJsonAsync($"/api/v1/summaries/{first.SummaryId}/restore/3", new RestoreRequest(3, null))).EnsureSuccessStatusCode();
+        var history = (await member.GetFromJsonAsync<SummaryHistory>($"/api/v1/summaries/{first.SummaryId}/revisions"))!;
+        Assert.Equal([3, 2, 1], history.Revisions.Select(r => r.Number));
+    }
+
     [Fact]
     public async Task TheDiffShowsWhichWordsChangedInsideAParagraph()
     {
