@@ -69,8 +69,10 @@ public sealed class LimitTests
         var clock = Stopwatch.StartNew();
         var refused = Assert.Throws<RenderRefusedException>(() => renderer.Render(slow));
 
+        // TooSlow is the proof that the clock stopped it (uninterrupted, this text renders in ~1.5 s on a quiet machine,
+        // far past 300 ms); the bound only says the request ends, with room for a machine busy with other work.
         Assert.Equal(RefusalReason.TooSlow, refused.Reason);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
         Assert.Single(Rendered.KatexSources(Rendered.Parse(renderer.Render("$y$").Html)));
     }
 
