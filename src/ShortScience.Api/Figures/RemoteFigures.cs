@@ -236,6 +236,8 @@ public sealed class RemoteFigures(
     {
         var host = context.DnsEndPoint.Host;
         var mayBePrivate = allowed.Contains(host, StringComparer.OrdinalIgnoreCase);
+        // Web ports only, on every connection: a redirect to a public host's other services (ssh, a database) is refused too.
+        if (!mayBePrivate && context.DnsEndPoint.Port is not (80 or 443)) throw new HttpRequestException($"Port {context.DnsEndPoint.Port} is not a web port.");
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
         var usable = addresses.Where(a => mayBePrivate || IsPublic(a)).ToList();
         if (usable.Count == 0) throw new HttpRequestException($"{host} is not a public address.");
