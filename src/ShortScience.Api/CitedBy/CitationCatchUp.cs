@@ -57,14 +57,15 @@ public sealed class CitationCatchUp(
         logger.LogInformation("Rendering again {Count} texts that cite {Papers} changed papers", texts.Count, paperIds.Count);
         await MarkStaleAsync(texts, ct);
         await rerenderer.RerenderAsync(texts, ct);
-        foreach (var id in texts.SummaryIds) await index.RecordSummaryAsync(id, ct);
-        foreach (var id in texts.CommentIds) await index.RecordCommentAsync(id, ct);
-        foreach (var id in texts.QuestionIds) await index.RecordQuestionAsync(id, ct);
-        foreach (var id in texts.AnswerIds) await index.RecordAnswerAsync(id, ct);
         feeds.Forget(texts);
-        // The pages showing these texts; what the write itself changed is still the caller's to declare.
+        // The pages showing these texts and the cited papers' pages (recording a citation evicts them); what the write
+        // itself changed is still the caller's to declare.
         await caches.BesideTheWriteAsync(async () =>
         {
+            foreach (var id in texts.SummaryIds) await index.RecordSummaryAsync(id, ct);
+            foreach (var id in texts.CommentIds) await index.RecordCommentAsync(id, ct);
+            foreach (var id in texts.QuestionIds) await index.RecordQuestionAsync(id, ct);
+            foreach (var id in texts.AnswerIds) await index.RecordAnswerAsync(id, ct);
             if (texts.Count > EvictOneByOne)
             {
                 await caches.EverythingChangedAsync(ct);
