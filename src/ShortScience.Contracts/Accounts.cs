@@ -1,7 +1,7 @@
 namespace ShortScience.Contracts;
 
-/// <param name="Website">Honeypot: a field people never see and bots fill in. Must stay empty.</param>
 /// <summary>A sign-up: checked by the sign-up itself, with its other rules, so one answer names every problem.</summary>
+/// <param name="Website">Honeypot: a field people never see and bots fill in. Must stay empty.</param>
 public sealed record RegisterRequest(string UserName, string Email, string Password, string? DisplayName, string? Website = null) : IValidatedWhole
 {
     public void Validate(Checks checks) => checks

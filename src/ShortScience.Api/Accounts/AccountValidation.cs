@@ -29,11 +29,10 @@ static class AccountValidation
         {
             errors["password"] = [$"A password has at least {PasswordRules.MinLength} characters; long passphrases are welcome."];
         }
-        else if (r.Password.Length > Limits.PasswordChars)
-        {
-            errors["password"] = [$"A password has at most {Limits.PasswordChars} characters."];
-        }
-        if (r.DisplayName is { Length: > Limits.DisplayNameChars }) errors["displayName"] = [$"A display name has at most {Limits.DisplayNameChars} characters."];
+        // The storage limits the request states (RegisterRequest.Validate), told with the rest rather than alone.
+        var limits = new Checks();
+        r.Validate(limits);
+        foreach (var (field, messages) in limits.Errors) errors.TryAdd(field, messages);
         return errors;
     }
 

@@ -46,9 +46,6 @@ public static class AccountsApi
         // Every problem in one answer: the form's own rules, then what Identity would refuse one at a time (a common
         // password, a taken user name). A taken address is never said; that sign-up goes on and its owner is mailed.
         var errors = AccountValidation.Register(request);
-        var limits = new Checks();
-        request.Validate(limits);
-        foreach (var (field, messages) in limits.Errors) errors.TryAdd(field, messages);
         foreach (var (field, messages) in await AccountValidation.FromIdentityValidatorsAsync(users, user, request.Password ?? "")) errors.TryAdd(field, messages);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         // Identity validates and hashes the password before it looks for duplicates, so a taken address costs the same.

@@ -21,10 +21,10 @@ public sealed class FeedContent(FeedLinks links, IConfiguration configuration, I
 {
     readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = configuration.GetValue("Feeds:ContentCacheChars", 32_000_000L) });
 
-    /// <summary>A prepared text and the stamp of the stored text it came from (renderer version and last change).</summary>
     /// <summary>How long another API process may show a text rendered again here (see <see cref="Forget"/>).</summary>
     static readonly TimeSpan TextLifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>A prepared text and the stamp of the stored text it came from (renderer version and last change).</summary>
     sealed record Text(string Stamp, string Html, string Plain);
 
     public async Task<List<FeedEntry>> FillAsync(ShortScienceDb db, List<FeedEntry> entries, CancellationToken ct)

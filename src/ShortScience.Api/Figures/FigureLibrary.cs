@@ -33,7 +33,7 @@ public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, CacheEv
         if (ownerId is { } owner)
         {
             // One member's uploads at once are counted one after the other, or together they would pass the quota.
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({QuotaLock}, hashtext({owner.ToString()}))", ct);
+            await db.Database.LockForTransactionAsync($"figure-quota:{owner}", ct);
             var used = await db.Figures.Where(f => f.OwnerId == owner).SumAsync(f => (long?)f.Length, ct) ?? 0;
             if (used + size > options.Value.QuotaBytesPerMember)
                 throw new FigureQuotaException(
@@ -55,8 +55,6 @@ public sealed class FigureLibrary(ShortScienceDb db, IFigureStore store, CacheEv
             figure.Hash, figure.Original.Width, figure.Original.Height, figure.Original.Data.Length, ownerId);
         return new FigureUploaded(FigureLinks.Url(figure.Hash), figure.Original.Width, figure.Original.Height, figure.Original.Data.Length);
     }
-
-    const int QuotaLock = 727_201;
 
     /// <summary>How a take-down is written in the moderation log (action, target type; the target id is the hash).</summary>
     public const string TakeDownAction = "take-down", TakenDownType = "figure";

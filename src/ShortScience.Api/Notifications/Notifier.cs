@@ -68,14 +68,12 @@ public sealed class Notifier(ShortScienceDb db, TimeProvider clock)
         if (answerAuthorId == actorId) return;
         // Two acceptances at once (a double click) look for an earlier notification one after the other.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({AcceptedLock}, {(int)(answerId % int.MaxValue)})", ct);
+        await db.Database.LockForTransactionAsync($"accepted:{answerId}", ct);
         if (await db.Notifications.AnyAsync(n => n.UserId == answerAuthorId && n.Kind == NotificationKind.Accepted && n.AnswerId == answerId, ct)) return;
         await TellAsync(actorId, answerAuthorId, NotificationKind.Accepted, actor => $"{actor} accepted your answer to “{questionTitle}” on “{paperTitle}”", url,
             questionId, answerId, ct);
         await transaction.CommitAsync(ct);
     }
-
-    const int AcceptedLock = 727_101;
 
     /// <summary>One person, unless they did it themselves.</summary>
     async Task TellAsync(Guid actorId, Guid userId, NotificationKind kind, Func<string, string> text, string url, long questionId, long answerId, CancellationToken ct)

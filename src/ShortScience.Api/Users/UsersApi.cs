@@ -54,8 +54,9 @@ public static class UsersApi
         var self = http.User.UserId() == userId;
         var query = db.Summaries.AsNoTracking()
             .Published().Where(s => s.UserId == userId && (self || !s.Anonymous));
-        if (cursor is not null && !Cursor.TryDecode(cursor, out _)) return BadCursor();
-        if (Cursor.TryDecode(cursor, out var after))
+        Cursor after = default;
+        if (cursor is not null && !Cursor.TryDecode(cursor, out after)) return BadCursor();
+        if (cursor is not null)
         {
             var at = after.Time;
             query = query.Where(s => s.PublishedAt < at || (s.PublishedAt == at && s.Id < after.Id));
@@ -78,8 +79,9 @@ public static class UsersApi
         var query = db.Comments.AsNoTracking().Shown().Where(c => c.UserId == userId);
         // Comments under one's own anonymous summary would unmask it here: only its author and moderators see them listed.
         if (http.User.UserId() != userId && !http.User.IsModerator()) query = query.Where(c => !(c.Summary.Anonymous && c.Summary.UserId == userId));
-        if (cursor is not null && !Cursor.TryDecode(cursor, out _)) return BadCursor();
-        if (Cursor.TryDecode(cursor, out var after)) query = query.Where(c => c.Id < after.Id);
+        Cursor after = default;
+        if (cursor is not null && !Cursor.TryDecode(cursor, out after)) return BadCursor();
+        if (cursor is not null) query = query.Where(c => c.Id < after.Id);
         var items = await query.OrderByDescending(c => c.Id).Take(21)
             .Select(c => new UserCommentItem(c.Id, c.SummaryId, c.Summary.Paper.Key, c.Summary.Paper.Title, c.Html, c.Score, c.CreatedAt))
             .ToListAsync(ct);

@@ -35,7 +35,7 @@ public static class VotesApi
         var value = (short)request.Value.Value;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One person voting twice at once must not count twice: serialize per (person, target).
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"{userId}:{(int)target}:{id}"}, 0))", ct);
+        await db.Database.LockForTransactionAsync($"{userId}:{(int)target}:{id}", ct);
         var old = await db.Votes.Where(v => v.UserId == userId && v.TargetType == target && v.TargetId == id).Select(v => (short?)v.Value).FirstOrDefaultAsync(ct) ?? 0;
         if (old != value)
         {

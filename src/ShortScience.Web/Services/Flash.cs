@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using ShortScience.Contracts;
@@ -29,9 +29,13 @@ public sealed class Flash(IDataProtectionProvider protection)
     /// <summary>Notices and errors may quote what was typed (a title): never the size of a text.</summary>
     const int MaxNotice = 600;
 
-    // What a browser keeps for one cookie is 4 KB, name and attributes included.
+    // What a browser keeps for one cookie is 4 KB, name and attributes included; the sealed message fills at most three
+    // (plus the first cookie that counts them).
     const int ChunkChars = 3800;
-    const int MaxChunks = 4;
+    const int MaxChunks = 3;
+
+    /// <summary>Missing or extra chunks (a stale cookie of an earlier message) read as no message rather than throwing.</summary>
+    static readonly ChunkingCookieManager Chunks = new() { ChunkSize = 4000, ThrowForPartialCookies = false };
 
     // UTF-8 as it is: the default encoder writes every non-ASCII or HTML-sensitive character as a six-byte \uXXXX.
     static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -55,14 +59,11 @@ public sealed class Flash(IDataProtectionProvider protection)
             }
         }
 
-        var chunks = value.Chunk(ChunkChars).Select(c => new string(c)).ToList();
-        var options = new CookieOptions
+        // The framework's chunking (as for authentication cookies): a first cookie naming the count, then the chunks.
+        Chunks.AppendResponseCookie(http, Cookie, value, new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromMinutes(1), Path = "/",
-        };
-        // The first cookie says how many there are, so a longer message's leftovers are never read with this one.
-        http.Response.Cookies.Append(Cookie, $"{chunks.Count}.{chunks[0]}", options);
-        for (var i = 1; i < chunks.Count; i++) http.Response.Cookies.Append(ChunkName(i), chunks[i], options);
+        });
     }
 
     /// <summary>Reads and clears the message (once per request; later calls see the same one).</summary>
@@ -70,35 +71,20 @@ public sealed class Flash(IDataProtectionProvider protection)
     {
         if (http.Items.TryGetValue(Cookie, out var taken)) return taken as FlashMessage;
         FlashMessage? message = null;
-        if (http.Request.Cookies.TryGetValue(Cookie, out var first))
+        if (http.Request.Cookies.ContainsKey(Cookie))
         {
-            message = Read(http.Request.Cookies, first);
-            if (!http.Response.HasStarted)
-            {
-                http.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
-                for (var i = 1; i < MaxChunks; i++)
-                {
-                    if (http.Request.Cookies.ContainsKey(ChunkName(i))) http.Response.Cookies.Delete(ChunkName(i), new CookieOptions { Path = "/" });
-                }
-            }
+            message = Chunks.GetRequestCookie(http, Cookie) is { Length: > 0 } value ? Read(value) : null;
+            if (!http.Response.HasStarted) Chunks.DeleteCookie(http, Cookie, new CookieOptions { Path = "/" });
         }
         http.Items[Cookie] = message;
         return message;
     }
 
-    FlashMessage? Read(IRequestCookieCollection cookies, string first)
+    FlashMessage? Read(string value)
     {
-        var dot = first.IndexOf('.');
-        if (dot < 1 || !int.TryParse(first.AsSpan(0, dot), out var count) || count is < 1 or > MaxChunks) return null;
-        var value = new StringBuilder(first[(dot + 1)..]);
-        for (var i = 1; i < count; i++)
-        {
-            if (!cookies.TryGetValue(ChunkName(i), out var chunk)) return null;
-            value.Append(chunk);
-        }
         try
         {
-            return Unseal(value.ToString());
+            return Unseal(value);
         }
         catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or JsonException or FormatException or InvalidDataException)
         {
@@ -106,8 +92,6 @@ public sealed class Flash(IDataProtectionProvider protection)
             return null;
         }
     }
-
-    static string ChunkName(int i) => $"{Cookie}{i}";
 
     string Seal(FlashMessage message)
     {

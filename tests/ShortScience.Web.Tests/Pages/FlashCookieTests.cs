@@ -78,11 +78,11 @@ public sealed class FlashCookieTests
         var value = first[(first.IndexOf('=') + 1)..first.IndexOf(';')];
 
         var withLeftover = new DefaultHttpContext();
-        withLeftover.Request.Headers.Cookie = $"shortscience_flash={value}; shortscience_flash1=stale";
+        withLeftover.Request.Headers.Cookie = $"shortscience_flash={value}; shortscience_flashC1=stale";
         Assert.Equal("Saved.", flash.Take(withLeftover)?.Notice);
 
         var tampered = new DefaultHttpContext();
-        tampered.Request.Headers.Cookie = $"shortscience_flash=3.{value[2..]}";
+        tampered.Request.Headers.Cookie = "shortscience_flash=chunks-3; shortscience_flashC1=" + value;
         Assert.Null(flash.Take(tampered));
     }
 }
