@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using ShortScience.Contracts;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -88,6 +89,56 @@ public sealed class SummariesJourneyTests(SiteFixture site, Browser browser)
         await Expect(page).ToHaveURLAsync(new Regex(@"/papers/1409\.0473/summaries/\d+$"), new() { Timeout = 30_000 });
         await Expect(page.Locator(".prose")).ToContainTextAsync("end-1000");
         await Expect(page.Locator(".prose p")).ToHaveCountAsync(1000);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// The browser fires an 'input' event per keystroke (and per line when text is inserted line by line), and each
+    /// used to carry the whole text to the server: ~2,500 messages of ~90 KB for the long summary above, which kept
+    /// the site busy for seconds after the typing stopped. The editor now sends the text once per pause, and
+    /// the preview still ends with the last line.
+    /// </summary>
+    [Fact]
+    public async Task ALongTextTypedLineByLineReachesTheServerInAFewMessages()
+    {
+        await site.CreateMemberAsync("linewriter1");
+        var (page, errors) = await browser.NewPageAsync();
+        var inputs = 0;
+        page.WebSocket += (_, socket) => socket.FrameSent += (_, frame) =>
+        {
+            var payload = frame.Binary is { } bytes ? Encoding.UTF8.GetString(bytes) : frame.Text ?? "";
+            if (payload.Contains("line-1.", StringComparison.Ordinal)) Interlocked.Increment(ref inputs); // the text, on its way up
+        };
+        await site.SignInAsync(page, "linewriter1");
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1606.03498/summarize").ToString());
+        var source = await OpenEditorAsync(page);
+        var text = string.Join("\n", Enumerable.Range(1, 400).Select(i => $"Line {i} of a long summary, line-{i}."));
+        await source.FillAsync(text); // Chromium inserts it line by line: ~800 input events
+
+        await Expect(page.Locator(".preview")).ToContainTextAsync("line-400.", new() { Timeout = 30_000 });
+        Assert.InRange(Volatile.Read(ref inputs), 1, 30);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// Keystrokes held back to be sent together are sent before anything the writer does next: publishing straight
+    /// after typing publishes the last letters too.
+    /// </summary>
+    [Fact]
+    public async Task PublishingStraightAfterTypingPublishesTheLastKeystrokes()
+    {
+        await site.CreateMemberAsync("quickwriter1");
+        var (page, errors) = await browser.NewPageAsync();
+        await site.SignInAsync(page, "quickwriter1");
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1601.06759/summarize").ToString());
+        var source = await OpenEditorAsync(page);
+        await source.FillAsync("Pixel by pixel, the model predicts");
+        await Expect(page.Locator(".preview")).ToContainTextAsync("predicts");
+
+        await source.PressSequentiallyAsync(" the next one.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish summary" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/papers/1601\.06759/summaries/\d+$"));
+        await Expect(page.Locator(".prose")).ToHaveTextAsync("Pixel by pixel, the model predicts the next one.");
         Assert.Empty(errors);
     }
 

@@ -29,6 +29,53 @@ function changed(textarea) {
   textarea.dispatchEvent(new Event("input", { bubbles: true }));
 }
 
+// Sending the text: Blazor sends the whole text to the server on every 'input' event, so typing into a long summary
+// (or a browser inserting a pasted text line by line) would send it once per keystroke. The first input after a pause
+// goes at once; the ones that follow within `interval` go as one, with the text as it is at the end. Whatever is
+// pending goes before the textarea loses focus (a click on Publish or a toolbar button arrives after it) and when
+// the page is hidden or left.
+const interval = 200;
+
+export function attach(textarea) {
+  coalesceInput(textarea);
+  attachFigures(textarea);
+}
+
+function coalesceInput(textarea) {
+  if (textarea.dataset.coalesced === "on") return;
+  textarea.dataset.coalesced = "on";
+  let last = -Infinity, timer = 0, forwarding = false;
+  const forward = () => {
+    clearTimeout(timer);
+    timer = 0;
+    last = performance.now();
+    forwarding = true;
+    try {
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    } finally {
+      forwarding = false;
+    }
+  };
+  textarea.addEventListener("input", (e) => {
+    if (forwarding) return;
+    const now = performance.now();
+    if (!timer && now - last >= interval) {
+      last = now;
+      return; // on its way to Blazor as it is
+    }
+    e.stopPropagation(); // Blazor listens further up; the forwarded event carries this change too
+    if (!timer) timer = setTimeout(forward, Math.max(0, interval - (now - last)));
+  });
+  const flush = () => {
+    if (timer) forward();
+  };
+  textarea.addEventListener("blur", flush);
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") flush();
+  });
+}
+
 // Figures: a button, drag-and-drop and paste upload images to the site (POST /api/v1/figures on this origin, with
 // the visitor's session cookie and a header another site cannot send). The returned address goes into the text at
 // the cursor as ![alt](url), so the preview shows the figure at once. The API checks every file; its refusals are
@@ -37,7 +84,7 @@ function changed(textarea) {
 const uploadHeader = "X-ShortScience-Upload";
 const accepted = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 
-export function attachFigures(textarea) {
+function attachFigures(textarea) {
   const editor = textarea.closest(".editor");
   if (!editor || editor.dataset.figures === "on") return;
   editor.dataset.figures = "on";
