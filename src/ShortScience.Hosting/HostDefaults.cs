@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
+using Serilog.Events;
 using ShortScience.Contracts;
 
 namespace ShortScience.Hosting;
@@ -27,12 +28,19 @@ public static class HostDefaults
 
     /// <summary>
     /// Serilog's one-line-per-request log, written through this host's logger (the middleware falls back to the static
-    /// logger when none is given).
+    /// logger when none is given), naming the method the client sent (<see cref="HeadAsGetMiddleware.SentMethod"/>).
     /// </summary>
     public static void UseSharedRequestLogging(this WebApplication app, Action<Serilog.AspNetCore.RequestLoggingOptions>? configure = null) =>
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.Services.GetRequiredService<ILogger>();
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(HeadAsGetMiddleware.SentMethod(context))),
+                new LogEventProperty("RequestPath", new ScalarValue(path)),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
             configure?.Invoke(options);
         });
 

@@ -31,6 +31,9 @@ public static class ApiPipelineExtensions
 {
     public static void UseApiPipeline(this WebApplication app)
     {
+        // HEAD takes the GET path (feed readers and link checkers ask with it), so routing follows it.
+        app.UseMiddleware<HeadAsGetMiddleware>();
+        app.UseRouting();
         app.UseMiddleware<ApiSecurityHeadersMiddleware>();
         if (app.Environment.IsProduction()) app.UseHsts();
         app.UseForwardedHeaders();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ShortScience.Hosting;
 
 namespace ShortScience.Api.Extensions;
 
@@ -17,8 +18,9 @@ public sealed class OpenApiDocumentCache(RequestDelegate next)
     {
         var request = context.Request;
         var path = request.Path.Value;
-        var isGet = HttpMethods.IsGet(request.Method);
-        if (!(isGet || HttpMethods.IsHead(request.Method)) || path is null
+        // HEAD has taken the GET path by now (HeadAsGetMiddleware); a kept document's answer leaves the body out itself.
+        var isGet = HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(HeadAsGetMiddleware.SentMethod(context));
+        if (!HttpMethods.IsGet(request.Method) || path is null
             || !path.StartsWith("/openapi/", StringComparison.OrdinalIgnoreCase) || !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             await next(context);

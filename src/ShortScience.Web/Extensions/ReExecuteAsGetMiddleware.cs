@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using ShortScience.Hosting;
 
 namespace ShortScience.Web.Extensions;
 

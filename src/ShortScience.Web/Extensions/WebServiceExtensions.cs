@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 using ShortScience.Hosting;
-using Serilog.Events;
 using ShortScience.Web.Clients;
 using ShortScience.Web.Components;
 using ShortScience.Web.Components.Pages.Accounts;
@@ -174,13 +173,7 @@ public static class WebServiceExtensions
         if (app.Environment.IsProduction()) app.UseHsts();
         // One line per request with the status the client got: outside the error and not-found re-runs (which
         // restore the path they ran under), inside the page cache (hits are not logged).
-        app.UseSharedRequestLogging(options => options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
-        [
-            new LogEventProperty("RequestMethod", new ScalarValue(HeadAsGetMiddleware.SentMethod(context))),
-            new LogEventProperty("RequestPath", new ScalarValue(path)),
-            new LogEventProperty("StatusCode", new ScalarValue(status)),
-            new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
-        ]);
+        app.UseSharedRequestLogging();
         var outages = app.Services.GetRequiredService<ApiOutageLog>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -186,10 +186,43 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
         Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
     }
 
-    async Task<string> PipelinedAsync(string requests)
+    /// <summary>
+    /// The API too (feed readers and link checkers may be given its addresses): HEAD of any read answers as GET does,
+    /// without the body, and HEAD of a route that only takes POST is refused with what it allows.
+    /// </summary>
+    [Theory]
+    [InlineData("/feeds/summaries.rss", "application/rss+xml")]
+    [InlineData("/feeds/venues/neurips.atom", "application/atom+xml")]
+    [InlineData("/api/v1/papers/1706.03762", "application/json")]
+    [InlineData("/api/v1/venues", "application/json")]
+    public async Task TheApiAnswersHeadAsGetDoesWithoutTheBody(string path, string type)
     {
+        await site.SeedAsync();
+        using var http = new HttpClient { BaseAddress = site.Api.Address };
+        var get = await http.GetAsync(path);
+        var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.StartsWith(type, get.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        var wire = await PipelinedAsync($"HEAD {path} HTTP/1.1\r\nHost: localhost\r\n\r\n" +
+            "GET /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", site.Api.Address);
+        var answers = wire.Split("\r\n\r\n", 3);
+        Assert.StartsWith("HTTP/1.1 200 ", answers[0]);
+        Assert.StartsWith("HTTP/1.1 200 ", answers[1]);
+        Assert.Contains("Healthy", answers[2]);
+
+        var post = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/v1/auth/login"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        Assert.Contains("POST", post.Content.Headers.Allow);
+    }
+
+    async Task<string> PipelinedAsync(string requests, Uri? host = null)
+    {
+        host ??= site.WebUrl;
         using var client = new System.Net.Sockets.TcpClient();
-        await client.ConnectAsync(site.WebUrl.Host, site.WebUrl.Port);
+        await client.ConnectAsync(host.Host, host.Port);
         var stream = client.GetStream();
         await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(requests));
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
