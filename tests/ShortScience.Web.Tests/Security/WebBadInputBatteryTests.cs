@@ -144,6 +144,41 @@ public sealed class WebBadInputBatteryTests(SiteFixture site)
         }
     }
 
+    /// <summary>
+    /// PUT, DELETE or a made-up method at a page is refused with 405, what the address allows, and the site's page
+    /// saying so; at an address that is no page, the not-found page. Both used to be empty answers (the re-run that
+    /// shows the notice was refused for the same method).
+    /// </summary>
+    [Fact]
+    public async Task EveryPageAskedWithAMethodItDoesNotTakeAnswersAReadable405()
+    {
+        var real = await RouteValuesAsync(junk: false);
+        using var stranger = new FormPosts(site.WebUrl);
+        var paths = Routes("GET").Where(p => p.Pattern is not "/error").Select(p => Fill(p.Pattern, real)).ToList();
+        Assert.Contains("/about", paths);
+        string[] methods = ["PUT", "DELETE", "PATCH", "PURGE"];
+        foreach (var path in paths)
+        {
+            foreach (var method in methods)
+            {
+                var (response, took) = await TimedAsync(() => stranger.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)));
+                var what = $"{method} {path}";
+                Assert.True(response.StatusCode == HttpStatusCode.MethodNotAllowed, $"{what} answered {(int)response.StatusCode}");
+                Assert.Contains("GET", response.Content.Headers.Allow);
+                await AssertNoFailureAsync(response, what, took);
+                Assert.Contains("cannot be used that way", await response.Content.ReadAsStringAsync());
+            }
+        }
+        // An address that is no page is not found, whatever the method, and says so the same way.
+        foreach (var method in methods)
+        {
+            var (response, took) = await TimedAsync(() => stranger.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/no/such/page")));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            await AssertNoFailureAsync(response, $"{method} /no/such/page", took);
+        }
+    }
+
     [Fact]
     public async Task EveryPageWithJunkInEveryQueryParameterAnswersWithoutFailing()
     {
