@@ -92,18 +92,52 @@ public static class RequestProblems
         }
 
         /// <summary>
-        /// A page that refuses the request itself (a form it does not have) sets a 4xx with a plain-text type and no
-        /// body; clearing the type lets the status-code pages show the readable page instead.
+        /// A page that refuses a form post itself (<c>_handler</c> naming no form on the page, as when the page changed
+        /// since it was opened) sets a 400 with a plain-text type, and in some hosting setups writes a sentence of its
+        /// own. Clearing the type lets the status-code pages show the readable page instead; a form post's answer is
+        /// held until the page is done so that the sentence, already written, can still be replaced (posts are rare and
+        /// their pages small; reading pages stream as before).
         /// </summary>
         async Task PageAsync(HttpContext context)
         {
-            await next(context);
-            if (!context.Response.HasStarted && context.Response.StatusCode is >= 400 and < 500 && context.Response.ContentLength is null or 0
-                && context.Response.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true)
+            var response = context.Response;
+            if (!HttpMethods.IsPost(context.Request.Method))
             {
-                context.Response.ContentType = null;
-                context.Response.ContentLength = null;
+                await next(context);
+                if (RefusedAsPlainText(response) && response.ContentLength is null or 0) ShowThePage(response);
+                return;
             }
+            var original = response.Body;
+            using var held = new MemoryStream();
+            response.Body = held;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                response.Body = original;
+            }
+            if (RefusedAsPlainText(response))
+            {
+                // The one refusal Blazor makes of a post that names its form and passed the antiforgery check.
+                Explain(context, "This page no longer has the form that was sent (it may have changed since it was opened). " +
+                    "Open the page again and send the form from there.");
+                ShowThePage(response);
+                return;
+            }
+            held.Position = 0;
+            await held.CopyToAsync(original, context.RequestAborted);
+        }
+
+        static bool RefusedAsPlainText(HttpResponse response) =>
+            !response.HasStarted && response.StatusCode is >= 400 and < 500
+            && response.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true;
+
+        static void ShowThePage(HttpResponse response)
+        {
+            response.ContentType = null;
+            response.ContentLength = null;
         }
 
         static Task Refuse(HttpContext context, int status, string? reason)

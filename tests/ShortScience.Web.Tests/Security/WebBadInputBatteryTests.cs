@@ -179,6 +179,28 @@ public sealed class WebBadInputBatteryTests(SiteFixture site)
         }
     }
 
+    /// <summary>
+    /// A form post with a good token naming a form the page does not have (the page changed since it was opened, or
+    /// the post was made by hand) used to get Blazor's plain-text sentence; it gets the site's page saying what to do.
+    /// </summary>
+    [Theory]
+    [InlineData("/account/login", false)]
+    [InlineData("/account/settings", true)]
+    [InlineData("/papers/1706.03762", true)]
+    public async Task AFormThePageDoesNotHaveIsARefusalOnTheSitesPage(string path, bool signedIn)
+    {
+        var name = $"no-form-{path.Length}";
+        if (signedIn) await site.CreateMemberAsync(name);
+        using var client = signedIn ? await FormPosts.SignedInAsync(site, name) : new FormPosts(site.WebUrl);
+        await client.TakeTokenAsync(path);
+        var (response, took) = await TimedAsync(() => client.PostAsync(path, new() { ["_handler"] = "nope", ["Input.Title"] = "x" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        await AssertNoFailureAsync(response, $"POST {path} with a form it does not have", took);
+        Assert.Contains("no longer has the form", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task EveryPageWithJunkInEveryQueryParameterAnswersWithoutFailing()
     {
