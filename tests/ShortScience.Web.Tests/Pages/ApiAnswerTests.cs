@@ -24,20 +24,33 @@ public sealed class ApiAnswerTests : IAsyncDisposable
         Timeout = timeout ?? TimeSpan.FromSeconds(10),
     };
 
-    /// <summary>Answers one request with <paramref name="answer"/>, then <paramref name="after"/> decides how the connection ends.</summary>
+    /// <summary>
+    /// Answers this test's request (GET /doc) with <paramref name="answer"/>, then <paramref name="after"/> decides how the
+    /// connection ends. The listener's port is a free one the system chose, so a connection meant for a port that
+    /// another test just closed can arrive here: it is hung up on, and the next one taken, instead of being answered
+    /// (or, if it ends before its request does, read for ever: a read at the end of a stream returns 0 at once).
+    /// </summary>
     async Task ServeOnceAsync(byte[] answer, Func<NetworkStream, Task>? after = null)
     {
-        using var socket = await _listener.AcceptTcpClientAsync();
-        var stream = socket.GetStream();
-        var request = new byte[8192];
-        var seen = 0;
-        while (!Encoding.ASCII.GetString(request, 0, seen).Contains("\r\n\r\n", StringComparison.Ordinal))
+        while (true)
         {
-            seen += await stream.ReadAsync(request.AsMemory(seen));
+            using var socket = await _listener.AcceptTcpClientAsync();
+            var stream = socket.GetStream();
+            var request = new byte[8192];
+            var seen = 0;
+            while (seen < request.Length && !Encoding.ASCII.GetString(request, 0, seen).Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                var read = await stream.ReadAsync(request.AsMemory(seen));
+                if (read == 0) break;
+                seen += read;
+            }
+            var text = Encoding.ASCII.GetString(request, 0, seen);
+            if (!text.StartsWith("GET /doc ", StringComparison.Ordinal) || !text.Contains("\r\n\r\n", StringComparison.Ordinal)) continue;
+            await stream.WriteAsync(answer);
+            await stream.FlushAsync();
+            if (after is not null) await after(stream);
+            return;
         }
-        await stream.WriteAsync(answer);
-        await stream.FlushAsync();
-        if (after is not null) await after(stream);
     }
 
     static string Json(string title, string html) => System.Text.Json.JsonSerializer.Serialize(new Doc(title, html), System.Text.Json.JsonSerializerOptions.Web);

@@ -121,7 +121,8 @@ public sealed class ApiDownTests : IAsyncLifetime
     [Fact]
     public async Task AnotherHostStoppingInTheSameProcessLeavesThisHostsLogWorking()
     {
-        var other = new WebHost(new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
+        using var noApi = new ClosedPort(); // held, so no other test's server takes the port this host knocks on
+        var other = new WebHost(new Uri($"http://127.0.0.1:{noApi.Port}/"));
         other.StartServer();
         await other.DisposeAsync();
 
