@@ -15,7 +15,13 @@ public sealed record SaveDraftRequest(string Markdown, int? BaseRevision, bool A
 
 /// <param name="BaseRevision">The revision the text was edited from (null or 0 for a first summary).</param>
 /// <param name="Anonymous">Whether the summary shows its author; left out, it stays as it was (a first publish is signed).</param>
-public sealed record PublishRequest(string Markdown, int? BaseRevision, bool? Anonymous, string? Note) : IValidatable
+/// <param name="DraftSeen">
+/// The time of the newest draft the editor knows (the one it opened with or last saved; <see cref="DateTimeOffset.MinValue"/>
+/// for none): a draft saved later, by another tab, with other text, stays. Left out, every draft saved before the publish
+/// goes with it (the draft of the very text published goes either way).
+/// </param>
+public sealed record PublishRequest(string Markdown, int? BaseRevision, bool? Anonymous, string? Note, DateTimeOffset? DraftSeen = null)
+    : IValidatable
 {
     public void Validate(Checks checks)
     {

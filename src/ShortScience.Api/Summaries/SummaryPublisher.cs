@@ -28,9 +28,12 @@ public abstract record PublishOutcome
 public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer, CitationIndex citations, CacheEviction caches, RemoteFigures remoteFigures, TimeProvider clock)
 {
     public async Task<PublishOutcome> PublishAsync(
-        Paper paper, Guid userId, string markdown, int? baseRevision, bool? anonymous, string? note, int? restoredFrom, CancellationToken ct)
+        Paper paper, Guid userId, string markdown, int? baseRevision, bool? anonymous, string? note, int? restoredFrom, CancellationToken ct,
+        DateTimeOffset? draftSeen = null)
     {
         var started = clock.GetUtcNow();
+        // Drafts up to this time are the publishing editor's own (or older than what it has seen); later ones are another tab's.
+        var ownDraftsUntil = draftSeen is { } seen && seen < started ? seen : started;
         var written = markdown;
         var summary = await db.Summaries.Include(s => s.Current)
             .FirstOrDefaultAsync(s => s.PaperId == paper.Id && s.UserId == userId, ct);
@@ -80,10 +83,10 @@ public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer
             summary.Current = revision;
             await db.SaveChangesAsync(ct);
             // The draft this publishes goes (the editor's last autosave may lag the text it publishes); one another tab
-            // saved since, with other text, stays for that tab. A restore publishes an old revision, not the draft:
-            // it takes only a draft of that very text.
+            // saved after the newest the editor has seen, with other text, stays for that tab. A restore publishes an
+            // old revision, not the draft: it takes only a draft of that very text.
             await db.Drafts.Where(d => d.UserId == userId && d.PaperId == paper.Id
-                    && (d.Markdown == written || (restoredFrom == null && d.UpdatedAt <= started)))
+                    && (d.Markdown == written || (restoredFrom == null && d.UpdatedAt <= ownDraftsUntil)))
                 .ExecuteDeleteAsync(ct);
             await PaperStats.RefreshAsync(db, paper.Id, ct);
             await tx.CommitAsync(ct);

@@ -64,7 +64,7 @@ public static class WritingApi
         if (await FindPaperAsync(db, key, ct) is not { } paper) return NoPaper(key);
 
         var outcome = await publisher.PublishAsync(paper, http.User.RequiredUserId(), request.Markdown, request.BaseRevision,
-            request.Anonymous, request.Note, restoredFrom: null, ct);
+            request.Anonymous, request.Note, restoredFrom: null, ct, request.DraftSeen);
         return outcome switch
         {
             PublishOutcome.Published { Revision: var r, Unchanged: false } when r.Revision == 1 => TypedResults.Created($"/api/v1/summaries/{r.SummaryId}", r),

@@ -165,6 +165,47 @@ public sealed class WritingApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Null((await writer.GetFromJsonAsync<MySummary>("/api/v1/papers/w-draft/summaries/mine"))!.Draft);
     }
 
+    /// <summary>
+    /// Two tabs: the first opened the editor (seeing its own draft), the second then saved a draft of other text and was
+    /// closed. Publishing from the first tab takes its own draft and leaves the second tab's, which it never saw; a
+    /// publish that names no draft (an API client) takes every draft saved before it, as before.
+    /// </summary>
+    [Fact]
+    public async Task PublishingLeavesADraftAnotherTabSavedAfterTheNewestThisEditorSaw()
+    {
+        await PaperAsync("w-two-tabs");
+        var writer = await app.MemberAsync("w-two-tabs");
+        async Task<DraftView> SaveAsync(string text) =>
+            (await (await writer.PutAsJsonAsync("/api/v1/papers/w-two-tabs/summaries/mine/draft", new SaveDraftRequest(text, null, false)))
+                .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<DraftView>())!;
+        async Task<DraftView?> DraftAsync() => (await writer.GetFromJsonAsync<MySummary>("/api/v1/papers/w-two-tabs/summaries/mine"))!.Draft;
+        Task<HttpResponseMessage> PublishSeeing(string text, int? baseRevision, DateTimeOffset? seen) =>
+            writer.PutAsJsonAsync("/api/v1/papers/w-two-tabs/summaries/mine", new PublishRequest(text, baseRevision, false, null, seen));
+
+        var first = await SaveAsync("The first tab's draft.");
+        var second = await SaveAsync("The second tab's other thoughts.");
+        Assert.True(second.UpdatedAt > first.UpdatedAt);
+
+        (await PublishSeeing("The first tab's summary.", null, first.UpdatedAt)).EnsureSuccessStatusCode();
+        Assert.Equal("The second tab's other thoughts.", (await DraftAsync())?.Markdown);
+
+        // An editor that opened with the second tab's draft has seen it: publishing takes it.
+        (await PublishSeeing("Edited after reading the other draft.", 1, (await DraftAsync())!.UpdatedAt)).EnsureSuccessStatusCode();
+        Assert.Null(await DraftAsync());
+
+        // An editor that saw no draft at all leaves any it finds; the draft of the very text published goes regardless.
+        await SaveAsync("Written in a tab opened later.");
+        (await PublishSeeing("A third take.", 2, DateTimeOffset.MinValue)).EnsureSuccessStatusCode();
+        Assert.Equal("Written in a tab opened later.", (await DraftAsync())?.Markdown);
+        await SaveAsync("A fourth take.");
+        (await PublishSeeing("A fourth take.", 3, DateTimeOffset.MinValue)).EnsureSuccessStatusCode();
+        Assert.Null(await DraftAsync());
+
+        await SaveAsync("Left in a tab.");
+        (await Publish(writer, "w-two-tabs", "A fifth take, from a script.", 4)).EnsureSuccessStatusCode();
+        Assert.Null(await DraftAsync());
+    }
+
     [Fact]
     public async Task AnonymousSummariesHideTheAuthorFromEveryoneButTheAuthorAndModerators()
     {
