@@ -28,28 +28,38 @@ public sealed class ApiAnswerTests : IAsyncDisposable
     /// Answers this test's request (GET /doc) with <paramref name="answer"/>, then <paramref name="after"/> decides how the
     /// connection ends. The listener's port is a free one the system chose, so a connection meant for a port that
     /// another test just closed can arrive here: it is hung up on, and the next one taken, instead of being answered
-    /// (or, if it ends before its request does, read for ever: a read at the end of a stream returns 0 at once).
+    /// (or, if it ends before its request does, read for ever: a read at the end of a stream returns 0 at once). A
+    /// client that gives up before sending (a 1 s timeout on a busy machine) sends nothing to answer: after a minute
+    /// the server stops waiting, and the test's own assertions say whether that was right.
     /// </summary>
     async Task ServeOnceAsync(byte[] answer, Func<NetworkStream, Task>? after = null)
     {
-        while (true)
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
         {
-            using var socket = await _listener.AcceptTcpClientAsync();
-            var stream = socket.GetStream();
-            var request = new byte[8192];
-            var seen = 0;
-            while (seen < request.Length && !Encoding.ASCII.GetString(request, 0, seen).Contains("\r\n\r\n", StringComparison.Ordinal))
+            while (true)
             {
-                var read = await stream.ReadAsync(request.AsMemory(seen));
-                if (read == 0) break;
-                seen += read;
+                using var socket = await _listener.AcceptTcpClientAsync(patience.Token);
+                var stream = socket.GetStream();
+                var request = new byte[8192];
+                var seen = 0;
+                while (seen < request.Length && !Encoding.ASCII.GetString(request, 0, seen).Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var read = await stream.ReadAsync(request.AsMemory(seen), patience.Token);
+                    if (read == 0) break;
+                    seen += read;
+                }
+                var text = Encoding.ASCII.GetString(request, 0, seen);
+                if (!text.StartsWith("GET /doc ", StringComparison.Ordinal) || !text.Contains("\r\n\r\n", StringComparison.Ordinal)) continue;
+                await stream.WriteAsync(answer);
+                await stream.FlushAsync();
+                if (after is not null) await after(stream);
+                return;
             }
-            var text = Encoding.ASCII.GetString(request, 0, seen);
-            if (!text.StartsWith("GET /doc ", StringComparison.Ordinal) || !text.Contains("\r\n\r\n", StringComparison.Ordinal)) continue;
-            await stream.WriteAsync(answer);
-            await stream.FlushAsync();
-            if (after is not null) await after(stream);
-            return;
+        }
+        catch (OperationCanceledException) when (patience.IsCancellationRequested)
+        {
+            // Nobody asked: the test's client gave up first.
         }
     }
 
