@@ -116,7 +116,7 @@ public sealed class SummariesJourneyTests(SiteFixture site, Browser browser)
         await source.FillAsync(text); // Chromium inserts it line by line: ~800 input events
 
         await Expect(page.Locator(".preview")).ToContainTextAsync("line-400.", new() { Timeout = 30_000 });
-        Assert.InRange(Volatile.Read(ref inputs), 1, 30);
+        Assert.InRange(Volatile.Read(ref inputs), 1, 40); // 2 here; one per line was 799
         Assert.Empty(errors);
     }
 
