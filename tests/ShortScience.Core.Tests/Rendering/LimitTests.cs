@@ -58,6 +58,18 @@ public sealed class LimitTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"{name} took {clock.Elapsed}");
     }
 
+    /// <summary>A formula nested past the engine's stack says so in words, not in V8's ("Maximum call stack size exceeded").</summary>
+    [Fact]
+    public void AFormulaNestedTooDeeplySaysSo()
+    {
+        var html = Rendered.Html("Before $" + new string('{', 5_000) + "x" + new string('}', 5_000) + "$ after.");
+
+        var message = Assert.Single(html.QuerySelectorAll(".math-error-message")).TextContent;
+        Assert.Contains("nested too deeply", message);
+        Assert.DoesNotContain("call stack", message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("after.", html.Body!.TextContent);
+    }
+
     [Fact]
     public void ARenderOverTheTimeLimitIsInterruptedAndTheRendererStillWorks()
     {

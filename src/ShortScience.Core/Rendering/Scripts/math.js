@@ -81,6 +81,15 @@ function katexMessage(error) {
   if (error && typeof error.rawMessage === "string") {
     return error.position === undefined ? error.rawMessage : error.rawMessage + " (at position " + error.position + ")";
   }
+  return plainMessage(error);
+}
+
+// V8's words for a formula nested past the engine's stack ("Maximum call stack size exceeded") mean nothing to a
+// writer: say what is wrong with the formula instead.
+function plainMessage(error) {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return "the formula is nested too deeply to render (groups, fractions or environments inside one another); flatten it";
+  }
   return String(error && error.message || error);
 }
 
@@ -111,7 +120,7 @@ function renderWithMathJax(json) {
       const mathml = shortScienceMathJax.toMathML(definitions + tex, display, mathJaxMacros);
       results.push({ h: mathml.replace(/>\s+</g, "><") });
     } catch (error) {
-      results.push({ e: String(error && error.message || error) });
+      results.push({ e: plainMessage(error) });
     }
   }
   return JSON.stringify(results);
