@@ -1550,6 +1550,34 @@ namespace ShortScience.Migrations.Migrations
                     b.ToTable("roles", (string)null);
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.SignInFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_sign_in_failures_updated_at");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.Summary", b =>
                 {
                     b.Property<long>("Id")

@@ -55,6 +55,8 @@ public static class AccountServices
         services.AddScoped<Sessions>();
         services.AddScoped<SessionValidator>();
         services.AddSingleton<UnknownAccounts>();
+        services.AddScoped<SignInLockout>();
+        services.AddHostedService<SignInLockoutJanitor>();
         services.AddSingleton<AccountMailQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<AccountMailQueue>());
         services.AddScoped<RoleChanges>();

@@ -71,26 +71,36 @@ public static class AccountsApi
     static Created<Me> Registered(Me me) => TypedResults.Created($"/api/v1/users/{me.UserName}", me);
 
     /// <remarks>
-    /// Unknown names and deleted accounts go through <see cref="UnknownAccounts"/>: the same hashing cost, the same
-    /// "wrong" answer, and the same "locked" answer after as many tries, as an account that exists.
+    /// Unknown names and deleted accounts cost the same hashing as a wrong password (<see cref="UnknownAccounts"/>), and
+    /// failures are counted per name or address as typed for both (<see cref="SignInLockout"/>): the same "wrong" answer,
+    /// and the same "locked" answer after as many tries, whether or not an account has the name.
     /// </remarks>
     static async Task<Results<EmptyHttpResult, SignInHttpResult, ProblemHttpResult>> LoginAsync(
         LoginRequest request, UserManager<User> users, SignInManager<User> signIn, Sessions sessions, UnknownAccounts unknown,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+        SignInLockout lockout, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var name = request.UserNameOrEmail?.Trim() ?? "";
-        var user = name.Contains('@') ? await users.FindByEmailAsync(name) : await users.FindByNameAsync(name);
         if (string.IsNullOrEmpty(request.Password)) return WrongCredentials();
+        // A locked name is answered before its password is looked at, as Identity answers a locked account.
+        if (await lockout.LockedUntilAsync(name, ct) is { } locked) return Locked(http, locked, clock);
+        var user = name.Contains('@') ? await users.FindByEmailAsync(name) : await users.FindByNameAsync(name);
+        bool right;
         if (user is not { PasswordHash: not null })
         {
-            return unknown.Check(name, request.Password) is { } until ? Locked(http, until, clock) : WrongCredentials();
+            unknown.CheckPassword(request.Password);
+            right = false;
         }
+        else
+        {
+            // Identity's own lockout is what wrong current passwords given with a session set; sign-in honours it.
+            var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: false);
+            if (result.IsLockedOut) return Locked(http, await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow(), clock);
+            right = result.Succeeded;
+        }
+        if (!right) return await lockout.FailedAsync(name, ct) is { } until ? Locked(http, until, clock) : WrongCredentials();
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut) return Locked(http, await users.GetLockoutEndDateAsync(user) ?? clock.GetUtcNow(), clock);
-        if (!result.Succeeded) return WrongCredentials();
-
-        var principal = await sessions.StartAsync(user, http.Request.Headers.UserAgent.ToString(), ct);
+        await lockout.SucceededAsync(name, ct);
+        var principal = await sessions.StartAsync(user!, http.Request.Headers.UserAgent.ToString(), ct);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
@@ -170,7 +180,7 @@ public static class AccountsApi
     }
 
     static async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> ResetPasswordAsync(
-        ResetPasswordRequest request, UserManager<User> users, Sessions sessions, CancellationToken ct)
+        ResetPasswordRequest request, UserManager<User> users, Sessions sessions, SignInLockout lockout, CancellationToken ct)
     {
         var user = await users.FindByEmailAsync(request.Email ?? "");
         var invalid = Problems.BadRequest("This password-reset link is invalid or has expired. Ask for a new one.");
@@ -184,6 +194,7 @@ public static class AccountsApi
         await sessions.RevokeAllAsync(user.Id, ct);
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
+        await lockout.ForgetAsync(user, ct);
         if (!user.EmailConfirmed)
         {
             user.EmailConfirmed = true;

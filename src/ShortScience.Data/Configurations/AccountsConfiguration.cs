@@ -29,3 +29,13 @@ sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
         b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+sealed class SignInFailureConfiguration : IEntityTypeConfiguration<SignInFailure>
+{
+    public void Configure(EntityTypeBuilder<SignInFailure> b)
+    {
+        b.HasKey(f => f.Key);
+        b.Property(f => f.Key).HasMaxLength(64);
+        b.HasIndex(f => f.UpdatedAt);
+    }
+}

@@ -46,3 +46,17 @@ public sealed class UserSession
     /// <summary>When <see cref="RefreshGeneration"/> last moved on; null before the first refresh.</summary>
     public DateTimeOffset? RefreshedAt { get; set; }
 }
+
+/// <summary>
+/// Failed sign-ins for one name or address as typed (normalized as Identity looks names up), whether or not an
+/// account has it: counted the same way for both, so a lockout tells nobody which names and addresses exist or belong
+/// together. Rows idle for a day are forgotten.
+/// </summary>
+public sealed class SignInFailure
+{
+    /// <summary>SHA-256 (hex) of the normalized name or address: typed addresses are not kept in the clear.</summary>
+    public string Key { get; set; } = "";
+    public int Failures { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -62,7 +63,7 @@ public sealed class EnumerationTests(ApiFactory app, Xunit.Abstractions.ITestOut
     [Fact]
     public async Task AWrongPasswordAndAnUnknownNameAnswerTheSameInTheSameTime()
     {
-        await app.ManyMembersAsync("en-real", 1);
+        await app.ManyMembersAsync("en-real", 4);
         var client = app.CreateClient();
         var real = new List<(HttpResponseMessage, TimeSpan)>();
         var unknown = new List<(HttpResponseMessage, TimeSpan)>();
@@ -71,8 +72,8 @@ public sealed class EnumerationTests(ApiFactory app, Xunit.Abstractions.ITestOut
         await client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest("en-warm", "warm up"));
         for (var i = 0; i < Tries; i++)
         {
-            real.Add(await TimedAsync(() => client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest("en-real0", $"wrong {i}"))));
-            // A new unknown name each time: five tries on one name lock it, as they would a real account.
+            // Four accounts in turn and a new unknown name each time: five tries on one name lock it, either way.
+            real.Add(await TimedAsync(() => client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest($"en-real{i % 4}", $"wrong {i}"))));
             unknown.Add(await TimedAsync(() => client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest($"en-nobody{i}", $"wrong {i}"))));
         }
 
@@ -97,6 +98,56 @@ public sealed class EnumerationTests(ApiFactory app, Xunit.Abstractions.ITestOut
             Assert.Equal(HttpStatusCode.TooManyRequests, real[^1].Status);
             Assert.Equal(real.Select(r => r.Body), unknown.Select(r => r.Body));
             Assert.InRange(Math.Abs((real[^1].RetryAfter - unknown[^1].RetryAfter).TotalSeconds), 0, 5);
+        }
+    }
+
+    /// <summary>
+    /// Failures are counted per name as typed, not per account: five wrong passwords for a user name lock that name,
+    /// and its owner's address still answers "wrong" (then signs in), exactly as an unrelated address does. Counted
+    /// per account, the address answered "locked" and told a stranger whose it is.
+    /// </summary>
+    [Fact]
+    public async Task LockingAUserNameDoesNotTellWhichAddressBelongsToIt()
+    {
+        (await app.RegisterAsync("en-linked")).EnsureSuccessStatusCode();
+        (await app.RegisterAsync("en-other")).EnsureSuccessStatusCode();
+        var client = app.CreateClient();
+
+        var byName = await TryAsync(client, "en-linked");
+        Assert.Equal(HttpStatusCode.TooManyRequests, byName[^1].Status);
+
+        var owners = await client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest("EN-Linked@example.org", "wrong password"));
+        var strangers = await client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest("en-other@example.org", "wrong password"));
+        Assert.Equal(HttpStatusCode.Unauthorized, owners.StatusCode);
+        Assert.Equal(await BodyOf(strangers), await BodyOf(owners));
+        Assert.Equal(HttpStatusCode.OK,
+            (await client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest("en-linked@example.org", TestAccounts.Password))).StatusCode);
+        // The name itself stays locked, in any case, even for the right password.
+        Assert.Equal(HttpStatusCode.TooManyRequests,
+            (await client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest("EN-LINKED", TestAccounts.Password))).StatusCode);
+
+        // The count is kept in the database (every replica sees it), and no typed address is kept in the clear.
+        var keys = await app.WithDbAsync(db => db.SignInFailures.Select(f => f.Key).ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Matches("^[0-9a-f]{64}$", k));
+    }
+
+    /// <summary>The lockout's answer says "or reset your password": a reset unlocks the name and the address at once.</summary>
+    [Fact]
+    public async Task AResetPasswordUnlocksTheNameAndTheAddress()
+    {
+        (await app.RegisterAsync("en-relock")).EnsureSuccessStatusCode();
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await TryAsync(client, "en-relock"))[^1].Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await TryAsync(client, "en-relock@example.org"))[^1].Status);
+
+        (await client.PostAsJsonAsync("/api/v1/auth/forgot-password", new EmailRequest("en-relock@example.org"))).EnsureSuccessStatusCode();
+        var query = TestAccounts.QueryOf(TestAccounts.LinkIn(await app.LastMailToAsync("en-relock@example.org")));
+        (await client.PostAsJsonAsync("/api/v1/auth/reset-password", new ResetPasswordRequest(query["email"], query["code"], "a fresh start at last"))).EnsureSuccessStatusCode();
+
+        foreach (var name in new[] { "en-relock", "en-relock@example.org" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/login", new LoginRequest(name, "a fresh start at last"))).StatusCode);
         }
     }
 
