@@ -46,8 +46,10 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
     /// 5: citations of papers not here link to arXiv, doi.org or "add this paper", never to a missing page.
     /// 6: citations written as doi.org or arxiv.org addresses, escaped DOIs, arXiv ids with a subject class
     /// (math.GT/0309136) and lists broken over lines find their papers. 7: citation keys in any script (Müller2020).
+    /// 8: \href and \url in math link to http(s) addresses; other schemes and the commands the site does not allow in
+    /// math (\includegraphics, \html…) fail the formula with a reason instead of showing their name in red.
     /// </summary>
-    public int Version => 7;
+    public int Version => 8;
 
     /// <summary>Engines created so far, each with its own V8 heap (with a math worker: worker processes started).</summary>
     public int EnginesCreated => _math.Created;

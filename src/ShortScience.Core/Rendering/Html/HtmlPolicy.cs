@@ -7,10 +7,10 @@ namespace ShortScience.Core.Rendering.Html;
 
 /// <summary>
 /// The allow-lists. Markdown HTML is sanitized with math still replaced by placeholders; the math HTML is
-/// inserted afterwards. KaTeX's output is inserted as it is: it comes from TeX with <c>trust: false</c>, which
-/// escapes every character of the source and refuses \href, \url, \includegraphics and the \html… commands,
-/// and KaTeX emits only its own classes and layout styles (the hostile-input tests check this on the final
-/// HTML). MathJax's MathML is sanitized here with a MathML-only list, since it is the rarely used path.
+/// inserted afterwards. KaTeX's output is inserted as it is (its links given the outside-link rel): KaTeX escapes
+/// every character of the source, math.js trusts only \href and \url to http(s) addresses and fails a formula
+/// using \includegraphics, the \html… commands or another scheme with a reason, and KaTeX emits only its own
+/// classes and layout styles (the hostile-input tests check this on the final HTML). MathJax's MathML is sanitized here with a MathML-only list, since it is the rarely used path.
 /// </summary>
 public static partial class HtmlPolicy
 {

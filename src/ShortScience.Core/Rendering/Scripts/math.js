@@ -20,8 +20,29 @@ const SITE_MACROS = [
 const katexMacros = Object.fromEntries(SITE_MACROS.map(([name, body]) => ["\\" + name, body]));
 const mathJaxMacros = Object.fromEntries(SITE_MACROS.map(([name, body, args]) => [name, args ? [body, args] : body]));
 
+// \href and \url may link to http(s) addresses, the one link rule of the site (addresses without a scheme, such as
+// www.example.org, pass here and are shown as text without a link afterwards); every other command that needs
+// trust (\includegraphics, \htmlClass, \htmlStyle …) stays off. KaTeX shows a refused command as its bare name in red;
+// the first refusal of a formula is kept here so that the formula fails with a reason instead.
+const LINK_COMMANDS = new Set(["\\href", "\\url"]);
+let refusal = null;
+
+function trust(context) {
+  if (LINK_COMMANDS.has(context.command) && ["http", "https", "_relative"].includes(context.protocol)) return true;
+  if (refusal === null) refusal = refusalMessage(context);
+  return false;
+}
+
+function refusalMessage(context) {
+  if (LINK_COMMANDS.has(context.command)) return context.command + " links only to http:// or https:// addresses";
+  if (context.command === "\\includegraphics") {
+    return "\\includegraphics is not allowed in a formula; add the image outside it (Markdown ![alt](address) or the editor's figure button)";
+  }
+  return context.command + " is not allowed in a formula";
+}
+
 const KATEX_OPTIONS = {
-  throwOnError: true, trust: false, output: "htmlAndMathml", strict: "ignore",
+  throwOnError: true, trust, output: "htmlAndMathml", strict: "ignore",
   maxSize: 50, maxExpand: 1000, globalGroup: true,
 };
 
@@ -93,7 +114,8 @@ function plainMessage(error) {
   return String(error && error.message || error);
 }
 
-// items: [[tex, display], …] → [{k: "katex"|"definitions"|"failed", h?: html, e?: message, p?: definitions so far}]
+// items: [[tex, display], …] → [{k: "katex"|"definitions"|"failed"|"refused", h?: html, e?: message, p?: definitions so far}]
+// ("refused": a command the site does not allow; no other engine should try it.)
 function renderDocument(json) {
   const items = JSON.parse(json);
   const macros = Object.assign({}, katexMacros);
@@ -101,9 +123,11 @@ function renderDocument(json) {
   const results = [];
   for (const [tex, display] of items) {
     const scanned = scanDefinitions(tex);
+    refusal = null;
     try {
       const html = katex.renderToString(allowRedefinition(tex, macros), Object.assign({ displayMode: display, macros }, KATEX_OPTIONS));
-      results.push(scanned.onlyDefinitions ? { k: "definitions" } : { k: "katex", h: html });
+      if (refusal !== null) results.push({ k: "refused", e: refusal });
+      else results.push(scanned.onlyDefinitions ? { k: "definitions" } : { k: "katex", h: html });
     } catch (error) {
       results.push({ k: "failed", e: katexMessage(error), p: definitions });
     }
