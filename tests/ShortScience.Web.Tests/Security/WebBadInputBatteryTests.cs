@@ -170,12 +170,15 @@ public sealed class WebBadInputBatteryTests(SiteFixture site)
             }
         }
         // An address that is no page is not found, whatever the method, and says so the same way.
-        foreach (var method in methods)
+        foreach (var path in new[] { "/no/such/page", "/nowhere", "/nowhere.css", "/papers/1706.03762/nothing" })
         {
-            var (response, took) = await TimedAsync(() => stranger.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/no/such/page")));
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-            await AssertNoFailureAsync(response, $"{method} /no/such/page", took);
+            foreach (var method in methods)
+            {
+                var (response, took) = await TimedAsync(() => stranger.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)));
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{method} {path} answered {(int)response.StatusCode}");
+                Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+                await AssertNoFailureAsync(response, $"{method} {path}", took);
+            }
         }
     }
 
