@@ -229,4 +229,74 @@ public sealed class BadInputPagesTests(SiteFixture site)
             Assert.Contains("Too large to accept", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }
+
+    /// <summary>
+    /// An upload sent without a length (chunked) past the Web host's limit is cut off by the Web host itself, not the
+    /// API. The editor and other API clients read problem details, so that refusal is one too, naming the limit of
+    /// the address (figures: 10 MB), rather than the pages' HTML naming the forms' 8 MB.
+    /// </summary>
+    [Fact]
+    public async Task AnOverSizeUploadWithoutALengthThroughTheWebOriginIsAProblemNamingTheLimit()
+    {
+        await site.CreateMemberAsync("chunked-uploader");
+        using var member = await FormPosts.SignedInAsync(site, "chunked-uploader");
+        // Written by hand: HttpClient stops at the broken pipe when the host answers and closes before the body is
+        // all sent, as a browser's fetch does not.
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(site.WebUrl.Host, site.WebUrl.Port);
+        var stream = tcp.GetStream();
+        var head = "POST /api/v1/figures HTTP/1.1\r\n" + $"Host: {site.WebUrl.Authority}\r\n" + $"Cookie: {member.CookieHeader}\r\n"
+            + "X-ShortScience-Upload: 1\r\nContent-Type: multipart/form-data; boundary=cut\r\nTransfer-Encoding: chunked\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        var reading = ReadToCloseAsync(stream);
+        var part = System.Text.Encoding.ASCII.GetBytes("--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.png\"\r\nContent-Type: image/png\r\n\r\n");
+        var chunk = new byte[64 * 1024];
+        try
+        {
+            await WriteChunkAsync(stream, part);
+            for (var sent = 0; sent < 30 * 1024 * 1024 && !reading.IsCompleted; sent += chunk.Length) await WriteChunkAsync(stream, chunk);
+        }
+        catch (IOException)
+        {
+            // The host closed the connection after answering: what the answer says is below.
+        }
+        var answer = await reading.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.StartsWith("HTTP/1.1 413", answer, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("10 MB", answer, StringComparison.Ordinal);
+    }
+
+    static async Task WriteChunkAsync(Stream stream, byte[] bytes)
+    {
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"{bytes.Length:x}\r\n"));
+        await stream.WriteAsync(bytes);
+        await stream.WriteAsync("\r\n"u8.ToArray());
+    }
+
+    /// <summary>Everything the host sends until it closes the connection (or stops after a whole answer).</summary>
+    static async Task<string> ReadToCloseAsync(Stream stream)
+    {
+        var answer = new System.Text.StringBuilder();
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            for (int read; (read = await stream.ReadAsync(buffer)) > 0;)
+            {
+                answer.Append(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+                var text = answer.ToString();
+                var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+                if (end > 0 && System.Text.RegularExpressions.Regex.Match(text[..end], @"Content-Length:\s*(\d+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase) is { Success: true } length
+                    && System.Text.Encoding.UTF8.GetByteCount(text[(end + 4)..]) >= int.Parse(length.Groups[1].Value))
+                {
+                    break;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // A reset after the answer: keep what came.
+        }
+        return answer.ToString();
+    }
 }

@@ -11,11 +11,12 @@ public sealed partial class FormPosts : IDisposable
 {
     readonly HttpClient _http;
     readonly Uri _site;
+    readonly CookieContainer _cookies = new();
 
     public FormPosts(Uri site, bool followRedirects = false)
     {
         _site = site;
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = followRedirects })
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = followRedirects })
         {
             BaseAddress = site, Timeout = TimeSpan.FromSeconds(30),
         };
@@ -60,6 +61,9 @@ public sealed partial class FormPosts : IDisposable
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
+    /// <summary>The Cookie header this client sends to the site (for requests written by hand).</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(_site);
 
     public void Dispose() => _http.Dispose();
 
