@@ -9,8 +9,11 @@ namespace ShortScience.Api.Accounts;
 
 public static class Policies
 {
-    /// <summary>Signed in with a confirmed email and not banned: may write, comment, vote, flag.</summary>
+    /// <summary>Signed in with a confirmed email and not banned: may write, comment, vote.</summary>
     public const string Member = "member";
+
+    /// <summary>Signed in, confirmed or not, and not banned: may report what they read (anyone signed in can flag).</summary>
+    public const string NotBanned = "not-banned";
     public const string Moderator = "moderator";
     public const string Admin = "admin";
 }
@@ -64,6 +67,7 @@ public static class AccountServices
 
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuthorizationProblems>();
         services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.NotBanned, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => !c.User.IsBanned()))
             .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsMember()))
             .AddPolicy(Policies.Moderator, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsModerator()))
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsAdmin()));

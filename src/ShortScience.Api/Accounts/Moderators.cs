@@ -11,7 +11,7 @@ public static class Moderators
 {
     public static bool IsBanned(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == SessionClaims.Banned);
 
-    /// <summary>A confirmed member (or moderator, or admin) who is not banned: may write, comment, vote and report.</summary>
+    /// <summary>A confirmed member (or moderator, or admin) who is not banned: may write, comment and vote.</summary>
     public static bool IsMember(this ClaimsPrincipal user) =>
         (user.IsInRole(Roles.Member) || user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin)) && !user.IsBanned();
 

@@ -15,7 +15,7 @@ public static class ModerationApi
     public static void MapModerationApi(this RouteGroupBuilder api)
     {
         // Reports are a member's act: an unconfirmed reader (a throwaway sign-up) cannot file them.
-        api.MapPost("/flags", FlagAsync).WithTags("Moderation").RequireAuthorization(Policies.Member).RequireRateLimiting(RateLimits.Flagging);
+        api.MapPost("/flags", FlagAsync).WithTags("Moderation").RequireAuthorization(Policies.NotBanned).RequireRateLimiting(RateLimits.Flagging);
 
         var mod = api.MapGroup("/moderation").WithTags("Moderation").RequireAuthorization(Policies.Moderator);
         mod.MapGet("/flags", QueueAsync);

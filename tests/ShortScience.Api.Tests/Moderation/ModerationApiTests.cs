@@ -38,6 +38,27 @@ public sealed class ModerationApiTests(ApiFactory app) : IClassFixture<ApiFactor
         Assert.Single((await app.CreateClient().GetFromJsonAsync<PaperDetail>("/api/v1/papers/m-spam"))!.Summaries);
     }
 
+    /// <summary>Anyone signed in can report what they read, before confirming their address too; the report reaches the queue.</summary>
+    [Fact]
+    public async Task AReaderWhoHasNotConfirmedTheirAddressCanReport()
+    {
+        await app.WithDbAsync(db => TestData.PaperAsync(db, "m-read-report", "Reported by a reader"));
+        var writer = await app.MemberAsync("m-rr-writer");
+        var reader = await app.ReaderAsync("m-rr-reader");
+        var moderator = await app.ModeratorAsync("m-rr-moderator");
+        var id = (await (await writer.PutAsJsonAsync("/api/v1/papers/m-read-report/summaries/mine", new PublishRequest("Copied from the abstract", null, false, null))).Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+        // A reader cannot write (the boundary the report does not move)...
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync($"/api/v1/summaries/{id}/comments", new { body = "me too" })).StatusCode);
+
+        // ...but can report.
+        Assert.Equal(HttpStatusCode.Created, (await reader.PostAsJsonAsync("/api/v1/flags", new FlagRequest("summary", id.ToString(), "Plagiarized or copied"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await reader.PostAsJsonAsync("/api/v1/flags", new FlagRequest("paper", "m-read-report", "Broken metadata"))).StatusCode);
+
+        var queue = (await moderator.GetFromJsonAsync<Page<FlagView>>("/api/v1/moderation/flags?limit=100"))!.Items;
+        Assert.Contains(queue, f => f.TargetId == id.ToString() && f.Reason == "Plagiarized or copied" && f.Reporter?.UserName == "m-rr-reader");
+        Assert.Contains(queue, f => f.TargetId == "m-read-report" && f.Reporter?.UserName == "m-rr-reader");
+    }
+
     [Fact]
     public async Task HidingASummaryByItsOwnRouteClosesItsReportsAsTheModerationRouteDoes()
     {

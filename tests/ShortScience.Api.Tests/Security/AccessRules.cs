@@ -9,6 +9,9 @@ public enum Access
     /// <summary>Any signed-in person, unconfirmed readers and banned people included (their own account, inbox, data).</summary>
     SignedIn,
 
+    /// <summary>Anyone signed in, unconfirmed readers included, unless banned (reports).</summary>
+    SignedInNotBanned,
+
     /// <summary>Confirmed members who are not banned (moderators and admins are members too, unless banned).</summary>
     Member,
 
@@ -214,7 +217,7 @@ public static class AccessRules
         ["PUT /api/v1/answers/{id:long}/"] = Access.Owner,
         ["DELETE /api/v1/answers/{id:long}/"] = Access.OwnerOrModerator,
 
-        ["POST /api/v1/flags"] = Access.Member,
+        ["POST /api/v1/flags"] = Access.SignedInNotBanned,
         ["GET /api/v1/moderation/flags"] = Access.Moderator,
         ["POST /api/v1/moderation/flags/{id:long}/dismiss"] = Access.Moderator,
         ["POST /api/v1/moderation/flags/{id:long}/hide"] = Access.Moderator,
@@ -245,6 +248,7 @@ public static class AccessRules
         (Access.Public, _) => true,
         (_, Caller.Anonymous) => false,
         (Access.SignedIn, _) => true,
+        (Access.SignedInNotBanned, var c) => c is not (Caller.Banned or Caller.BannedModerator),
         // A ban outranks every role, and a reader has not confirmed an address yet: neither passes anything else.
         (_, Caller.Banned or Caller.BannedModerator or Caller.Reader) => false,
         (Access.Member, _) => true,
