@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ShortScience.Contracts;
 using ShortScience.Core.Search;
 
 namespace ShortScience.Core.Rendering;
@@ -52,7 +53,7 @@ public static partial class Citations
     {
         if (text.StartsWith("arxiv:", StringComparison.OrdinalIgnoreCase)) return Arxiv(text[6..]);
         if (text.StartsWith("doi:", StringComparison.OrdinalIgnoreCase)) text = text[4..].Trim();
-        if (DoiPattern().IsMatch(text)) return new CitationId(CitationKind.Doi, text.ToLowerInvariant());
+        if (CitationShapes.Doi().IsMatch(text)) return new CitationId(CitationKind.Doi, text.ToLowerInvariant());
         if (Arxiv(text) is { } arxiv) return arxiv;
         // Addresses pasted whole: https://doi.org/10.…, https://arxiv.org/abs/…, and DOIs with an escaped slash.
         if (text.Contains("://", StringComparison.Ordinal) || text.Contains('%'))
@@ -60,12 +61,12 @@ public static partial class Citations
             if (Import.ArxivId.TryParse(text, out var fromUrl)) return new CitationId(CitationKind.Arxiv, fromUrl.Id.ToLowerInvariant());
             if (Import.Doi.TryNormalize(text, out var doi)) return new CitationId(CitationKind.Doi, doi);
         }
-        return KeyPattern().IsMatch(text) ? new CitationId(CitationKind.Key, text) : null;
+        return CitationShapes.Key().IsMatch(text) ? new CitationId(CitationKind.Key, text) : null;
     }
 
     static CitationId? Arxiv(string text)
     {
-        var match = ArxivPattern().Match(text.Trim());
+        var match = CitationShapes.ArxivId().Match(text.Trim());
         if (!match.Success) return null;
         // "math.GT/0309136": the subject class is not part of the identifier (arXiv and the papers here go without it).
         var id = Import.ArxivId.TryParse(match.Groups[1].Value, out var parsed) ? parsed.Id : match.Groups[1].Value;
@@ -96,15 +97,4 @@ public static partial class Citations
     // Line breaks inside the braces are allowed, as the Markdown parser allows them (a long list wraps).
     [GeneratedRegex(@"\\cite[pt]?\{([^{}]{1,1000})\}")]
     private static partial Regex CitePattern();
-
-    // New-style (1406.2661, 1406.2661v3) and old-style (hep-th/9901001, math.GT/0309136) arXiv ids.
-    [GeneratedRegex(@"^((?:\d{4}\.\d{4,5})|(?:[a-z][a-z\-]*(?:\.[A-Za-z]{2})?/\d{7}))(?:v\d+)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex ArxivPattern();
-
-    [GeneratedRegex(@"^10\.\d{4,9}/\S+$")]
-    private static partial Regex DoiPattern();
-
-    // Letters and digits of any script: an imported entry's key (Müller2020) is one of the paper's aliases.
-    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}\p{M}_:./+\-]{0,199}$")]
-    private static partial Regex KeyPattern();
 }

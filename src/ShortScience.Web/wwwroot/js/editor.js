@@ -66,14 +66,22 @@ function coalesceInput(textarea) {
     e.stopPropagation(); // Blazor listens further up; the forwarded event carries this change too
     if (!timer) timer = setTimeout(forward, Math.max(0, interval - (now - last)));
   });
+  // The page-level listeners outlive the editor when Blazor navigates elsewhere in the same page: the first event
+  // after the textarea has left the document removes them.
+  const page = new AbortController();
   const flush = () => {
+    if (!textarea.isConnected) {
+      clearTimeout(timer);
+      page.abort();
+      return;
+    }
     if (timer) forward();
   };
   textarea.addEventListener("blur", flush);
-  window.addEventListener("pagehide", flush);
+  window.addEventListener("pagehide", flush, { signal: page.signal });
   document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden") flush();
-  });
+    if (!textarea.isConnected || document.visibilityState === "hidden") flush();
+  }, { signal: page.signal });
 }
 
 // Figures: a button, drag-and-drop and paste upload images to the site (POST /api/v1/figures on this origin, with

@@ -70,14 +70,7 @@ public sealed partial class AddPaper
     }
 
     /// <summary>A citation key that is not an arXiv id or DOI (those are fetched by the quick form).</summary>
-    static bool IsCitationKey(string text) =>
-        text.Length <= Limits.PaperAliasChars && !text.Contains("://", StringComparison.Ordinal) && CitationKeyPattern().IsMatch(text) && !ArxivOrDoiPattern().IsMatch(text);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}\p{M}_:./+\-]*$")]
-    private static partial System.Text.RegularExpressions.Regex CitationKeyPattern();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:arxiv:|doi:)|^\d{4}\.\d{4,5}(?:v\d+)?$|^10\.\d{4,9}/|^[a-z][a-z\-]*(?:\.[A-Za-z]{2})?/\d{7}", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex ArxivOrDoiPattern();
+    static bool IsCitationKey(string text) => text.Length <= Limits.PaperAliasChars && CitationShapes.IsOtherKey(text);
 
     static string[] Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
