@@ -50,3 +50,14 @@ public sealed record BibImportItem(
 /// <summary>Proposed: how many entries sent differing facts to the moderators' queue.</summary>
 public sealed record BibImportReport(
     int Entries, int Added, int Merged, int Unchanged, int Refused, IReadOnlyList<BibImportItem> Items, int Proposed = 0);
+
+/// <summary>
+/// How far a .bib import has come (<c>GET /api/v1/papers/import/progress/{token}</c>, for an import sent with
+/// <c>?progress={token}</c>): entries done of the file's entries, and whether it has finished.
+/// </summary>
+public sealed record ImportProgressView(int Done, int Total, bool Finished)
+{
+    /// <summary>8 to <see cref="Limits.ImportProgressTokenChars"/> letters, digits, '-' or '_' (a UUID fits).</summary>
+    public static bool IsToken(string? token) =>
+        token is { Length: >= 8 and <= Limits.ImportProgressTokenChars } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

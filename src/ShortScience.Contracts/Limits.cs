@@ -37,6 +37,9 @@ public static class Limits
     /// <summary>Entries in one imported .bib file (a larger library is imported in parts).</summary>
     public const int BibtexEntriesPerFile = 5_000;
 
+    /// <summary>The token a client names a .bib import's progress by (8 to this many letters, digits, '-' or '_').</summary>
+    public const int ImportProgressTokenChars = 64;
+
     /// <summary>How deep braces may nest in a BibTeX value.</summary>
     public const int BibtexBraceDepth = 32;
 

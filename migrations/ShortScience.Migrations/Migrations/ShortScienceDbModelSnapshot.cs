@@ -779,6 +779,42 @@ namespace ShortScience.Migrations.Migrations
                     b.ToTable("follows", (string)null);
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.ImportProgress", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<bool>("Finished")
+                        .HasColumnType("boolean")
+                        .HasColumnName("finished");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Token")
+                        .HasName("pk_import_progress");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_import_progress_updated_at");
+
+                    b.ToTable("import_progress", (string)null);
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.ModerationAction", b =>
                 {
                     b.Property<long>("Id")

@@ -7,7 +7,11 @@ using ShortScience.Contracts;
 
 namespace ShortScience.Api.Import;
 
-/// <summary>POST /api/v1/papers/import: a .bib file as a multipart upload ("file") or as the request body.</summary>
+/// <summary>
+/// POST /api/v1/papers/import: a .bib file as a multipart upload ("file") or as the request body. With
+/// <c>?progress={token}</c> (8 to 64 letters, digits, '-' or '_', e.g. a UUID) how far it has come can be asked while
+/// it runs: GET /api/v1/papers/import/progress/{token}.
+/// </summary>
 static class BibImportEndpoint
 {
     static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
@@ -17,6 +21,15 @@ static class BibImportEndpoint
     {
         var limit = options.Value.MaxBibtexBytes;
         if (http.Request.ContentLength > limit) return TooLarge(limit);
+        string? progress = null;
+        if (http.Request.Query.TryGetValue("progress", out var asked))
+        {
+            progress = asked.ToString();
+            if (!ImportProgressView.IsToken(progress))
+            {
+                return Problems.BadRequest($"'progress' names the import with 8 to {Limits.ImportProgressTokenChars} letters, digits, '-' or '_' (a UUID will do).", "progress");
+            }
+        }
 
         byte[]? bytes;
         if (http.Request.HasFormContentType)
@@ -52,7 +65,7 @@ static class BibImportEndpoint
 
         var decoded = Decode(bytes);
         if (Security.TextGuard.Unstorable(decoded) is { } why) return Problems.BadRequest($"The file cannot be imported: {why}", "file");
-        var report = await importer.ImportAsync(decoded, http.User.RequiredUserId(), http.User.IsModerator(), ct);
+        var report = await importer.ImportAsync(decoded, http.User.RequiredUserId(), http.User.IsModerator(), ct, progress);
         return TypedResults.Ok(report);
     }
 
@@ -86,4 +99,11 @@ static class BibImportEndpoint
 
     static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "File too large", detail: $"A .bib file may be at most {limit / 1024 / 1024.0:0.#} MB; split it and import the parts.");
+
+    /// <summary>GET /api/v1/papers/import/progress/{token}: how far the member's own import under that token has come.</summary>
+    public static async Task<Results<Ok<ImportProgressView>, ProblemHttpResult>> ProgressAsync(
+        string token, HttpContext http, ImportProgressStore progress, CancellationToken ct) =>
+        ImportProgressView.IsToken(token) && await progress.ReadAsync(token, http.User.RequiredUserId(), ct) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound("No import of yours goes by that progress token (it is kept for a day after the import).");
 }

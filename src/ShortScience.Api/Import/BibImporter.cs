@@ -11,12 +11,16 @@ namespace ShortScience.Api.Import;
 /// itself, and the report says what became of each one and why.
 /// </summary>
 public sealed class BibImporter(
-    ShortScienceDb db, PaperImporter importer, CitationCatchUp citations, Microsoft.Extensions.Options.IOptions<ImportOptions> options, TimeProvider clock,
-    ILogger<BibImporter> logger)
+    ShortScienceDb db, PaperImporter importer, CitationCatchUp citations, ImportProgressStore progress,
+    Microsoft.Extensions.Options.IOptions<ImportOptions> options, TimeProvider clock, ILogger<BibImporter> logger)
 {
     const int ProgressEvery = 100;
 
-    public async Task<BibImportReport> ImportAsync(string text, Guid userId, bool moderator, CancellationToken ct)
+    /// <summary>How often, at most, the progress under a client's token is written while entries are imported.</summary>
+    static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <param name="progressToken">When set, how far the import has come is kept under it for the client to ask (<see cref="ImportProgressStore"/>).</param>
+    public async Task<BibImportReport> ImportAsync(string text, Guid userId, bool moderator, CancellationToken ct, string? progressToken = null)
     {
         var doc = BibtexParser.Parse(text);
         var errors = doc.Problems.Where(p => !p.Warning).ToList();
@@ -26,6 +30,9 @@ public sealed class BibImporter(
 
         var started = clock.GetTimestamp();
         var limit = TimeSpan.FromSeconds(options.Value.BibTimeLimitSeconds);
+        if (progressToken is not null) await progress.StartAsync(progressToken, userId, doc.Entries.Count, ct);
+        var reported = started;
+        var done = 0;
         for (var i = 0; i < doc.Entries.Count; i++)
         {
             var entry = doc.Entries[i];
@@ -44,6 +51,12 @@ public sealed class BibImporter(
                 item = item with { Reason = string.Join(" ", warnings[entry.Key].Select(w => w.Message).Prepend(item.Reason).OfType<string>()) };
             }
             items.Add(item);
+            done = i + 1;
+            if (progressToken is not null && clock.GetElapsedTime(reported) >= ProgressInterval)
+            {
+                reported = clock.GetTimestamp();
+                await progress.ReportAsync(progressToken, userId, done, finished: false, ct);
+            }
             if ((i + 1) % ProgressEvery == 0)
             {
                 logger.LogInformation("BibTeX import: {Done} of {Total} entries done", i + 1, doc.Entries.Count);
@@ -56,6 +69,8 @@ public sealed class BibImporter(
         {
             await citations.PapersChangedAsync(await db.Papers.Where(p => keys.Contains(p.Key)).Select(p => p.Id).ToListAsync(ct));
         }
+
+        if (progressToken is not null) await progress.ReportAsync(progressToken, userId, done, finished: true, ct);
 
         items.Sort((a, b) => a.Line.CompareTo(b.Line));
         var report = new BibImportReport(items.Count,

@@ -21,6 +21,7 @@ public static class ImportApi
         var group = api.MapGroup("/papers").WithTags("Import").RequireAuthorization(Policies.Member);
         group.MapPost("/", AddAsync).WithName("AddPaper").RequireRateLimiting(RateLimits.Posting);
         group.MapPost("/import", BibImportEndpoint.ImportAsync).WithName("ImportBibtex").DisableAntiforgery().RequireRateLimiting(RateLimits.Posting);
+        group.MapGet("/import/progress/{token}", BibImportEndpoint.ProgressAsync).WithName("ImportProgress");
         return group;
     }
 

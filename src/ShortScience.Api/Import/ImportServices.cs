@@ -14,6 +14,7 @@ public static class ImportServices
         services.AddScoped<AuthorResolver>();
         services.AddScoped<PaperImporter>();
         services.AddScoped<BibImporter>();
+        services.AddScoped<ImportProgressStore>();
         services.AddScoped<MetadataFetcher>();
 
         AddClient<ArxivClient>(services, o => o.ArxivBaseUrl);

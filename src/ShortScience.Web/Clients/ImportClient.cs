@@ -13,11 +13,17 @@ public sealed class ImportClient(HttpClient http)
     public Task<ApiResult<AddPaperResponse>> AddAsync(AddPaperRequest request, CancellationToken ct = default) =>
         http.SendAsync<AddPaperResponse>(ApiResponses.Request(HttpMethod.Post, "api/v1/papers", request), ct, upstreamFailureIsProblem: true);
 
-    public Task<ApiResult<BibImportReport>> ImportAsync(byte[] file, string fileName, CancellationToken ct = default)
+    /// <param name="progressToken">When valid, the API keeps how far the import has come under it (<see cref="ProgressAsync"/>).</param>
+    public Task<ApiResult<BibImportReport>> ImportAsync(byte[] file, string fileName, string? progressToken = null, CancellationToken ct = default)
     {
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-bibtex");
         var form = new MultipartFormDataContent { { content, "file", fileName } };
-        return http.SendAsync<BibImportReport>(ApiResponses.Request(HttpMethod.Post, "api/v1/papers/import", form), ct, upstreamFailureIsProblem: true);
+        var path = ImportProgressView.IsToken(progressToken) ? $"api/v1/papers/import?progress={progressToken}" : "api/v1/papers/import";
+        return http.SendAsync<BibImportReport>(ApiResponses.Request(HttpMethod.Post, path, form), ct, upstreamFailureIsProblem: true);
     }
+
+    /// <summary>How far the person's own import under <paramref name="token"/> has come; null when there is none (yet).</summary>
+    public async Task<ImportProgressView?> ProgressAsync(string token, CancellationToken ct = default) =>
+        ImportProgressView.IsToken(token) ? await http.GetOrNullAsync<ImportProgressView>($"api/v1/papers/import/progress/{token}", ct) : null;
 }

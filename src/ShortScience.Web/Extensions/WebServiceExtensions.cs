@@ -18,6 +18,7 @@ using ShortScience.Web.Components.Pages.Notifications;
 using ShortScience.Web.Components.Pages.Papers;
 using ShortScience.Web.Components.Pages.Questions;
 using ShortScience.Web.Components.Pages.ReadingList;
+using ShortScience.Web.Components.Pages.Import;
 using ShortScience.Web.Components.Pages.Votes;
 using ShortScience.Web.Services;
 using Yarp.ReverseProxy.Transforms;
@@ -214,6 +215,7 @@ public static class WebServiceExtensions
         app.MapNotificationsForms();
         app.MapFollowsForms();
         app.MapReadingListForms();
+        app.MapImportForms();
         app.MapPapersEndpoints();
         app.MapBrowseEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()

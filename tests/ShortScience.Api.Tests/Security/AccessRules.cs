@@ -146,6 +146,7 @@ public static class AccessRules
         ["POST /api/v1/papers/{key}/views"] = Access.Public,
         ["POST /api/v1/papers/"] = Access.Member,
         ["POST /api/v1/papers/import"] = Access.Member,
+        ["GET /api/v1/papers/import/progress/{token}"] = Access.Member,
         ["POST /api/v1/papers/{key}/edits"] = Access.Member,
         ["PATCH /api/v1/papers/{key}"] = Access.Moderator,
         ["GET /api/v1/paper-edits/"] = Access.Moderator,

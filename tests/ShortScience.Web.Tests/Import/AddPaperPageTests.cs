@@ -85,6 +85,45 @@ public sealed partial class AddPaperPageTests(SiteFixture site, Browser browser)
         Assert.Empty(errors);
     }
 
+    /// <summary>A large file takes a while: the page says how far the import has come while the answer is awaited.</summary>
+    [Fact]
+    public async Task ALargeBibFileShowsHowFarTheImportHasComeThenTheReport()
+    {
+        var (page, errors) = await SignedInPageAsync("bigbibfiler");
+        await page.GotoAsync(new Uri(site.WebUrl, "/add").ToString());
+        await page.GetByText("Import a .bib file").ClickAsync();
+        const int entries = 400;
+        var bib = string.Join("\n", Enumerable.Range(1, entries).Select(i =>
+            $"@article{{large{i}, title = {{A Large Library Paper Number {i}}}, author = {{Curie, Marie}}, journal = {{Annals of Patience}}, year = 2019}}"));
+        await page.GetByLabel("BibTeX file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "library.bib", MimeType = "application/x-bibtex", Buffer = Encoding.UTF8.GetBytes(bib),
+        });
+
+        // The page being left cannot be asked while the browser waits for the answer (the test tools wait with it), so
+        // a watcher in the page reports every change of the status line as it happens.
+        var shown = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await page.ExposeFunctionAsync("statusShown", (string text) => shown.Enqueue(text));
+        await page.EvaluateAsync("""
+            () => {
+              const status = document.querySelector("form[data-import-progress] [role=status]");
+              new MutationObserver(() => window.statusShown(status.hidden ? "" : status.textContent))
+                .observe(status, { childList: true, characterData: true, subtree: true, attributes: true });
+            }
+            """);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        await Expect(page.Locator(".import-report")).ToContainTextAsync($"{entries} entries: {entries} added", Answered);
+        Assert.Contains("Sending the file…", shown);
+        // While entries were imported ("Imported 120 of 400 entries…"), or at least as they were all in.
+        Assert.Contains(shown, text => ImportProgressText().IsMatch(text));
+        Assert.Empty(errors);
+    }
+
+    [GeneratedRegex(@"(Imported \d+ of|All) 400 entries")]
+    private static partial Regex ImportProgressText();
+
     [Fact]
     public async Task AMemberImportsABibFileAndSeesTheReport()
     {

@@ -53,3 +53,34 @@ document.addEventListener("click", async (event) => {
 window.shortScienceRenewSession = (renewal) =>
   fetch("/account/session", { method: "POST", body: renewal, credentials: "same-origin", headers: { "Content-Type": "text/plain" } })
     .then((response) => response.ok);
+
+// A .bib import runs while the browser waits for the answer to the form: the page says how far it has come, asking
+// the site under a name it gives the import (the form works the same without this: the browser's own wait).
+document.addEventListener("submit", (event) => {
+  const form = event.target instanceof HTMLFormElement && event.target.hasAttribute("data-import-progress") ? event.target : null;
+  const field = form && form.querySelector("input[name=progress]");
+  const status = form && form.querySelector(".import-progress");
+  if (!field || !status || event.defaultPrevented) return;
+  const token = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+  field.value = token;
+  status.hidden = false;
+  status.textContent = "Sending the file…";
+  let stopped = false;
+  window.addEventListener("pagehide", () => { stopped = true; }, { once: true });
+  const ask = async () => {
+    if (stopped) return;
+    try {
+      const response = await fetch("/add/progress/" + token, { credentials: "same-origin", cache: "no-store" });
+      if (response.ok) {
+        const progress = await response.json();
+        status.textContent = progress.finished
+          ? `All ${progress.total} entries read; preparing the report…`
+          : `Imported ${progress.done} of ${progress.total} entries…`;
+      }
+    } catch {
+      // The page is being replaced by the answer, or the network blinked: the next try or the answer will tell.
+    }
+    if (!stopped) setTimeout(ask, 400);
+  };
+  setTimeout(ask, 200);
+});

@@ -64,7 +64,8 @@ public sealed partial class AddPaper
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer);
-        var result = await Import.ImportAsync(buffer.ToArray(), file.FileName);
+        var progress = HttpContext.Request.Form["progress"].ToString();
+        var result = await Import.ImportAsync(buffer.ToArray(), file.FileName, progress.Length > 0 ? progress : null);
         report = result.Value;
         fileProblem = result.Problem;
     }
