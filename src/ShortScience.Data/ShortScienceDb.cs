@@ -39,6 +39,7 @@ public sealed class ShortScienceDb(DbContextOptions<ShortScienceDb> options)
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<AccountMailCount> AccountMailCounts => Set<AccountMailCount>();
     public DbSet<ImportProgress> ImportProgress => Set<ImportProgress>();
     public DbSet<Figure> Figures => Set<Figure>();
     public DbSet<FigureBlob> FigureBlobs => Set<FigureBlob>();

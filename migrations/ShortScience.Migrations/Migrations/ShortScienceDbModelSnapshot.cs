@@ -179,6 +179,26 @@ namespace ShortScience.Migrations.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ShortScience.Data.Entities.AccountMailCount", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_account_mail_counts");
+
+                    b.ToTable("account_mail_counts", (string)null);
+                });
+
             modelBuilder.Entity("ShortScience.Data.Entities.Answer", b =>
                 {
                     b.Property<long>("Id")
@@ -2202,6 +2222,16 @@ namespace ShortScience.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("ShortScience.Data.Entities.AccountMailCount", b =>
+                {
+                    b.HasOne("ShortScience.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_mail_counts_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("ShortScience.Data.Entities.Answer", b =>

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using ShortScience.Data;
 
 namespace ShortScience.Api.Accounts;
 
@@ -17,48 +19,46 @@ public sealed class AccountMailQueue(IServiceScopeFactory scopes, TimeProvider c
     /// </summary>
     public static readonly TimeSpan AnswerTime = TimeSpan.FromMilliseconds(400);
 
-    readonly Channel<(Func<AccountMail, CancellationToken, Task> Job, TaskCompletionSource Done)> _jobs =
-        Channel.CreateBounded<(Func<AccountMail, CancellationToken, Task>, TaskCompletionSource)>(
+    readonly Channel<(Guid Recipient, Func<AccountMail, CancellationToken, Task> Job, TaskCompletionSource Done)> _jobs =
+        Channel.CreateBounded<(Guid, Func<AccountMail, CancellationToken, Task>, TaskCompletionSource)>(
             new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>
     /// The most account mails one account receives in <see cref="MailWindow"/>: resets and confirmations asked in a
     /// loop by a stranger must not bury someone's inbox. Beyond it the request answers the same (and in the same
-    /// time) and no mail goes out; the count is per API process, like the sign-in lockout of unknown names.
+    /// time) and no mail goes out. The count is kept in PostgreSQL (<c>account_mail_counts</c>), so every API replica
+    /// and a restart see the same one.
     /// </summary>
     public const int MailsPerWindow = 5;
 
     public static readonly TimeSpan MailWindow = TimeSpan.FromMinutes(15);
-
-    readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (DateTimeOffset Start, int Count)> _sent = new();
-
-    bool WithinLimit(Guid recipient)
-    {
-        var now = clock.GetUtcNow();
-        if (_sent.Count > 10_000)
-        {
-            foreach (var (key, value) in _sent) if (now - value.Start > MailWindow) _sent.TryRemove(key, out _);
-        }
-        var entry = _sent.AddOrUpdate(recipient, (now, 1), (_, old) => now - old.Start > MailWindow ? (now, 1) : (old.Start, old.Count + 1));
-        return entry.Count <= MailsPerWindow;
-    }
 
     /// <param name="recipient">The account the mail goes to.</param>
     /// <returns>A task that completes when the mail is out (or has failed, or was not sent: too many for that account).</returns>
     public Task Enqueue(Guid recipient, Func<AccountMail, CancellationToken, Task> job)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!WithinLimit(recipient))
-        {
-            logger.LogWarning("Account mail to {UserId} not sent: more than {Limit} in {Minutes} minutes", recipient, MailsPerWindow, MailWindow.TotalMinutes);
-            done.SetResult();
-        }
-        else if (!_jobs.Writer.TryWrite((job, done)))
+        if (!_jobs.Writer.TryWrite((recipient, job, done)))
         {
             logger.LogError("The account mail queue is full; a mail was dropped");
             done.SetResult();
         }
         return done.Task;
+    }
+
+    /// <summary>Counts one more mail to the account in its window (a new window once the last is over); false past the limit.</summary>
+    async Task<bool> WithinLimitAsync(ShortScienceDb db, Guid recipient, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var windowOpen = now - MailWindow;
+        var count = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO account_mail_counts AS c (user_id, window_start, count) VALUES ({recipient}, {now}, 1)
+            ON CONFLICT (user_id) DO UPDATE SET
+              window_start = CASE WHEN c.window_start < {windowOpen} THEN {now} ELSE c.window_start END,
+              count = CASE WHEN c.window_start < {windowOpen} THEN 1 ELSE c.count + 1 END
+            RETURNING c.count AS "Value"
+            """).ToListAsync(ct)).Single();
+        return count <= MailsPerWindow;
     }
 
     /// <summary>
@@ -76,20 +76,25 @@ public sealed class AccountMailQueue(IServiceScopeFactory scopes, TimeProvider c
     {
         try
         {
-            await foreach (var (job, done) in _jobs.Reader.ReadAllAsync(stoppingToken)) await RunAsync(job, done, stoppingToken);
+            await foreach (var (recipient, job, done) in _jobs.Reader.ReadAllAsync(stoppingToken)) await RunAsync(recipient, job, done, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: what is still queued is sent below.
         }
-        while (_jobs.Reader.TryRead(out var item)) await RunAsync(item.Job, item.Done, CancellationToken.None);
+        while (_jobs.Reader.TryRead(out var item)) await RunAsync(item.Recipient, item.Job, item.Done, CancellationToken.None);
     }
 
-    async Task RunAsync(Func<AccountMail, CancellationToken, Task> job, TaskCompletionSource done, CancellationToken ct)
+    async Task RunAsync(Guid recipient, Func<AccountMail, CancellationToken, Task> job, TaskCompletionSource done, CancellationToken ct)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            if (!await WithinLimitAsync(scope.ServiceProvider.GetRequiredService<ShortScienceDb>(), recipient, ct))
+            {
+                logger.LogWarning("Account mail to {UserId} not sent: more than {Limit} in {Minutes} minutes", recipient, MailsPerWindow, MailWindow.TotalMinutes);
+                return;
+            }
             await job(scope.ServiceProvider.GetRequiredService<AccountMail>(), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

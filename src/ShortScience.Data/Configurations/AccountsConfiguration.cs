@@ -39,3 +39,12 @@ sealed class SignInFailureConfiguration : IEntityTypeConfiguration<SignInFailure
         b.HasIndex(f => f.UpdatedAt);
     }
 }
+
+sealed class AccountMailCountConfiguration : IEntityTypeConfiguration<AccountMailCount>
+{
+    public void Configure(EntityTypeBuilder<AccountMailCount> b)
+    {
+        b.HasKey(c => c.UserId);
+        b.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -60,3 +60,14 @@ public sealed class SignInFailure
     public DateTimeOffset? LockedUntil { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// How many account mails (confirmation, reset, "someone used your address") one account was sent in the current
+/// window, shared by every API replica so that a loop of requests spread over them cannot bury an inbox.
+/// </summary>
+public sealed class AccountMailCount
+{
+    public Guid UserId { get; set; }
+    public DateTimeOffset WindowStart { get; set; }
+    public int Count { get; set; }
+}
