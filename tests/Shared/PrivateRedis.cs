@@ -46,8 +46,13 @@ public sealed class PrivateRedis : IAsyncDisposable
         throw new InvalidOperationException($"redis-server did not listen on port {port}");
     }
 
+    bool _stopped;
+
+    /// <summary>Stops the server (a test may stop it early to see what an outage does; a second call does nothing).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stopped) return;
+        _stopped = true;
         if (!_process.HasExited) _process.Kill();
         await _process.WaitForExitAsync();
         _process.Dispose();

@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using RedisRateLimiting;
 using ShortScience.Api.Accounts;
+using StackExchange.Redis;
 
 namespace ShortScience.Api.Extensions;
 
 /// <summary>
 /// Per-person (or, signed out, per-address) limits on what spammers do: signing up, posting, voting, flagging, uploading figures.
-/// Limits come from configuration (RateLimits:{Policy}:PermitLimit / WindowSeconds).
+/// Limits come from configuration (RateLimits:{Policy}:PermitLimit / WindowSeconds). With <c>ConnectionStrings:Redis</c>
+/// set (several API replicas behind a balancer) the windows are counted in Redis (RedisRateLimiting), so a person's
+/// requests spread over the replicas share one limit; on one machine they are counted in memory.
 /// </summary>
 public static class RateLimits
 {
@@ -27,15 +31,28 @@ public static class RateLimits
     public static void AddRateLimits(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        // Connects in the background and keeps reconnecting, so a Redis outage fails single checks (see SharedOrLocal), not the host.
+        var redis = configuration.GetConnectionString("Redis") is { Length: > 0 } connection
+            ? new Lazy<IConnectionMultiplexer>(() =>
+            {
+                var redisOptions = ConfigurationOptions.Parse(connection);
+                redisOptions.AbortOnConnectFail = false;
+                return ConnectionMultiplexer.Connect(redisOptions);
+            })
+            : null;
         builder.Services.AddRateLimiter(options =>
         {
             foreach (var (name, permits, seconds) in Defaults)
             {
                 var limit = configuration.GetValue($"RateLimits:{name}:PermitLimit", permits);
                 var window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", seconds));
-                options.AddPolicy(name, http => RateLimitPartition.GetSlidingWindowLimiter(
-                    $"{name}:{Who(http)}",
-                    _ => new SlidingWindowRateLimiterOptions { PermitLimit = limit, Window = window, SegmentsPerWindow = 6, QueueLimit = 0 }));
+                options.AddPolicy(name, http => redis is null
+                    ? RateLimitPartition.GetSlidingWindowLimiter($"{name}:{Who(http)}",
+                        _ => new SlidingWindowRateLimiterOptions { PermitLimit = limit, Window = window, SegmentsPerWindow = 6, QueueLimit = 0 })
+                    : RateLimitPartition.Get($"{name}:{Who(http)}", key => new SharedOrLocal(
+                        new RedisSlidingWindowRateLimiter<string>("shortscience:rate:" + key,
+                            new RedisSlidingWindowRateLimiterOptions { ConnectionMultiplexerFactory = () => redis.Value, PermitLimit = limit, Window = window }),
+                        new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions { PermitLimit = limit, Window = window, SegmentsPerWindow = 6, QueueLimit = 0 }))));
             }
             options.OnRejected = async (context, ct) =>
             {
@@ -53,4 +70,62 @@ public static class RateLimits
     /// <summary>The signed-in person, else the client address (forwarded by the Web host).</summary>
     static string Who(HttpContext http) =>
         http.User.UserId()?.ToString() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>
+    /// The window counted in Redis, shared by every replica; while Redis cannot be reached, this replica's own count
+    /// stands in (a person gets at most one window's worth per replica then), so an outage never turns a write into
+    /// an error.
+    /// </summary>
+    sealed class SharedOrLocal(RateLimiter shared, RateLimiter local) : RateLimiter
+    {
+        public override TimeSpan? IdleDuration => local.IdleDuration is { } idle && shared.IdleDuration is { } sharedIdle
+            ? (idle < sharedIdle ? idle : sharedIdle) : null;
+
+        public override RateLimiterStatistics? GetStatistics() => local.GetStatistics();
+
+        // Redis's limiter cannot answer without a round trip, so the synchronous attempt (which the middleware makes
+        // first) is refused and the asynchronous one below decides; the local window counts each request once, there.
+        protected override RateLimitLease AttemptAcquireCore(int permitCount)
+        {
+            try
+            {
+                var lease = shared.AttemptAcquire(permitCount);
+                if (lease.IsAcquired) local.AttemptAcquire(permitCount).Dispose();
+                return lease;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                return local.AttemptAcquire(permitCount);
+            }
+        }
+
+        protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken ct)
+        {
+            // The local window counts every request too, so it holds the recent past when it has to stand in.
+            var fallback = await local.AcquireAsync(permitCount, ct);
+            try
+            {
+                var lease = await shared.AcquireAsync(permitCount, ct);
+                fallback.Dispose();
+                return lease;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                return fallback;
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (!disposing) return;
+            shared.Dispose();
+            local.Dispose();
+        }
+
+        protected override async ValueTask DisposeAsyncCore()
+        {
+            await shared.DisposeAsync();
+            await local.DisposeAsync();
+        }
+    }
 }
