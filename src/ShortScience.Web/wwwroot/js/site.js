@@ -71,7 +71,7 @@ document.addEventListener("submit", (event) => {
     if (stopped) return;
     try {
       const response = await fetch("/add/progress/" + token, { credentials: "same-origin", cache: "no-store" });
-      if (response.ok) {
+      if (response.status === 200) {
         const progress = await response.json();
         status.textContent = progress.finished
           ? `All ${progress.total} entries read; preparing the report…`
