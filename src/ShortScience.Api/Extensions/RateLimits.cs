@@ -78,8 +78,8 @@ public static class RateLimits
     /// </summary>
     sealed class SharedOrLocal(RateLimiter shared, RateLimiter local) : RateLimiter
     {
-        public override TimeSpan? IdleDuration => local.IdleDuration is { } idle && shared.IdleDuration is { } sharedIdle
-            ? (idle < sharedIdle ? idle : sharedIdle) : null;
+        // Redis's limiter keeps nothing in memory; the local window is what must not be thrown away while it counts.
+        public override TimeSpan? IdleDuration => local.IdleDuration;
 
         public override RateLimiterStatistics? GetStatistics() => local.GetStatistics();
 

@@ -89,7 +89,7 @@ sealed class FormulaRenderer(IMathBackend math, FormulaCache cache)
                 else element.RemoveAttribute("href");
             }
         }
-        return string.Concat(nodes.Select(n => n is AngleSharp.Dom.IElement e ? e.OuterHtml : n.TextContent));
+        return string.Concat(nodes.Select(n => n is AngleSharp.Dom.IElement e ? e.OuterHtml : WebUtility.HtmlEncode(n.TextContent)));
     }
 
     static KatexResult[] Parse(string json) => JsonSerializer.Deserialize(json, MathJson.Default.KatexResultArray)!;
