@@ -30,7 +30,9 @@ ensure_npm_packages "$ROOT"
 if [ -z "${ConnectionStrings__ShortScience:-}" ]; then
   ensure_postgres
   PG_DATA=$(pg_data_dir "$ROOT/.data/pg" "/var/tmp/shortscience-$(echo "$ROOT" | md5sum | cut -c1-8)/pg")
-  PG_PORT=$(free_port 54330)
+  # Below Linux's ephemeral ports (32768 up): a host still retrying a stopped database on a port in that range can
+  # connect to itself on it, and the port then stays taken for a minute.
+  PG_PORT=$(free_port 25433)
   pg_start "$PG_DATA" "$PG_PORT"
   export ConnectionStrings__ShortScience="Host=127.0.0.1;Port=$PG_PORT;Database=shortscience;Username=postgres;Password=$PG_PASSWORD"
   PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc \
