@@ -4,7 +4,9 @@ namespace ShortScience.Contracts;
 
 public sealed record AuthorRef(string Name, string Slug);
 
-public sealed record VenueRef(string Slug, string ShortName, string Name);
+/// <param name="Kind">Set on a paper's own page (its Highwire tags name a conference or a journal); null in listings.</param>
+public sealed record VenueRef(string Slug, string ShortName, string Name,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] VenueKind? Kind = null);
 
 public sealed record UserRef(string UserName, string DisplayName);
 

@@ -38,7 +38,7 @@ public static class PaperDetails
                 new PaperDetail(
                     p.Key, p.Title, p.Abstract,
                     p.Authors.OrderBy(a => a.Position).Select(a => new AuthorRef(a.DisplayName, a.Author.Slug)).ToList(),
-                    p.Venue == null ? null : new VenueRef(p.Venue.Slug, p.Venue.ShortName, p.Venue.Name),
+                    p.Venue == null ? null : new VenueRef(p.Venue.Slug, p.Venue.ShortName, p.Venue.Name, p.Venue.Kind),
                     p.Year, p.Keywords, p.ArxivId, p.Doi, p.Url, p.PdfUrl, p.BibtexKey, p.PublishedOn, new List<SummaryView>(), null),
                 // What the BibTeX entry needs beyond the above; the page shows the entry without asking again.
                 p.Venue == null ? null : p.Venue.Name,

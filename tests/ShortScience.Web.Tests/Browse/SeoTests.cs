@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using ShortScience.Contracts;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -117,6 +119,27 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
         Assert.Equal("Conference on Neural Information Processing Systems", Meta("citation_conference_title"));
         Assert.Equal("1706.03762", Meta("citation_arxiv_id"));
         Assert.Equal("https://arxiv.org/pdf/1706.03762", Meta("citation_pdf_url"));
+    }
+
+    /// <summary>Google Scholar is told a conference from a journal by the venue's kind, not by words in its name.</summary>
+    [Fact]
+    public async Task HighwireTagsNameAJournalWhoseNameSaysProceedingsAsAJournal()
+    {
+        await site.SeedAsync();
+        await site.CreateMemberAsync("highwire-adder");
+        using var api = await site.ApiClientForAsync("highwire-adder");
+        var added = await api.PostAsJsonAsync("/api/v1/papers", new AddPaperRequest(Input: """
+            @article{pnaspaper2019, title = {A Paper In A Journal Named Proceedings}, author = {Author, Anna},
+              journal = {Proceedings of the National Academy of Sciences}, year = {2019}}
+            """));
+        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        var key = (await added.Content.ReadFromJsonAsync<AddPaperResponse>())!.Paper.Key;
+
+        using var http = Http();
+        var html = await http.GetStringAsync($"/papers/{Uri.EscapeDataString(key)}");
+
+        Assert.Contains("<meta name=\"citation_journal_title\" content=\"Proceedings of the National Academy of Sciences\"", html);
+        Assert.DoesNotContain("citation_conference_title", html);
     }
 
     [Fact]
