@@ -59,7 +59,6 @@ public static class AccountServices
         services.AddScoped<SessionValidator>();
         services.AddSingleton<UnknownAccounts>();
         services.AddScoped<SignInLockout>();
-        services.AddHostedService<SignInLockoutJanitor>();
         services.AddSingleton<AccountMailQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<AccountMailQueue>());
         services.AddScoped<RoleChanges>();

@@ -46,25 +46,29 @@ public sealed class SignInLockout(ShortScienceDb db, ILookupNormalizer normalize
         return until;
     }
 
-    /// <summary>Counts a failure; when it locks the name, until when.</summary>
+    /// <summary>
+    /// Counts a failure (one statement, after forgetting idle names): the failure that reaches the limit locks the name
+    /// and starts its count again (as Identity does for an account); a count idle for a day starts again. When it locks
+    /// the name, until when.
+    /// </summary>
     public async Task<DateTimeOffset?> FailedAsync(string name, CancellationToken ct)
     {
         var key = KeyOf(name);
         var now = clock.GetUtcNow();
         var stale = now - Memory;
-        var failures = (await db.Database.SqlQuery<int>($"""
-            INSERT INTO sign_in_failures AS f (key, failures, locked_until, updated_at) VALUES ({key}, 1, NULL, {now})
-            ON CONFLICT (key) DO UPDATE SET
-              failures = CASE WHEN f.updated_at < {stale} THEN 1 ELSE f.failures + 1 END,
-              updated_at = {now}
-            RETURNING f.failures AS "Value"
-            """).ToListAsync(ct)).Single();
         var lockout = identity.Value.Lockout;
-        if (failures < lockout.MaxFailedAccessAttempts) return null;
-        var until = now + lockout.DefaultLockoutTimeSpan;
-        await db.SignInFailures.Where(f => f.Key == key)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Failures, 0).SetProperty(f => f.LockedUntil, until), ct);
-        return until;
+        var (limit, until) = (lockout.MaxFailedAccessAttempts, now + lockout.DefaultLockoutTimeSpan);
+        await ForgetIdleAsync(ct);
+        var locked = (await db.Database.SqlQuery<DateTimeOffset?>($"""
+            INSERT INTO sign_in_failures AS f (key, failures, locked_until, updated_at)
+            VALUES ({key}, CASE WHEN 1 >= {limit} THEN 0 ELSE 1 END, CASE WHEN 1 >= {limit} THEN {until} END, {now})
+            ON CONFLICT (key) DO UPDATE SET
+              failures = CASE WHEN f.updated_at < {stale} THEN 1 WHEN f.failures + 1 >= {limit} THEN 0 ELSE f.failures + 1 END,
+              locked_until = CASE WHEN f.updated_at >= {stale} AND f.failures + 1 >= {limit} THEN {until} ELSE f.locked_until END,
+              updated_at = {now}
+            RETURNING f.locked_until AS "Value"
+            """).ToListAsync(ct)).Single();
+        return locked > now ? locked : null; // a lock of this failure's (a name already locked is refused before its password is checked)
     }
 
     /// <summary>A right password forgets the name's failures.</summary>
@@ -81,8 +85,8 @@ public sealed class SignInLockout(ShortScienceDb db, ILookupNormalizer normalize
         return db.SignInFailures.Where(f => keys.Contains(f.Key)).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>Removes the rows of names neither locked nor failed for a day.</summary>
-    public Task<int> ForgetIdleAsync(CancellationToken ct)
+    /// <summary>Removes the rows of names neither locked nor failed for a day (at each counted failure: no job of its own).</summary>
+    Task<int> ForgetIdleAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var stale = now - Memory;
@@ -95,27 +99,5 @@ public sealed class SignInLockout(ShortScienceDb db, ILookupNormalizer normalize
         var trimmed = name.Trim();
         var normalized = (trimmed.Contains('@') ? normalizer.NormalizeEmail(trimmed) : normalizer.NormalizeName(trimmed)) ?? "";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
-    }
-}
-
-/// <summary>Every hour, forgets the sign-in failures of names idle for a day (<see cref="SignInLockout.ForgetIdleAsync"/>).</summary>
-public sealed class SignInLockoutJanitor(IServiceScopeFactory scopes, ILogger<SignInLockoutJanitor> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var removed = await scope.ServiceProvider.GetRequiredService<SignInLockout>().ForgetIdleAsync(stoppingToken);
-                if (removed > 0) logger.LogInformation("Forgot the sign-in failures of {Count} idle names", removed);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not forget idle sign-in failures");
-            }
-        }
     }
 }

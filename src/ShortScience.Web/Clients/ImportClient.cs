@@ -24,6 +24,6 @@ public sealed class ImportClient(HttpClient http)
     }
 
     /// <summary>How far the person's own import under <paramref name="token"/> has come; null when there is none (yet).</summary>
-    public async Task<ImportProgressView?> ProgressAsync(string token, CancellationToken ct = default) =>
-        ImportProgressView.IsToken(token) ? await http.GetOrNullAsync<ImportProgressView>($"api/v1/papers/import/progress/{token}", ct) : null;
+    public Task<ImportProgressView?> ProgressAsync(string token, CancellationToken ct = default) =>
+        http.GetOrNullAsync<ImportProgressView>($"api/v1/papers/import/progress/{Uri.EscapeDataString(token)}", ct);
 }

@@ -21,6 +21,41 @@ public static partial class HtmlPolicy
 
     public static string SanitizeMathMl(string mathml) => MathMl.Sanitize(mathml);
 
+    /// <summary>The rel of every link in user text that leads off the site.</summary>
+    public const string OutsideLinkRel = "nofollow ugc noopener";
+
+    static readonly AngleSharp.Html.Parser.HtmlParser FragmentParser = new();
+
+    /// <summary>
+    /// Links from \href and \url follow the site's rule for every link in user text: an http(s) address
+    /// (<see cref="Checks.IsWebAddress"/>) gets <see cref="OutsideLinkRel"/>; anything else (math.js lets KaTeX through only
+    /// http(s) and scheme-less addresses such as <c>www.example.org</c>) stays as its text without a link, in the
+    /// visible HTML and in the MathML alike. Only formulas with a link are parsed.
+    /// </summary>
+    public static string FinishMathLinks(string html)
+    {
+        if (!html.Contains(" href=", StringComparison.Ordinal)) return html;
+        var document = FragmentParser.ParseDocument("");
+        var nodes = FragmentParser.ParseFragment(html, document.Body!);
+        foreach (var node in nodes.OfType<AngleSharp.Dom.IElement>().ToList())
+        {
+            foreach (var element in node.QuerySelectorAll("[href]").Prepend(node).Where(e => e.HasAttribute("href")).ToList())
+            {
+                if (Checks.IsWebAddress(element.GetAttribute("href")))
+                {
+                    if (element.LocalName == "a") element.SetAttribute("rel", OutsideLinkRel);
+                }
+                else if (element.LocalName == "a")
+                {
+                    element.Replace([.. element.ChildNodes]);
+                }
+                else element.RemoveAttribute("href");
+            }
+        }
+        return string.Concat(nodes.Select(n => n is AngleSharp.Dom.IElement e ? e.OuterHtml : System.Net.WebUtility.HtmlEncode(n.TextContent)));
+    }
+
+
     static HtmlSanitizer CreateMarkdownSanitizer()
     {
         var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
@@ -68,7 +103,7 @@ public static partial class HtmlPolicy
         switch (element.LocalName)
         {
             case "a" when element.GetAttribute("href") is { } href && IsExternal(href):
-                element.SetAttribute("rel", "nofollow ugc noopener");
+                element.SetAttribute("rel", OutsideLinkRel);
                 break;
             case "img" when FigureLinks.HashOf(element.GetAttribute("src")) is { } figure:
                 // One of the site's own figures: the reading-column width, the full size on sharp screens and a click away.

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ShortScience.Contracts;
 using ShortScience.Core.Rendering.Html;
 
 namespace ShortScience.Core.Rendering.Tex;
@@ -39,7 +38,7 @@ sealed class FormulaRenderer(IMathBackend math, FormulaCache cache)
             var (i, result) = (pending[n], katex[n]);
             if (result.K == "katex")
             {
-                var html = MarkLinks(result.H!);
+                var html = HtmlPolicy.FinishMathLinks(result.H!);
                 fragments[i] = Wrap(formulas[i], html);
                 if (i < cacheable) cache.Add(formulas[i], html);
             }
@@ -59,37 +58,6 @@ sealed class FormulaRenderer(IMathBackend math, FormulaCache cache)
                 : ErrorBox(formulas[i], katex[n].E ?? mathJax[m].E ?? "unknown error");
         }
         return fragments;
-    }
-
-    static readonly AngleSharp.Html.Parser.HtmlParser FragmentParser = new();
-
-    /// <summary>
-    /// Links from \href and \url follow the site's rule for every link in user text: an http(s) address
-    /// (<see cref="Checks.IsWebAddress"/>) gets the outside-link rel; anything else (math.js lets KaTeX through only
-    /// http(s) and scheme-less addresses such as <c>www.example.org</c>) stays as its text without a link, in the
-    /// visible HTML and in the MathML alike. Only formulas with a link are parsed.
-    /// </summary>
-    static string MarkLinks(string html)
-    {
-        if (!html.Contains(" href=", StringComparison.Ordinal)) return html;
-        var document = FragmentParser.ParseDocument("");
-        var nodes = FragmentParser.ParseFragment(html, document.Body!);
-        foreach (var node in nodes.OfType<AngleSharp.Dom.IElement>().ToList())
-        {
-            foreach (var element in node.QuerySelectorAll("[href]").Prepend(node).Where(e => e.HasAttribute("href")).ToList())
-            {
-                if (Checks.IsWebAddress(element.GetAttribute("href")))
-                {
-                    if (element.LocalName == "a") element.SetAttribute("rel", "nofollow ugc noopener");
-                }
-                else if (element.LocalName == "a")
-                {
-                    element.Replace([.. element.ChildNodes]);
-                }
-                else element.RemoveAttribute("href");
-            }
-        }
-        return string.Concat(nodes.Select(n => n is AngleSharp.Dom.IElement e ? e.OuterHtml : WebUtility.HtmlEncode(n.TextContent)));
     }
 
     static KatexResult[] Parse(string json) => JsonSerializer.Deserialize(json, MathJson.Default.KatexResultArray)!;
