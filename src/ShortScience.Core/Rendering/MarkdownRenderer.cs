@@ -48,8 +48,9 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
     /// (math.GT/0309136) and lists broken over lines find their papers. 7: citation keys in any script (Müller2020).
     /// 8: \href and \url in math link to http(s) addresses; other schemes and the commands the site does not allow in
     /// math (\includegraphics, \html…) fail the formula with a reason instead of showing their name in red.
+    /// 9: punctuation right after inline math stays on the formula's line (a word joiner between them).
     /// </summary>
-    public int Version => 8;
+    public int Version => 9;
 
     /// <summary>Engines created so far, each with its own V8 heap (with a math worker: worker processes started).</summary>
     public int EnginesCreated => _math.Created;
@@ -102,9 +103,10 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
             if (blocks[i] is { } block) block.RendersEmpty = math[i].Length == 0;
         }
 
-        var html = Finish(ToHtml([document]), placeholder, math);
+        var joined = formulas.Select(f => !f.Display && !f.Block && f.Tex.Length <= MaxJoinedTex).ToArray();
+        var html = Finish(ToHtml([document]), placeholder, math, joined);
         var plain = PlainText.From(document, Pipeline);
-        var excerpt = Finish(ToHtml(Excerpt.Select(document)), placeholder, math);
+        var excerpt = Finish(ToHtml(Excerpt.Select(document)), placeholder, math, joined);
         deadline.ThrowIfExpired();
         return new RenderedText(html, excerpt, plain, Version);
     }
@@ -147,8 +149,22 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
         return writer.ToString();
     }
 
-    /// <summary>Sanitizes, then puts each formula's HTML where its placeholder survived.</summary>
-    static string Finish(string html, string placeholder, string[] math)
+    // Inline formulas up to this long (TeX source) are kept on one line with the punctuation that follows them. Chromium
+    // breaks a line between a formula's last box and a following colon or full stop, leaving the punctuation alone at
+    // the start of the next line (a word joiner does not stop it); such a formula and its punctuation go in a span
+    // that does not wrap. A longer formula may need its own line breaks on a narrow screen, so it keeps them.
+    const int MaxJoinedTex = 40;
+
+    const string InlineError = "<span class=\"math-error\"";
+
+    static bool ClosesAfterMath(char c) => c is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '%' or '\''
+        or '"' or '\u2019' or '\u201D' or '\u2026';
+
+    /// <summary>
+    /// Sanitizes, then puts each formula's HTML where its placeholder survived; a <paramref name="joined"/> formula
+    /// directly followed by punctuation is wrapped with it in <c>span.math-tail</c> (see <see cref="MaxJoinedTex"/>).
+    /// </summary>
+    static string Finish(string html, string placeholder, string[] math, bool[] joined)
     {
         var safe = HtmlPolicy.SanitizeMarkdown(html);
         if (math.Length == 0) return safe;
@@ -159,8 +175,19 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
         {
             var digits = i + placeholder.Length + 1;
             var end = safe.IndexOf('z', digits);
-            result.Append(safe, at, i - at).Append(math[int.Parse(safe.AsSpan(digits, end - digits), CultureInfo.InvariantCulture)]);
+            var n = int.Parse(safe.AsSpan(digits, end - digits), CultureInfo.InvariantCulture);
+            result.Append(safe, at, i - at);
             at = end + 1;
+            var tail = 0;
+            // A formula that failed shows its source and the reason, which must be free to wrap.
+            var join = joined[n] && !math[n].StartsWith(InlineError, StringComparison.Ordinal);
+            while (join && tail < 3 && at + tail < safe.Length && ClosesAfterMath(safe[at + tail])) tail++;
+            if (tail == 0) result.Append(math[n]);
+            else
+            {
+                result.Append("<span class=\"math-tail\">").Append(math[n]).Append(safe, at, tail).Append("</span>");
+                at += tail;
+            }
         }
         return result.Append(safe, at, safe.Length - at).ToString();
     }

@@ -31,7 +31,7 @@ public static class HtmlSafety
     [
         "citation", "contains-task-list", "task-list-item", "task-list-item-checkbox", "footnotes", "footnote-ref",
         "footnote-back-ref", "align-left", "align-center", "align-right", "math-display", "math-mathjax", "math-error",
-        "math-error-message",
+        "math-error-message", "math-tail",
     ];
 
     static readonly string[] UrlAttributes = ["href", "src", "xlink:href", "action", "formaction", "srcset", "poster", "background", "cite", "data", "ping"];

@@ -103,11 +103,37 @@ public sealed class MathRenderingTests
     [Fact]
     public void DisplayBlocksAreWrappedAndInlineMathIsNot()
     {
-        var html = Rendered.Html("Inline $a$.\n\n$$\nb\n$$");
+        var html = Rendered.Html("Inline $a$ here.\n\n$$\nb\n$$");
 
         Assert.Single(html.QuerySelectorAll("p > .katex"));
         Assert.Single(html.QuerySelectorAll("div.math-display > .katex-display"));
     }
+
+    [Theory]
+    [InlineData("clipping every weight to $[-c, c]$: then", "[-c, c]", ":")]
+    [InlineData("the gradient $\\nabla_\\theta J$.", "\\nabla_\\theta J", ".")]
+    [InlineData("(see $x_i$), and", "x_i", "),")]
+    [InlineData("so $W = |\\theta|$\u2026 and", "W = |\\theta|", "\u2026")]
+    public void AShortFormulaKeepsThePunctuationAfterItOnItsLine(string markdown, string tex, string punctuation)
+    {
+        var html = Rendered.Html(markdown);
+
+        // One unit that does not wrap: the formula, then exactly the punctuation that followed it.
+        var tail = Assert.Single(html.QuerySelectorAll("p > span.math-tail"));
+        Assert.Equal(2, tail.ChildNodes.Length);
+        Assert.Equal(tex, tail.Children[0].QuerySelector("annotation")!.TextContent);
+        Assert.Equal("katex", tail.Children[0].ClassName);
+        Assert.Equal(punctuation, tail.ChildNodes[1].TextContent);
+    }
+
+    [Theory]
+    [InlineData("a formula $x$ and words")] // nothing follows it but a space
+    [InlineData("$$x$$.")] // display math stands on its own line anyway
+    [InlineData("long $\\sum_{i=1}^{n} \\alpha_i \\beta_i \\gamma_i \\delta_i \\epsilon_i$.")] // may need breaks of its own
+    [InlineData("`$x$`: code")] // no formula at all
+    [InlineData("a typo $\\fraq{a}{b}$.")] // a failed formula shows its reason, which must wrap
+    public void OtherFormulasAreNotTiedToWhatFollows(string markdown) =>
+        Assert.Empty(Rendered.Html(markdown).QuerySelectorAll(".math-tail"));
 
     [Fact]
     public void DefinitionsPersistWithinADocumentButNotAcrossDocuments()

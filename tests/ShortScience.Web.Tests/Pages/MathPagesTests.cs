@@ -82,6 +82,42 @@ public sealed class MathPagesTests(SiteFixture site, Browser browser)
     }
 
     [Fact]
+    public async Task PunctuationAfterAFormulaNeverStartsALineOfItsOwn()
+    {
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1701.07875").ToString());
+        await page.EvaluateAsync("() => document.fonts.ready");
+
+        // The served "… to [-c, c]:" set in a paragraph of the summary's own style, just wide enough for a word and the
+        // formula: the colon no longer fits on that line. Then the same with the formula and colon side by side as
+        // they were before (version 8), which Chromium breaks between, leaving the colon alone on the next line.
+        var lines = await page.EvaluateAsync<bool[]>("""
+            () => {
+              const served = [...document.querySelectorAll('.prose .math-tail')]
+                .find(t => t.querySelector('annotation').textContent === '[-c, c]' && t.lastChild.textContent === ':');
+              const sameLine = (unwrap) => {
+                const p = document.createElement('p');
+                const tail = served.cloneNode(true);
+                p.append('weight ', tail, ' then');
+                served.closest('.prose').append(p);
+                if (unwrap) tail.replaceWith(...tail.childNodes);
+                const katex = p.querySelector('.katex');
+                p.style.width = (katex.getBoundingClientRect().right - p.getBoundingClientRect().left + 1) + 'px';
+                const colon = document.createRange();
+                colon.selectNodeContents(katex.nextSibling);
+                colon.setEnd(katex.nextSibling, 1);
+                const c = colon.getBoundingClientRect(), k = katex.querySelector('.katex-html').getBoundingClientRect();
+                p.remove();
+                return c.top < k.bottom && c.bottom > k.top;
+              };
+              return [sameLine(false), sameLine(true)];
+            }
+            """);
+        Assert.Equal([true, false], lines);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task CitationsLinkToThePaperWithItsTitle()
     {
         var (page, errors) = await browser.NewPageAsync();
