@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ShortScience.Core.Browse;
 using ShortScience.Core.Import;
 using ShortScience.Core.Rendering;
+using ShortScience.Api.CitedBy;
 using ShortScience.Api.Rendering;
 using ShortScience.Core.Text;
 using ShortScience.Data;
@@ -12,8 +13,11 @@ using ShortScience.Contracts;
 
 namespace ShortScience.Api.Demo;
 
-/// <summary>Loads the hand-written demo papers and summaries in Demo/content into an empty database.</summary>
-public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, ContentRenderer renderer, ILogger<DemoSeeder> logger)
+/// <summary>
+/// Loads the hand-written demo papers, summaries, comments, questions and answers in Demo/content into an empty
+/// database, with the papers' "cited by" lists as the texts' citations make them.
+/// </summary>
+public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, ContentRenderer renderer, CitationIndex citations, ILogger<DemoSeeder> logger)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -129,11 +133,100 @@ public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, Conte
             summary.Current = summary.Revisions.Single(r => r.Number == summary.CurrentRevision);
         }
         await db.SaveChangesAsync(ct);
+
+        var comments = await AddCommentsAsync(papers, people, ct);
+        var questions = await AddQuestionsAsync(papers, people, ct);
+        // "Cited by" is kept by the write paths; the demo's texts are written here, so their citations are recorded here.
+        foreach (var summary in db.Summaries.Local) await citations.RecordSummaryAsync(summary.Id, ct);
+        foreach (var comment in comments) await citations.RecordCommentAsync(comment.Id, ct);
+        foreach (var question in questions)
+        {
+            await citations.RecordQuestionAsync(question.Id, ct);
+            foreach (var answer in question.Answers) await citations.RecordAnswerAsync(answer.Id, ct);
+        }
         await tx.CommitAsync(ct);
 
-        logger.LogInformation("Loaded demo content: {Venues} venues, {Papers} papers, {Authors} authors, {Users} users, {Summaries} summaries",
-            venues.Count, papers.Count, authors.Count, people.Count, summaries.Count);
+        logger.LogInformation("Loaded demo content: {Venues} venues, {Papers} papers, {Authors} authors, {Users} users, {Summaries} summaries, "
+            + "{Comments} comments, {Questions} questions", venues.Count, papers.Count, authors.Count, people.Count, summaries.Count,
+            comments.Count, questions.Count);
         return true;
+    }
+
+    /// <summary>Comment threads under summaries (each summary named by its paper and its writer), replies one level deep.</summary>
+    async Task<List<Comment>> AddCommentsAsync(Dictionary<string, Paper> papers, Dictionary<string, User> people, CancellationToken ct)
+    {
+        var added = new List<Comment>();
+        foreach (var thread in Read<DemoComment>("comments.json"))
+        {
+            var summary = db.Summaries.Local.Single(s => s.Paper == papers[thread.Paper!] && s.User == people[thread.SummaryBy!]);
+            var top = await CommentAsync(summary, null, thread, people, ct);
+            added.Add(top);
+            foreach (var reply in thread.Replies) added.Add(await CommentAsync(summary, top, reply, people, ct));
+        }
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    async Task<Comment> CommentAsync(Summary summary, Comment? parent, DemoComment text, Dictionary<string, User> people, CancellationToken ct)
+    {
+        var rendered = await renderer.RenderAsync(text.Markdown, ct);
+        var comment = new Comment
+        {
+            Summary = summary, Parent = parent, User = people[text.User], Markdown = text.Markdown, Html = rendered.Html,
+            PlainText = rendered.PlainText, RendererVersion = rendered.RendererVersion, Status = ContentStatus.Visible,
+            CreatedAt = text.At, UpdatedAt = text.At,
+        };
+        comment.Revisions.Add(new CommentRevision
+        {
+            Number = 1, Markdown = text.Markdown, Html = rendered.Html, RendererVersion = rendered.RendererVersion, CreatedAt = text.At,
+        });
+        db.Comments.Add(comment);
+        summary.CommentCount++;
+        return comment;
+    }
+
+    /// <summary>Questions on papers with their answers; an answer marked accepted is the asker's accepted one.</summary>
+    async Task<List<Question>> AddQuestionsAsync(Dictionary<string, Paper> papers, Dictionary<string, User> people, CancellationToken ct)
+    {
+        var added = new List<(Question Question, DemoAnswer? Accepted)>();
+        foreach (var q in Read<DemoQuestion>("questions.json"))
+        {
+            var rendered = await renderer.RenderAsync(q.Markdown, ct);
+            var question = new Question
+            {
+                Paper = papers[q.Paper], User = people[q.User], Title = q.Title, Markdown = q.Markdown, Html = rendered.Html,
+                PlainText = rendered.PlainText, RendererVersion = rendered.RendererVersion, Status = ContentStatus.Visible,
+                AnswerCount = q.Answers.Count, CreatedAt = q.At, UpdatedAt = q.At,
+            };
+            question.Revisions.Add(new QuestionRevision
+            {
+                Number = 1, Title = q.Title, Markdown = q.Markdown, Html = rendered.Html, RendererVersion = rendered.RendererVersion, CreatedAt = q.At,
+            });
+            foreach (var a in q.Answers)
+            {
+                var answerText = await renderer.RenderAsync(a.Markdown, ct);
+                var answer = new Answer
+                {
+                    User = people[a.User], Markdown = a.Markdown, Html = answerText.Html, PlainText = answerText.PlainText,
+                    RendererVersion = answerText.RendererVersion, Status = ContentStatus.Visible, CreatedAt = a.At, UpdatedAt = a.At,
+                };
+                answer.Revisions.Add(new AnswerRevision
+                {
+                    Number = 1, Markdown = a.Markdown, Html = answerText.Html, RendererVersion = answerText.RendererVersion, CreatedAt = a.At,
+                });
+                question.Answers.Add(answer);
+            }
+            db.Questions.Add(question);
+            added.Add((question, q.Answers.SingleOrDefault(a => a.Accepted)));
+        }
+        await db.SaveChangesAsync(ct);
+        // The accepted answer's id is known only after the save.
+        foreach (var (question, accepted) in added.Where(q => q.Accepted is not null))
+        {
+            question.AcceptedAnswerId = question.Answers.Single(a => a.Markdown == accepted!.Markdown).Id;
+        }
+        await db.SaveChangesAsync(ct);
+        return added.Select(q => q.Question).ToList();
     }
 
     static List<T> Read<T>(string file) =>
@@ -149,4 +242,13 @@ public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, Conte
         string? Url, string? PdfUrl, List<string> Keywords, List<string> Categories, DateOnly? PublishedOn, string Abstract);
 
     sealed record DemoSummary(string Paper, string User, bool Anonymous, DateTimeOffset PublishedAt, List<string> Revisions, int Score);
+
+    sealed record DemoComment(string User, DateTimeOffset At, string Markdown, string? Paper = null, string? SummaryBy = null)
+    {
+        public List<DemoComment> Replies { get; init; } = [];
+    }
+
+    sealed record DemoQuestion(string Paper, string User, DateTimeOffset At, string Title, string Markdown, List<DemoAnswer> Answers);
+
+    sealed record DemoAnswer(string User, DateTimeOffset At, string Markdown, bool Accepted);
 }

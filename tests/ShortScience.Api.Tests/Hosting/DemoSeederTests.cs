@@ -33,6 +33,27 @@ public sealed class DemoSeederTests(ApiFactory app) : IClassFixture<ApiFactory>
             Assert.All(summaries, s => Assert.Contains("<p>", s.Current!.Html));
             Assert.All(summaries, s => Assert.DoesNotContain("\n## ", s.Current!.Html));
             Assert.Equal(1, summaries.Count(s => s.Anonymous));
+
+            // A discussion to look at: comment threads with a reply, answered and unanswered questions, one accepted.
+            var comments = await db.Comments.ToListAsync();
+            Assert.Equal(3, comments.Count);
+            Assert.Single(comments, c => c.ParentId is not null);
+            Assert.Equal(2, await db.Summaries.Where(s => s.Paper.Key == "1701.07875").Select(s => s.CommentCount).SingleAsync());
+            var questions = await db.Questions.Include(q => q.Answers).ToListAsync();
+            Assert.Equal(3, questions.Count);
+            Assert.Single(questions, q => q.AnswerCount == 0 && q.Answers.Count == 0);
+            var accepted = Assert.Single(questions, q => q.AcceptedAnswerId is not null);
+            Assert.Contains(accepted.Answers, a => a.Id == accepted.AcceptedAnswerId);
+            var texts = comments.Select(c => c.Html).Concat(questions.Select(q => q.Html)).Concat(questions.SelectMany(q => q.Answers).Select(a => a.Html)).ToList();
+            Assert.All(texts, html => Assert.DoesNotContain("math-error", html));
+            Assert.Equal(5, texts.Count(html => html.Contains("class=\"katex\"", StringComparison.Ordinal)));
+
+            // "Cited by" as the write paths would have kept it: a summary citing GAN, an answer citing batch norm.
+            async Task<List<string>> CitedBy(string key) => (await ShortScience.Api.CitedBy.CitationIndex.CitedByAsync(db,
+                await db.Papers.Where(p => p.Key == key).Select(p => p.Id).SingleAsync(), CancellationToken.None)).Select(c => $"{c.Kind} {c.Paper.Key}").ToList();
+            Assert.Contains("summary 1701.07875", await CitedBy("1406.2661"));
+            Assert.Equal(["answer 1611.03530"], await CitedBy("1502.03167"));
+            Assert.Contains("answer 1409.3215", await CitedBy("1409.0473"));
         });
     }
 }
