@@ -73,6 +73,9 @@ public sealed class MathPagesTests(SiteFixture site, Browser browser)
         static string Role(System.Text.Json.JsonElement n) => n.TryGetProperty("role", out var r) ? r.GetProperty("value").GetString() ?? "" : "";
         var formulas = await page.Locator(".katex").CountAsync();
         Assert.True(formulas > 5);
+        // Including formulas below the first screen (the demo's comment on epsilon): each one, not only those in view.
+        Assert.True(await page.Locator(".comment .katex").CountAsync() >= 2);
+        Assert.True(await page.Locator(".comment").First.EvaluateAsync<bool>("c => c.getBoundingClientRect().top > innerHeight"));
         Assert.Equal(formulas, nodes.Count(n => Role(n) is "math" or "MathMLMath"));
         var text = string.Concat(nodes.Where(n => Role(n) == "StaticText").Select(n => n.GetProperty("name").GetProperty("value").GetString()));
         var variable = await page.Locator(".katex-mathml mi").First.TextContentAsync();
