@@ -188,9 +188,10 @@ public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, Conte
     /// <summary>Questions on papers with their answers; an answer marked accepted is the asker's accepted one.</summary>
     async Task<List<Question>> AddQuestionsAsync(Dictionary<string, Paper> papers, Dictionary<string, User> people, CancellationToken ct)
     {
-        var added = new List<(Question Question, DemoAnswer? Accepted)>();
+        var added = new List<(Question Question, Answer? Accepted)>();
         foreach (var q in Read<DemoQuestion>("questions.json"))
         {
+            Answer? accepted = null;
             var rendered = await renderer.RenderAsync(q.Markdown, ct);
             var question = new Question
             {
@@ -215,16 +216,14 @@ public sealed class DemoSeeder(ShortScienceDb db, UserManager<User> users, Conte
                     Number = 1, Markdown = a.Markdown, Html = answerText.Html, RendererVersion = answerText.RendererVersion, CreatedAt = a.At,
                 });
                 question.Answers.Add(answer);
+                if (a.Accepted) accepted = answer;
             }
             db.Questions.Add(question);
-            added.Add((question, q.Answers.SingleOrDefault(a => a.Accepted)));
+            added.Add((question, accepted));
         }
         await db.SaveChangesAsync(ct);
         // The accepted answer's id is known only after the save.
-        foreach (var (question, accepted) in added.Where(q => q.Accepted is not null))
-        {
-            question.AcceptedAnswerId = question.Answers.Single(a => a.Markdown == accepted!.Markdown).Id;
-        }
+        foreach (var (question, accepted) in added.Where(q => q.Accepted is not null)) question.AcceptedAnswerId = accepted!.Id;
         await db.SaveChangesAsync(ct);
         return added.Select(q => q.Question).ToList();
     }
