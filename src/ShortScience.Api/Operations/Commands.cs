@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Demo;
 using ShortScience.Data;
@@ -79,6 +81,9 @@ public static class Commands
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShortScienceDb>();
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<ShortScienceDb>>();
+        // The history table first: on an empty database EF Core probes it with a query that fails, and logs that
+        // expected failure as an error ("Failed executing DbCommand") twice before it creates the table.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         logger.LogInformation("Applying {Count} pending migrations: {Migrations}", pending.Count, pending);
         await db.Database.MigrateAsync();
