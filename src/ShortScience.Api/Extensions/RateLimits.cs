@@ -46,13 +46,13 @@ public static class RateLimits
             {
                 var limit = configuration.GetValue($"RateLimits:{name}:PermitLimit", permits);
                 var window = TimeSpan.FromSeconds(configuration.GetValue($"RateLimits:{name}:WindowSeconds", seconds));
+                var local = new SlidingWindowRateLimiterOptions { PermitLimit = limit, Window = window, SegmentsPerWindow = 6, QueueLimit = 0 };
                 options.AddPolicy(name, http => redis is null
-                    ? RateLimitPartition.GetSlidingWindowLimiter($"{name}:{Who(http)}",
-                        _ => new SlidingWindowRateLimiterOptions { PermitLimit = limit, Window = window, SegmentsPerWindow = 6, QueueLimit = 0 })
+                    ? RateLimitPartition.GetSlidingWindowLimiter($"{name}:{Who(http)}", _ => local)
                     : RateLimitPartition.Get($"{name}:{Who(http)}", key => new SharedOrLocal(
                         new RedisSlidingWindowRateLimiter<string>("shortscience:rate:" + key,
                             new RedisSlidingWindowRateLimiterOptions { ConnectionMultiplexerFactory = () => redis.Value, PermitLimit = limit, Window = window }),
-                        new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions { PermitLimit = limit, Window = window, SegmentsPerWindow = 6, QueueLimit = 0 }))));
+                        new SlidingWindowRateLimiter(local))));
             }
             options.OnRejected = async (context, ct) =>
             {

@@ -48,7 +48,7 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
     /// (math.GT/0309136) and lists broken over lines find their papers. 7: citation keys in any script (Müller2020).
     /// 8: \href and \url in math link to http(s) addresses; other schemes and the commands the site does not allow in
     /// math (\includegraphics, \html…) fail the formula with a reason instead of showing their name in red.
-    /// 9: punctuation right after inline math stays on the formula's line (a word joiner between them).
+    /// 9: a short inline formula and the punctuation right after it stay on one line (<c>span.math-tail</c>).
     /// </summary>
     public int Version => 9;
 
@@ -103,10 +103,9 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
             if (blocks[i] is { } block) block.RendersEmpty = math[i].Length == 0;
         }
 
-        var joined = formulas.Select(f => !f.Display && !f.Block && f.Tex.Length <= MaxJoinedTex).ToArray();
-        var html = Finish(ToHtml([document]), placeholder, math, joined);
+        var html = Finish(ToHtml([document]), placeholder, math, formulas);
         var plain = PlainText.From(document, Pipeline);
-        var excerpt = Finish(ToHtml(Excerpt.Select(document)), placeholder, math, joined);
+        var excerpt = Finish(ToHtml(Excerpt.Select(document)), placeholder, math, formulas);
         deadline.ThrowIfExpired();
         return new RenderedText(html, excerpt, plain, Version);
     }
@@ -157,14 +156,18 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
 
     const string InlineError = "<span class=\"math-error\"";
 
+    // A formula that failed shows its source and the reason, which must be free to wrap.
+    static bool Joinable(Formula formula, string html) => !formula.Display && !formula.Block && formula.Tex.Length <= MaxJoinedTex
+        && !html.StartsWith(InlineError, StringComparison.Ordinal);
+
     static bool ClosesAfterMath(char c) => c is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '%' or '\''
         or '"' or '\u2019' or '\u201D' or '\u2026';
 
     /// <summary>
-    /// Sanitizes, then puts each formula's HTML where its placeholder survived; a <paramref name="joined"/> formula
-    /// directly followed by punctuation is wrapped with it in <c>span.math-tail</c> (see <see cref="MaxJoinedTex"/>).
+    /// Sanitizes, then puts each formula's HTML where its placeholder survived; a short inline formula directly followed
+    /// by punctuation is wrapped with it in <c>span.math-tail</c> (see <see cref="MaxJoinedTex"/>).
     /// </summary>
-    static string Finish(string html, string placeholder, string[] math, bool[] joined)
+    static string Finish(string html, string placeholder, string[] math, List<Formula> formulas)
     {
         var safe = HtmlPolicy.SanitizeMarkdown(html);
         if (math.Length == 0) return safe;
@@ -179,8 +182,7 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
             result.Append(safe, at, i - at);
             at = end + 1;
             var tail = 0;
-            // A formula that failed shows its source and the reason, which must be free to wrap.
-            var join = joined[n] && !math[n].StartsWith(InlineError, StringComparison.Ordinal);
+            var join = Joinable(formulas[n], math[n]);
             while (join && tail < 3 && at + tail < safe.Length && ClosesAfterMath(safe[at + tail])) tail++;
             if (tail == 0) result.Append(math[n]);
             else

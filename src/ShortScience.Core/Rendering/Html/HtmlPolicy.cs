@@ -55,7 +55,6 @@ public static partial class HtmlPolicy
         return string.Concat(nodes.Select(n => n is AngleSharp.Dom.IElement e ? e.OuterHtml : System.Net.WebUtility.HtmlEncode(n.TextContent)));
     }
 
-
     static HtmlSanitizer CreateMarkdownSanitizer()
     {
         var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
