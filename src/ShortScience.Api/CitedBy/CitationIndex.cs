@@ -68,14 +68,16 @@ public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, Cach
         var comments = citations.Where(c => c.SourceKind == CitationSource.Comment)
             .Join(db.Comments.Where(m => m.Status == ContentStatus.Visible && m.Summary.Status == SummaryStatus.Published
                 && m.Summary.Paper.Status == ContentStatus.Visible), c => c.SourceId, m => m.Id,
-                (c, m) => new { Kind = CitationSource.Comment, m.Id, SummaryId = (long?)m.SummaryId, m.Summary.Paper.Key, m.Summary.Paper.Title, At = m.CreatedAt, Author = (string?)null });
+                (c, m) => new { Kind = CitationSource.Comment, m.Id, SummaryId = (long?)m.SummaryId, m.Summary.Paper.Key, m.Summary.Paper.Title, At = m.CreatedAt,
+                    // The anonymous author of a summary stays anonymous in the comments on it, here as in the thread.
+                    Author = m.Summary.Anonymous && m.UserId == m.Summary.UserId ? null : m.User.UserName });
         var questions = citations.Where(c => c.SourceKind == CitationSource.Question)
             .Join(db.Questions.Where(q => q.Status == ContentStatus.Visible && q.Paper.Status == ContentStatus.Visible), c => c.SourceId, q => q.Id,
-                (c, q) => new { Kind = CitationSource.Question, q.Id, SummaryId = (long?)null, q.Paper.Key, q.Paper.Title, At = q.CreatedAt, Author = (string?)null });
+                (c, q) => new { Kind = CitationSource.Question, q.Id, SummaryId = (long?)null, q.Paper.Key, q.Paper.Title, At = q.CreatedAt, Author = q.User.UserName });
         var answers = citations.Where(c => c.SourceKind == CitationSource.Answer)
             .Join(db.Answers.Where(a => a.Status == ContentStatus.Visible && a.Question.Status == ContentStatus.Visible
                 && a.Question.Paper.Status == ContentStatus.Visible), c => c.SourceId, a => a.Id,
-                (c, a) => new { Kind = CitationSource.Answer, a.Id, SummaryId = (long?)null, a.Question.Paper.Key, a.Question.Paper.Title, At = a.CreatedAt, Author = (string?)null });
+                (c, a) => new { Kind = CitationSource.Answer, a.Id, SummaryId = (long?)null, a.Question.Paper.Key, a.Question.Paper.Title, At = a.CreatedAt, Author = a.User.UserName });
         var rows = await summaries.Concat(comments).Concat(questions).Concat(answers)
             .OrderByDescending(r => r.At).Take(MaxCitingTexts).ToListAsync(ct);
 

@@ -29,7 +29,7 @@ namespace ShortScience.Api.Papers;
 public sealed class PaperDocuments(NpgsqlDataSource primary, IMarkdownRenderer renderer, IOptions<JsonOptions> json, ILogger<PaperDocuments> logger)
 {
     /// <summary>The shape of a stored document; raise it when <c>PaperDetail</c> or the anonymous view's rules change.</summary>
-    public const int Shape = 2; // 2: the venue's kind
+    public const int Shape = 3; // 2: the venue's kind; 3: the authors of citing comments, questions and answers
 
     // A renderer upgrade changes the abstract's math (texts are re-rendered and bump the epoch; abstracts are not stored).
     int Format => Shape * 10_000 + renderer.Version;

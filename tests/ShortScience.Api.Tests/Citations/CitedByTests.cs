@@ -75,12 +75,36 @@ public sealed class CitedByTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
 
         var citing = await CitedByAsync();
-        Assert.Contains(citing, c => c.Kind == "question" && c.Id == question.Id && c.Paper.Key == "cb-asking");
-        Assert.Contains(citing, c => c.Kind == "answer" && c.Paper.Key == "cb-asking");
+        Assert.Contains(citing, c => c.Kind == "question" && c.Id == question.Id && c.Paper.Key == "cb-asking" && c.Author == "cb-asker");
+        Assert.Contains(citing, c => c.Kind == "answer" && c.Paper.Key == "cb-asking" && c.Author == "cb-answerer");
 
         Assert.Equal(HttpStatusCode.NoContent, (await asker.DeleteAsync($"/api/v1/questions/{question.Id}")).StatusCode);
         // The question is gone, and its answers with it.
         Assert.DoesNotContain(await CitedByAsync(), c => c.Kind is "question" or "answer");
+    }
+
+    [Fact]
+    public async Task ACitingCommentNamesItsAuthorUnlessTheyAreTheSummarysAnonymousAuthor()
+    {
+        await PapersAsync();
+        var author = await app.MemberAsync("cb-anonymous");
+        var published = await author.PutAsJsonAsync("/api/v1/papers/cb-citing/summaries/mine",
+            new PublishRequest("A summary written anonymously.", null, true, null));
+        published.EnsureSuccessStatusCode();
+        var summaryId = (await published.Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+
+        async Task<CitingText> CommentAsync(HttpClient writer, string text)
+        {
+            var posted = await writer.PostAsJsonAsync($"/api/v1/summaries/{summaryId}/comments", new CommentRequest(text));
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+            var id = (await posted.Content.ReadFromJsonAsync<CommentView>())!.Id;
+            return Assert.Single(await CitedByAsync(), c => c.Kind == "comment" && c.Id == id);
+        }
+
+        Assert.Equal("cb-commenter", (await CommentAsync(await app.MemberAsync("cb-commenter"), "See \\cite{1406.2661}.")).Author);
+        // The summary's own author replying under it is the anonymous author there, and here.
+        Assert.Null((await CommentAsync(author, "As \\cite{1406.2661} shows.")).Author);
+        Assert.DoesNotContain(await CitedByAsync(), c => c.Author == "cb-anonymous");
     }
 
     /// <summary>

@@ -40,6 +40,7 @@ public sealed class CitedByJourneyTests(SiteFixture site, Browser browser)
         // Among the paper's other citing texts (the demo's answer on generalization cites it too), the new summary.
         var entry = page.Locator("section.cited-by li", new() { Has = page.Locator("a.cited-by-paper", new() { HasTextString = "Pixel Recurrent Neural Networks" }) });
         await Expect(entry).ToHaveCountAsync(1);
+        await Expect(entry.GetByRole(AriaRole.Link, new() { Name = "cb-writer", Exact = true })).ToHaveAttributeAsync("href", "/users/cb-writer");
         await entry.GetByRole(AriaRole.Link, new() { Name = "A summary of" }).ClickAsync();
         await Expect(page.Locator("body")).ToContainTextAsync("Cited-by journey");
         Assert.Empty(errors);
