@@ -31,6 +31,19 @@ public sealed partial class SeoTests(SiteFixture site, Browser browser)
         Assert.Equal(now, response.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/papers/1611.03530/questions", "/papers/1611.03530#questions")]
+    [InlineData("/papers/1611.03530/questions/17", "/papers/1611.03530#question-17")]
+    [InlineData("/papers/a%20b/questions", "/papers/a%20b#questions")]
+    public async Task APapersQuestionsLeadToThemOnItsPage(string address, string now)
+    {
+        using var http = Http();
+        var response = await http.GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(now, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task AnOldAddressOfAPaperThatIsNotHereOffersToAddIt()
     {

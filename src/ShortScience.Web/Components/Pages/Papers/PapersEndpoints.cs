@@ -1,3 +1,4 @@
+using ShortScience.Contracts;
 using ShortScience.Web.Extensions;
 using ShortScience.Web.Clients;
 
@@ -25,6 +26,10 @@ public static class PapersEndpoints
     {
         app.MapGet("/papers/{key}.bib", async (string key, PapersClient papers, CancellationToken ct) =>
             await papers.GetBibtexAsync(key, ct) is { } bib ? Results.File(bib, Bibtex, FileName(key, "bib")) : Results.NotFound());
+        // A paper's questions live on its page: their own addresses (guessed, or linked from elsewhere) lead there.
+        app.MapGet("/papers/{key}/questions", (string key) => Results.Redirect($"/papers/{E(Links.SegmentValue(key))}#questions", permanent: true));
+        app.MapGet("/papers/{key}/questions/{id:long}", (string key, long id) =>
+            Results.Redirect($"/papers/{E(Links.SegmentValue(key))}#question-{id}", permanent: true));
         foreach (var (extension, contentType) in Formats)
         {
             var suffix = ApiSuffix(extension);
