@@ -7,9 +7,10 @@ public sealed record CitingPaper(string Key, string Title);
 
 /// <summary>
 /// A shown summary, comment, question or answer that cites a paper (<c>\cite{…}</c>): its kind ("summary",
-/// "comment", "question", "answer"), the paper it is about, where it is read, and its author when named.
+/// "comment", "question", "answer"), the paper it is about, where it is read, and its author when named (user name,
+/// and the name they go by).
 /// </summary>
-public sealed record CitingText(string Kind, long Id, CitingPaper Paper, string Url, string? Author, DateTimeOffset At);
+public sealed record CitingText(string Kind, long Id, CitingPaper Paper, string Url, string? Author, DateTimeOffset At, string? AuthorName = null);
 
 /// <summary>
 /// The shapes of what goes inside <c>\cite{…}</c>, shared by the renderer (which links them) and the add form (which

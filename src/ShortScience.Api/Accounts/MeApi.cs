@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ShortScience.Api.Caching;
 using ShortScience.Api.Extensions;
 using ShortScience.Contracts;
 using ShortScience.Data;
@@ -30,15 +31,18 @@ public static class MeApi
     }
 
     static async Task<Results<Ok<Me>, ValidationProblem, UnauthorizedHttpResult>> UpdateProfileAsync(
-        ProfileUpdate update, HttpContext http, UserManager<User> users)
+        ProfileUpdate update, HttpContext http, UserManager<User> users, CacheEviction caches, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(http.User.RequiredUserId().ToString());
         if (user is null) return TypedResults.Unauthorized();
+        var (name, bio, affiliation) = (user.DisplayName, user.Bio, user.Affiliation);
         user.DisplayName = update.DisplayName.Trim();
         user.Bio = string.IsNullOrWhiteSpace(update.Bio) ? null : update.Bio.Trim();
         user.Affiliation = string.IsNullOrWhiteSpace(update.Affiliation) ? null : update.Affiliation.Trim();
         user.EmailNotifications = update.EmailNotifications;
         await users.UpdateAsync(user);
+        await caches.ProfileChangedAsync(user.UserName!, nameChanged: user.DisplayName != name,
+            profileChanged: user.Bio != bio || user.Affiliation != affiliation, ct);
         return TypedResults.Ok(await ToMeAsync(user, users));
     }
 

@@ -153,6 +153,18 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
     /// <summary>A change too wide to trace (an account deleted): every cached read, page and feed goes.</summary>
     public Task EverythingChangedAsync(CancellationToken ct = default) => EvictAsync([Everything, CacheTags.Reads, CacheTags.Pages], ct, everything: true);
 
+    /// <summary>
+    /// Someone changed their profile. The name they go by shows on every page they wrote on, so a new name is a change
+    /// too wide to trace; a new bio or affiliation shows only on their profile; a setting nobody else sees, nowhere.
+    /// </summary>
+    public Task ProfileChangedAsync(string userName, bool nameChanged, bool profileChanged, CancellationToken ct = default)
+    {
+        if (nameChanged) return EverythingChangedAsync(ct);
+        if (profileChanged) return EvictAsync([CacheTags.User(userName)], ct);
+        Unchanged();
+        return Task.CompletedTask;
+    }
+
     /// <summary>Figures were removed (take-down, their owner's account, orphans): their copies at the edge go.</summary>
     public Task FiguresRemovedAsync(IReadOnlyCollection<string> hashes, CancellationToken ct = default) =>
         hashes.Count == 0 ? Task.CompletedTask : EvictAsync(hashes.Select(CacheTags.Figure), ct);

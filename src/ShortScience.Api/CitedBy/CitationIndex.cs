@@ -64,29 +64,30 @@ public sealed class CitationIndex(ShortScienceDb db, CitationLookup lookup, Cach
         var citations = db.Citations.AsNoTracking().Where(c => c.CitedPaperId == paperId);
         var summaries = citations.Where(c => c.SourceKind == CitationSource.Summary)
             .Join(db.Summaries.Where(s => s.Status == SummaryStatus.Published && s.Paper.Status == ContentStatus.Visible), c => c.SourceId, s => s.Id,
-                (c, s) => new { Kind = CitationSource.Summary, s.Id, SummaryId = (long?)null, s.Paper.Key, s.Paper.Title, At = s.PublishedAt ?? s.CreatedAt, Author = s.Anonymous ? null : s.User.UserName });
+                (c, s) => new { Kind = CitationSource.Summary, s.Id, SummaryId = (long?)null, s.Paper.Key, s.Paper.Title, At = s.PublishedAt ?? s.CreatedAt, Author = s.Anonymous ? null : s.User.UserName, AuthorName = s.Anonymous ? null : s.User.DisplayName });
         var comments = citations.Where(c => c.SourceKind == CitationSource.Comment)
             .Join(db.Comments.Where(m => m.Status == ContentStatus.Visible && m.Summary.Status == SummaryStatus.Published
                 && m.Summary.Paper.Status == ContentStatus.Visible), c => c.SourceId, m => m.Id,
                 (c, m) => new { Kind = CitationSource.Comment, m.Id, SummaryId = (long?)m.SummaryId, m.Summary.Paper.Key, m.Summary.Paper.Title, At = m.CreatedAt,
                     // The anonymous author of a summary stays anonymous in the comments on it, here as in the thread.
-                    Author = m.Summary.Anonymous && m.UserId == m.Summary.UserId ? null : m.User.UserName });
+                    Author = m.Summary.Anonymous && m.UserId == m.Summary.UserId ? null : m.User.UserName,
+                    AuthorName = m.Summary.Anonymous && m.UserId == m.Summary.UserId ? null : m.User.DisplayName });
         var questions = citations.Where(c => c.SourceKind == CitationSource.Question)
             .Join(db.Questions.Where(q => q.Status == ContentStatus.Visible && q.Paper.Status == ContentStatus.Visible), c => c.SourceId, q => q.Id,
-                (c, q) => new { Kind = CitationSource.Question, q.Id, SummaryId = (long?)null, q.Paper.Key, q.Paper.Title, At = q.CreatedAt, Author = q.User.UserName });
+                (c, q) => new { Kind = CitationSource.Question, q.Id, SummaryId = (long?)null, q.Paper.Key, q.Paper.Title, At = q.CreatedAt, Author = q.User.UserName, AuthorName = (string?)q.User.DisplayName });
         var answers = citations.Where(c => c.SourceKind == CitationSource.Answer)
             .Join(db.Answers.Where(a => a.Status == ContentStatus.Visible && a.Question.Status == ContentStatus.Visible
                 && a.Question.Paper.Status == ContentStatus.Visible), c => c.SourceId, a => a.Id,
-                (c, a) => new { Kind = CitationSource.Answer, a.Id, SummaryId = (long?)null, a.Question.Paper.Key, a.Question.Paper.Title, At = a.CreatedAt, Author = a.User.UserName });
+                (c, a) => new { Kind = CitationSource.Answer, a.Id, SummaryId = (long?)null, a.Question.Paper.Key, a.Question.Paper.Title, At = a.CreatedAt, Author = a.User.UserName, AuthorName = (string?)a.User.DisplayName });
         var rows = await summaries.Concat(comments).Concat(questions).Concat(answers)
             .OrderByDescending(r => r.At).Take(MaxCitingTexts).ToListAsync(ct);
 
         return rows.Select(r => r.Kind switch
         {
-            CitationSource.Summary => new CitingText("summary", r.Id, new CitingPaper(r.Key, r.Title), Links.Summary(r.Key, r.Id), r.Author, r.At),
-            CitationSource.Comment => new CitingText("comment", r.Id, new CitingPaper(r.Key, r.Title), Links.Comment(r.Key, r.SummaryId!.Value, r.Id), r.Author, r.At),
-            CitationSource.Question => new CitingText("question", r.Id, new CitingPaper(r.Key, r.Title), Links.Question(r.Key, r.Id), r.Author, r.At),
-            _ => new CitingText("answer", r.Id, new CitingPaper(r.Key, r.Title), Links.Answer(r.Key, r.Id), r.Author, r.At),
+            CitationSource.Summary => new CitingText("summary", r.Id, new CitingPaper(r.Key, r.Title), Links.Summary(r.Key, r.Id), r.Author, r.At, r.AuthorName),
+            CitationSource.Comment => new CitingText("comment", r.Id, new CitingPaper(r.Key, r.Title), Links.Comment(r.Key, r.SummaryId!.Value, r.Id), r.Author, r.At, r.AuthorName),
+            CitationSource.Question => new CitingText("question", r.Id, new CitingPaper(r.Key, r.Title), Links.Question(r.Key, r.Id), r.Author, r.At, r.AuthorName),
+            _ => new CitingText("answer", r.Id, new CitingPaper(r.Key, r.Title), Links.Answer(r.Key, r.Id), r.Author, r.At, r.AuthorName),
         }).ToList();
     }
 }

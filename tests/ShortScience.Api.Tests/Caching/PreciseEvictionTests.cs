@@ -89,3 +89,50 @@ public sealed class PreciseEvictionTests(CachingApiFactory fixture) : IClassFixt
         Assert.Equal(0, await FoundAsync());
     }
 }
+
+/// <summary>A profile change evicts what shows it: a new name every page the person wrote on, a new bio their profile, a setting nothing.</summary>
+public sealed class ProfileEvictionTests(CachingApiFactory fixture) : IClassFixture<CachingApiFactory>
+{
+    WebApplicationFactory<Program> Api => fixture.Api;
+
+    [Fact]
+    public async Task ANewNameReachesThePagesTheyWroteOnAndANewBioOnlyTheirProfile()
+    {
+        await fixture.App.WithDbAsync(async db =>
+        {
+            await TestData.PaperAsync(db, "pr-written", "Profile Written Paper");
+            await TestData.PaperAsync(db, "pr-other", "Profile Other Paper");
+        });
+        var writer = Api.CreateClient();
+        writer.DefaultRequestHeaders.Authorization = (await fixture.App.MemberAsync("pr-writer")).DefaultRequestHeaders.Authorization;
+        (await writer.PutAsJsonAsync("/api/v1/papers/pr-written/summaries/mine", new PublishRequest("A summary.", null, false, null))).EnsureSuccessStatusCode();
+        var anonymous = Api.CreateClient();
+        const string profile = "/api/v1/users/pr-writer", written = "/api/v1/papers/pr-written", other = "/api/v1/papers/pr-other";
+        async Task ReadAllAsync() { foreach (var path in new[] { profile, written, other }) await anonymous.GetStringAsync(path); }
+        async Task<int> StatementsForAsync(string path)
+        {
+            fixture.Commands.Reset();
+            await anonymous.GetStringAsync(path);
+            return fixture.Commands.Count;
+        }
+
+        // A setting nobody else sees: every cached read stays.
+        await ReadAllAsync();
+        (await writer.PutAsJsonAsync("/api/v1/me/profile", new ProfileUpdate("pr-writer Display", null, null, false))).EnsureSuccessStatusCode();
+        Assert.Equal(0, await StatementsForAsync(profile));
+        Assert.Equal(0, await StatementsForAsync(written));
+
+        // A bio: the profile shows it at once; the pages they wrote on, which do not show it, stay cached.
+        (await writer.PutAsJsonAsync("/api/v1/me/profile", new ProfileUpdate("pr-writer Display", "Reads about optimizers.", "Somewhere", false))).EnsureSuccessStatusCode();
+        var shown = (await anonymous.GetFromJsonAsync<UserProfile>(profile))!;
+        Assert.Equal(("Reads about optimizers.", "Somewhere"), (shown.Bio, shown.Affiliation));
+        Assert.Equal(0, await StatementsForAsync(written));
+        Assert.Equal(0, await StatementsForAsync(other));
+
+        // A new name: on their profile and on the paper page that names them, at once.
+        (await writer.PutAsJsonAsync("/api/v1/me/profile", new ProfileUpdate("Petra Renamed", "Reads about optimizers.", "Somewhere", false))).EnsureSuccessStatusCode();
+        Assert.Equal("Petra Renamed", (await anonymous.GetFromJsonAsync<UserProfile>(profile))!.DisplayName);
+        var summary = Assert.Single((await anonymous.GetFromJsonAsync<PaperDetail>(written))!.Summaries);
+        Assert.Equal("Petra Renamed", summary.Author?.DisplayName);
+    }
+}

@@ -75,7 +75,7 @@ public sealed class CitedByTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
 
         var citing = await CitedByAsync();
-        Assert.Contains(citing, c => c.Kind == "question" && c.Id == question.Id && c.Paper.Key == "cb-asking" && c.Author == "cb-asker");
+        Assert.Contains(citing, c => c.Kind == "question" && c.Id == question.Id && c.Paper.Key == "cb-asking" && c.Author == "cb-asker" && c.AuthorName == "cb-asker Display");
         Assert.Contains(citing, c => c.Kind == "answer" && c.Paper.Key == "cb-asking" && c.Author == "cb-answerer");
 
         Assert.Equal(HttpStatusCode.NoContent, (await asker.DeleteAsync($"/api/v1/questions/{question.Id}")).StatusCode);
