@@ -84,6 +84,72 @@ function coalesceInput(textarea) {
   }, { signal: page.signal });
 }
 
+// This browser's copy of what is typed: the server saves a draft every few seconds, but text typed while the
+// connection is down, or in the moments before the server restarts or the tab closes, never reaches it. Every change
+// is kept in localStorage under the writer's name and the paper's key, until the text is published or discarded;
+// the editor offers it back when it opens with something else (SummaryEditor). Copies older than keepDays go, and
+// signing out forgets them all (site.js).
+const typedPrefix = "shortscience:typed:";
+const keepDays = 30;
+
+export function typedName(user, paper) {
+  return typedPrefix + encodeURIComponent(user) + ":" + encodeURIComponent(paper);
+}
+
+export function typed(user, paper) {
+  forgetOldTyped();
+  try {
+    const entry = JSON.parse(localStorage.getItem(typedName(user, paper)) ?? "null");
+    return entry && typeof entry.text === "string" && Number.isFinite(entry.at) ? { text: entry.text, at: new Date(entry.at).toISOString() } : null;
+  } catch {
+    return null; // storage refused (private mode, policy) or a damaged entry: nothing kept
+  }
+}
+
+export function keepTyped(textarea, user, paper) {
+  const name = typedName(user, paper);
+  if (textarea.dataset.keptAs === name) return;
+  textarea.dataset.keptAs = name;
+  textarea.addEventListener("input", () => {
+    try {
+      localStorage.setItem(name, JSON.stringify({ text: textarea.value, at: Date.now() }));
+    } catch {
+      // Storage full or refused: the server's autosave still runs.
+    }
+  });
+}
+
+export function forgetTyped(user, paper) {
+  try {
+    localStorage.removeItem(typedName(user, paper));
+  } catch {
+    // Nothing kept.
+  }
+}
+
+export function putBack(textarea, text) {
+  textarea.value = text;
+  changed(textarea);
+}
+
+function forgetOldTyped() {
+  try {
+    const oldest = Date.now() - keepDays * 24 * 3600 * 1000;
+    for (const name of Object.keys(localStorage)) {
+      if (!name.startsWith(typedPrefix)) continue;
+      let at = 0;
+      try {
+        at = JSON.parse(localStorage.getItem(name)).at;
+      } catch {
+        // damaged: goes
+      }
+      if (!(at >= oldest)) localStorage.removeItem(name);
+    }
+  } catch {
+    // Storage refused.
+  }
+}
+
 // Figures: a button, drag-and-drop and paste upload images to the site (POST /api/v1/figures on this origin, with
 // the visitor's session cookie and a header another site cannot send). The returned address goes into the text at
 // the cursor as ![alt](url), so the preview shows the figure at once. The API checks every file; its refusals are

@@ -84,3 +84,22 @@ document.addEventListener("submit", (event) => {
   };
   setTimeout(ask, 200);
 });
+
+// The editor keeps a copy of what a writer types in this browser (editor.js): signing out forgets every copy (the next
+// person at a shared computer is not offered them), and discarding a draft forgets that paper's.
+document.addEventListener("submit", (event) => {
+  const form = event.target instanceof HTMLFormElement ? event.target : null;
+  const action = form && form.getAttribute("action");
+  const prefix = "shortscience:typed:";
+  let ending = null;
+  if (action === "/account/logout" || action === "/account/delete") ending = "";
+  else if (action === "/actions/drafts/discard" && form.elements.key) ending = ":" + encodeURIComponent(form.elements.key.value);
+  if (ending === null) return;
+  try {
+    for (const name of Object.keys(localStorage)) {
+      if (name.startsWith(prefix) && name.endsWith(ending)) localStorage.removeItem(name);
+    }
+  } catch {
+    // Storage refused: nothing was kept.
+  }
+});
