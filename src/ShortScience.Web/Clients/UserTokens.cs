@@ -15,6 +15,9 @@ public sealed class UserTokens(
     string? _access;
     string? _refresh;
 
+    /// <summary>Whether this request or circuit traded the refresh token for a new pair (the cookie's pair is spent).</summary>
+    public bool Rotated => _refresh is not null;
+
     public async Task<string?> AccessTokenAsync() => _access ?? (await UserAsync()).FindFirstValue(UserClaims.AccessToken);
 
     public async Task<string?> RefreshAsync(CancellationToken ct)

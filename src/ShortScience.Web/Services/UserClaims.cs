@@ -46,6 +46,21 @@ public static class UserClaims
         await SignInAsync(http, me, tokens, persistent: current.Properties?.IsPersistent == true);
     }
 
+    /// <summary>
+    /// The cookie with the name the person now goes by (the header shows it from the next page on), the tokens and
+    /// lifetime as they were. Not when this request already rotated the tokens: that new cookie is on its way, and
+    /// this one, built from the request's, would carry the spent pair; the name then follows at the next refresh.
+    /// </summary>
+    public static async Task RenameAsync(HttpContext http, string displayName, bool tokensRotated)
+    {
+        if (tokensRotated || http.Response.HasStarted) return;
+        var current = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (current.Principal is not { Identity.IsAuthenticated: true } user || user.FindFirstValue(DisplayName) == displayName) return;
+        var claims = user.Claims.Where(c => c.Type != DisplayName).Append(new Claim(DisplayName, displayName));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)), current.Properties);
+    }
+
     public static string DisplayNameOf(this ClaimsPrincipal user) => user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
 }
 

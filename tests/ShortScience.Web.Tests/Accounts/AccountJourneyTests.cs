@@ -64,10 +64,15 @@ public sealed partial class AccountJourneyTests(SiteFixture site, Browser browse
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
         await page.GetByLabel("Affiliation").FillAsync("Yale");
+        await page.GetByLabel("Display name").FillAsync("Rear Admiral Grace Hopper");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
         await Expect(page.GetByText("Profile saved.")).ToBeVisibleAsync();
         await page.GotoAsync(new Uri(site.WebUrl, "/users/hopper").ToString());
         await Expect(page.Locator(".profile .byline")).ToContainTextAsync("Yale");
+        // The header says the new name from the next page on, and the session goes on.
+        await Expect(page.Locator(".site-header .me")).ToHaveTextAsync("Rear Admiral Grace Hopper");
+        await page.GotoAsync(new Uri(site.WebUrl, "/account/settings").ToString());
+        await Expect(page.GetByLabel("Display name")).ToHaveValueAsync("Rear Admiral Grace Hopper");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
