@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using ShortScience.Contracts;
 using static Microsoft.Playwright.Assertions;
@@ -70,6 +71,8 @@ public sealed class TypedTextTests(SiteFixture site, Browser browser)
         var offer = again.Locator("section.typed-here");
         await Expect(offer).ToContainTextAsync("that the server never got");
         await Expect(offer.Locator("pre")).ToHaveTextAsync(Saved + Unsent, new() { UseInnerText = false });
+        var violations = (await again.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}");
+        Assert.Empty(violations);
         await offer.GetByRole(AriaRole.Button, new() { Name = "Put it back in the editor" }).ClickAsync();
         await Expect(offer).ToHaveCountAsync(0);
         await Expect(editor).ToHaveValueAsync(Saved + Unsent);
