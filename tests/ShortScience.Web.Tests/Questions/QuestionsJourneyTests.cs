@@ -102,4 +102,30 @@ public sealed class QuestionsJourneyTests(SiteFixture site, Browser browser)
         await Expect(page.Locator("ol.question-index")).ToContainTextAsync("Unanswered Paper For The List");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
+    /// <summary>
+    /// A form whose token went stale (here: the browser lost the antiforgery cookie its token belongs to) is refused,
+    /// and the refusal hands back what was written to copy, rather than losing it to "reload the page". A page that
+    /// answers no form shows nothing of it.
+    /// </summary>
+    [Fact]
+    public async Task AFormRefusedForAStaleTokenHandsBackWhatWasWritten()
+    {
+        await site.CreateMemberAsync("q-stale");
+        var (page, _) = await browser.NewPageAsync();
+        await site.SignInAsync(page, "q-stale");
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/1505.05424").ToString());
+        await page.GetByLabel("Your question, in one line").FillAsync("Does the prior's scale matter?");
+        await page.GetByLabel("Details").FillAsync("An hour's thought about $\\sigma_1$ against $\\sigma_2$.");
+        await page.Context.ClearCookiesAsync(new() { Name = "shortscience-af" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("This request could not be understood");
+        var sentBack = page.GetByLabel("What you wrote, to copy: nothing was saved");
+        await Expect(sentBack).ToHaveValueAsync("Does the prior's scale matter?\n\nAn hour's thought about $\\sigma_1$ against $\\sigma_2$.");
+
+        // A page nobody posted to (an unknown address) has no such box, whatever this tab sent before.
+        await page.GotoAsync(new Uri(site.WebUrl, "/papers/no-such-paper-here").ToString());
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Page not found");
+        await Expect(page.Locator("[data-sent-back]")).ToHaveCountAsync(0);
+    }
 }

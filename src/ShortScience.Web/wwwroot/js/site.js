@@ -19,9 +19,46 @@ function markFittingAbstracts() {
   }
 }
 
+// What a form sent, kept in this tab until the next form: a post the site refuses or fails to answer (a stale
+// page, the service down) shows it back to copy (Components/Shared/SentBack.razor), so no answer is lost to it.
+const sentKey = "shortscience:sent";
+const sentFields = ["title", "markdown", "note"];
+
+function keepSent(form) {
+  if ((form.getAttribute("method") || "get").toLowerCase() !== "post") return;
+  const parts = sentFields.map((name) => form.elements.namedItem(name)).filter((field) => field && typeof field.value === "string")
+    .map((field) => field.value.trim()).filter((text) => text.length > 0);
+  try {
+    if (parts.length > 0) sessionStorage.setItem(sentKey, JSON.stringify({ text: parts.join("\n\n"), at: Date.now() }));
+    else sessionStorage.removeItem(sentKey);
+  } catch {
+    // Storage refused or full: the page still says nothing was saved.
+  }
+}
+
+function showSent() {
+  const box = document.querySelector("[data-sent-back]");
+  if (!box) return;
+  let sent = null;
+  try {
+    sent = JSON.parse(sessionStorage.getItem(sentKey) ?? "null");
+  } catch {
+    sent = null;
+  }
+  // Only what this tab sent in the last hour: the answer to the post arrives within seconds.
+  if (!sent || typeof sent.text !== "string" || !(Date.now() - sent.at < 3600 * 1000)) return;
+  box.querySelector("textarea").value = sent.text;
+  box.hidden = false;
+}
+
+document.addEventListener("submit", (event) => {
+  if (event.target instanceof HTMLFormElement) keepSent(event.target);
+});
+
 function onPage() {
   countView();
   markFittingAbstracts();
+  showSent();
 }
 
 onPage();
