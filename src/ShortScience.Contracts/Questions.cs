@@ -41,6 +41,11 @@ public sealed record QuestionListItem(
     long Id, string Title, string PaperKey, string PaperTitle, UserRef Author, int Score, int AnswerCount, bool HasAcceptedAnswer,
     DateTimeOffset CreatedAt, string Url);
 
+/// <summary>An answer on its author's profile: the question it answers and where to read it.</summary>
+public sealed record UserAnswerItem(
+    long Id, long QuestionId, string QuestionTitle, string PaperKey, string PaperTitle, string Html, int Score, bool Accepted,
+    DateTimeOffset CreatedAt, string Url);
+
 public sealed record QuestionRevisionView(int Number, string Title, string Markdown, string Html, DateTimeOffset CreatedAt);
 
 public sealed record AnswerRevisionView(int Number, string Markdown, string Html, DateTimeOffset CreatedAt);

@@ -109,25 +109,42 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
         await EvictAsync(tags, ct);
     }
 
-    /// <summary>A question was asked, edited, accepted, hidden, restored or deleted: its page, its paper's, the question feeds.</summary>
+    /// <summary>
+    /// A question was asked, edited, accepted, hidden, restored or deleted: its page, its paper's, the question feeds,
+    /// and the profiles listing it: the asker's questions and the answerers' answers (which name it and go with it).
+    /// </summary>
     public async Task QuestionChangedAsync(long questionId, CancellationToken ct = default)
     {
-        var key = await db.Questions.Where(q => q.Id == questionId).Select(q => q.Paper.Key).FirstOrDefaultAsync(ct);
+        var question = await db.Questions.Where(q => q.Id == questionId)
+            .Select(q => new { q.Paper.Key, Asker = q.User.UserName, Answerers = q.Answers.Select(a => a.User.UserName).Distinct().ToList() })
+            .FirstOrDefaultAsync(ct);
         // A paper is found by its shown questions' words, so a search may hold this one.
         List<string> tags = [AllQuestions, CacheTags.Question(questionId), Search];
-        if (key is not null) tags.Add(PaperTag(key));
+        if (question is not null)
+        {
+            tags.Add(PaperTag(question.Key));
+            tags.AddRange(question.Answerers.Append(question.Asker).OfType<string>().Distinct().Select(CacheTags.User));
+        }
         // Its answers' citations are listed only while the question is shown, so they come and go with it.
         tags.AddRange(await CitedTagsAsync(db.Citations.Where(c => (c.SourceKind == CitationSource.Question && c.SourceId == questionId)
             || (c.SourceKind == CitationSource.Answer && db.Answers.Any(a => a.Id == c.SourceId && a.QuestionId == questionId))), ct));
         await EvictAsync(tags, ct);
     }
 
-    /// <summary>An answer came, changed or went: the same as its question, and the answer itself.</summary>
+    /// <summary>
+    /// An answer came, changed or went: the same as its question, the answer itself, and the profiles listing them (its
+    /// writer's answers, and the asker's questions, which count the answers).
+    /// </summary>
     public async Task AnswerChangedAsync(long answerId, CancellationToken ct = default)
     {
-        var answer = await db.Answers.Where(a => a.Id == answerId).Select(a => new { a.QuestionId, a.Question.Paper.Key }).FirstOrDefaultAsync(ct);
+        var answer = await db.Answers.Where(a => a.Id == answerId)
+            .Select(a => new { a.QuestionId, a.Question.Paper.Key, Writer = a.User.UserName, Asker = a.Question.User.UserName }).FirstOrDefaultAsync(ct);
         List<string> tags = [AllQuestions, CacheTags.Answer(answerId)];
-        if (answer is not null) tags.AddRange([PaperTag(answer.Key), CacheTags.Question(answer.QuestionId)]);
+        if (answer is not null)
+        {
+            tags.AddRange([PaperTag(answer.Key), CacheTags.Question(answer.QuestionId)]);
+            tags.AddRange(new[] { answer.Writer, answer.Asker }.OfType<string>().Select(CacheTags.User));
+        }
         tags.AddRange(await CitedTagsAsync(db.Citations.Where(c => c.SourceKind == CitationSource.Answer && c.SourceId == answerId), ct));
         await EvictAsync(tags, ct);
     }

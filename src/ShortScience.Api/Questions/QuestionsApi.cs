@@ -174,7 +174,13 @@ public static class QuestionsApi
         var take = limit ?? PageSize;
         var query = db.Questions.AsNoTracking().Shown();
         if (unanswered == true) query = query.Where(q => q.AnswerCount == 0);
-        if (cursor is not null) query = query.Where(q => q.Id < after.Id);
+        return TypedResults.Ok(await PageAsync(db, query, cursor is null ? null : after, take, ct));
+    }
+
+    /// <summary>A page of questions (shown ones, filtered by the caller), newest first, after the cursor's question.</summary>
+    internal static async Task<Page<QuestionListItem>> PageAsync(ShortScienceDb db, IQueryable<Question> query, Cursor? after, int take, CancellationToken ct)
+    {
+        if (after is { } from) query = query.Where(q => q.Id < from.Id);
         var items = await query.OrderByDescending(q => q.Id).Take(take + 1)
             .Select(q => new QuestionListItem(q.Id, q.Title, q.Paper.Key, q.Paper.Title, new UserRef(q.User.UserName!, q.User.DisplayName), q.Score,
                 q.AnswerCount,
@@ -187,6 +193,6 @@ public static class QuestionsApi
             items.RemoveAt(take);
             next = new Cursor(0, items[^1].Id).Encode();
         }
-        return TypedResults.Ok(new Page<QuestionListItem>(items.ConvertAll(i => i with { Url = Links.Question(i.PaperKey, i.Id) }), next));
+        return new Page<QuestionListItem>(items.ConvertAll(i => i with { Url = Links.Question(i.PaperKey, i.Id) }), next);
     }
 }

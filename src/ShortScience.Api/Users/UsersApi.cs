@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShortScience.Api.Accounts;
 using ShortScience.Api.Extensions;
+using ShortScience.Api.Questions;
 using ShortScience.Contracts;
 using ShortScience.Core.Text;
 using ShortScience.Data;
@@ -11,7 +12,7 @@ using ShortScience.Api.Summaries;
 
 namespace ShortScience.Api.Users;
 
-/// <summary>A person's public profile, with their summaries and comments, newest first.</summary>
+/// <summary>A person's public profile, with their summaries, comments, questions and answers, newest first.</summary>
 public static class UsersApi
 {
     public static void MapUsersApi(this RouteGroupBuilder api)
@@ -20,6 +21,8 @@ public static class UsersApi
         users.MapGet("/{name}", ProfileAsync);
         users.MapGet("/{name}/summaries", SummariesAsync);
         users.MapGet("/{name}/comments", CommentsAsync);
+        users.MapGet("/{name}/questions", QuestionsAsync);
+        users.MapGet("/{name}/answers", AnswersAsync);
     }
 
     /// <remarks>SummaryCount is the public one; the person themselves also gets AnonymousSummaryCount, the summaries
@@ -86,6 +89,34 @@ public static class UsersApi
             .Select(c => new UserCommentItem(c.Id, c.SummaryId, c.Summary.Paper.Key, c.Summary.Paper.Title, c.Html, c.Score, c.CreatedAt))
             .ToListAsync(ct);
         return TypedResults.Ok(PageOf(items, i => new Cursor(0, i.Id)));
+    }
+
+    /// <summary>The shown questions a person asked, newest first.</summary>
+    static async Task<Results<Ok<Page<QuestionListItem>>, ProblemHttpResult>> QuestionsAsync(
+        string name, string? cursor, ShortScienceDb db, CancellationToken ct)
+    {
+        if (await UserIdAsync(db, name, ct) is not { } userId) return Problems.NotFound($"There is no user '{name}'.");
+        Cursor after = default;
+        if (cursor is not null && !Cursor.TryDecode(cursor, out after)) return BadCursor();
+        return TypedResults.Ok(await QuestionsApi.PageAsync(db, db.Questions.AsNoTracking().Shown().Where(q => q.UserId == userId),
+            cursor is null ? null : after, 20, ct));
+    }
+
+    /// <summary>The shown answers a person wrote (to shown questions), newest first, each with its question.</summary>
+    static async Task<Results<Ok<Page<UserAnswerItem>>, ProblemHttpResult>> AnswersAsync(
+        string name, string? cursor, ShortScienceDb db, CancellationToken ct)
+    {
+        if (await UserIdAsync(db, name, ct) is not { } userId) return Problems.NotFound($"There is no user '{name}'.");
+        Cursor after = default;
+        if (cursor is not null && !Cursor.TryDecode(cursor, out after)) return BadCursor();
+        var query = db.Answers.AsNoTracking().Shown().Where(a => a.UserId == userId);
+        if (cursor is not null) query = query.Where(a => a.Id < after.Id);
+        var items = await query.OrderByDescending(a => a.Id).Take(21)
+            .Select(a => new UserAnswerItem(a.Id, a.QuestionId, a.Question.Title, a.Question.Paper.Key, a.Question.Paper.Title, a.Html, a.Score,
+                a.Question.AcceptedAnswerId == a.Id, a.CreatedAt, ""))
+            .ToListAsync(ct);
+        var page = PageOf(items, i => new Cursor(0, i.Id));
+        return TypedResults.Ok(page with { Items = [.. page.Items.Select(i => i with { Url = Links.Answer(i.PaperKey, i.Id) })] });
     }
 
     static Page<T> PageOf<T>(List<T> items, Func<T, Cursor> cursorOf)

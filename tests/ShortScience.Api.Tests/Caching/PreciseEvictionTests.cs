@@ -136,3 +136,47 @@ public sealed class ProfileEvictionTests(CachingApiFactory fixture) : IClassFixt
         Assert.Equal("Petra Renamed", summary.Author?.DisplayName);
     }
 }
+
+/// <summary>The profile lists of questions and answers are cached reads too: each change reaches them at once.</summary>
+public sealed class ProfileQuestionsEvictionTests(CachingApiFactory fixture) : IClassFixture<CachingApiFactory>
+{
+    WebApplicationFactory<Program> Api => fixture.Api;
+
+    HttpClient ClientOf(HttpClient member)
+    {
+        var client = Api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = member.DefaultRequestHeaders.Authorization;
+        return client;
+    }
+
+    [Fact]
+    public async Task AskingAnsweringAcceptingAndVotingReachTheProfilesListingThemAtOnce()
+    {
+        await fixture.App.WithDbAsync(db => TestData.PaperAsync(db, "pq-paper", "Layer Normalization"));
+        var asker = ClientOf(await fixture.App.MemberAsync("pq-asker"));
+        var helper = ClientOf(await fixture.App.MemberAsync("pq-helper"));
+        var anonymous = Api.CreateClient();
+        async Task<IReadOnlyList<QuestionListItem>> AskedAsync() =>
+            (await anonymous.GetFromJsonAsync<Page<QuestionListItem>>("/api/v1/users/pq-asker/questions"))!.Items;
+        async Task<IReadOnlyList<UserAnswerItem>> AnsweredAsync() =>
+            (await anonymous.GetFromJsonAsync<Page<UserAnswerItem>>("/api/v1/users/pq-helper/answers"))!.Items;
+
+        Assert.Empty(await AskedAsync()); // cached: nothing
+        Assert.Empty(await AnsweredAsync());
+        var question = await Questions.QuestionSteps.AskAsync(asker, "pq-paper", "Why normalize over features?", "Not over the batch.");
+        Assert.Equal(question.Id, Assert.Single(await AskedAsync()).Id);
+
+        var answer = await Questions.QuestionSteps.AnswerAsync(helper, question.Id, "It works for any batch size.");
+        Assert.Equal(answer.Id, Assert.Single(await AnsweredAsync()).Id);
+        Assert.Equal(1, Assert.Single(await AskedAsync()).AnswerCount);
+
+        (await asker.PostAsync($"/api/v1/questions/{question.Id}/accept/{answer.Id}", null)).EnsureSuccessStatusCode();
+        Assert.True(Assert.Single(await AnsweredAsync()).Accepted);
+        Assert.True(Assert.Single(await AskedAsync()).HasAcceptedAnswer);
+
+        (await helper.PutAsJsonAsync($"/api/v1/votes/question/{question.Id}", new VoteRequest(1))).EnsureSuccessStatusCode();
+        Assert.Equal(1, Assert.Single(await AskedAsync()).Score);
+        (await asker.PutAsJsonAsync($"/api/v1/votes/answer/{answer.Id}", new VoteRequest(1))).EnsureSuccessStatusCode();
+        Assert.Equal(1, Assert.Single(await AnsweredAsync()).Score);
+    }
+}

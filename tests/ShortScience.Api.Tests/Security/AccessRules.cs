@@ -65,6 +65,8 @@ public static class AccessRules
         ["GET /api/v1/users/{name}"] = Access.Public,
         ["GET /api/v1/users/{name}/summaries"] = Access.Public,
         ["GET /api/v1/users/{name}/comments"] = Access.Public,
+        ["GET /api/v1/users/{name}/questions"] = Access.Public,
+        ["GET /api/v1/users/{name}/answers"] = Access.Public,
         ["GET /api/v1/users/{name}/bibtex"] = Access.Public,
 
         // Following (issue 8): one's own follows, timeline and private feed address; banned people keep reading.
