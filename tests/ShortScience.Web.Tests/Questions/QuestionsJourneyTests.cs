@@ -128,4 +128,45 @@ public sealed class QuestionsJourneyTests(SiteFixture site, Browser browser)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Page not found");
         await Expect(page.Locator("[data-sent-back]")).ToHaveCountAsync(0);
     }
+
+    /// <summary>A profile lists what the person asked and answered, once there is some, and follows each change at once.</summary>
+    [Fact]
+    public async Task AProfileListsTheQuestionsAskedAndTheAnswersGiven()
+    {
+        await site.CreateMemberAsync("q-profiled");
+        await site.CreateMemberAsync("q-answering");
+        var key = await PaperWithoutSummaryAsync("q-profiled", "Dynamic Routing Asked About On Profiles");
+        using var reader = new HttpClient { BaseAddress = site.WebUrl };
+        // Nothing asked or answered yet: no such lists (and the page is now in the cache).
+        Assert.DoesNotContain("id=\"user-answers\"", await reader.GetStringAsync("/users/q-answering"));
+
+        QuestionView question;
+        AnswerView answer;
+        using (var asker = await site.ApiClientForAsync("q-profiled"))
+        using (var helper = await site.ApiClientForAsync("q-answering"))
+        {
+            var asked = await asker.PostAsJsonAsync($"/api/v1/papers/{key}/questions", new QuestionRequest("Do three iterations suffice?", "For MNIST."));
+            question = (await asked.Content.ReadFromJsonAsync<QuestionView>())!;
+            var answered = await helper.PostAsJsonAsync($"/api/v1/questions/{question.Id}/answers", new AnswerRequest("Yes: more change little."));
+            answer = (await answered.Content.ReadFromJsonAsync<AnswerView>())!;
+            (await asker.PostAsync($"/api/v1/questions/{question.Id}/accept/{answer.Id}", null)).EnsureSuccessStatusCode();
+        }
+        Assert.True(await Caching.PreciseEvictionTests.EventuallyContainsAsync(reader, "/users/q-answering", "id=\"user-answers\"", seconds: 10),
+            "the answerer's cached profile does not list the new answer");
+
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.WebUrl, "/users/q-profiled").ToString());
+        var asked2 = page.Locator("section[aria-labelledby=user-questions]");
+        await Expect(asked2.GetByRole(AriaRole.Link, new() { Name = "Do three iterations suffice?" })).ToHaveAttributeAsync("href", $"/papers/{key}#question-{question.Id}");
+        await Expect(asked2.Locator(".meta")).ToContainTextAsync("1 answer · answered");
+        await Expect(page.Locator("section[aria-labelledby=user-answers]")).ToHaveCountAsync(0);
+
+        await page.GotoAsync(new Uri(site.WebUrl, "/users/q-answering").ToString());
+        var given = page.Locator("section[aria-labelledby=user-answers] li");
+        await Expect(given).ToContainTextAsync("✓ Accepted answer");
+        await Expect(given.Locator(".prose")).ToContainTextAsync("more change little");
+        await given.GetByRole(AriaRole.Link, new() { Name = "Do three iterations suffice?" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/papers/{Regex.Escape(key)}#answer-{answer.Id}$"));
+        Assert.Empty(errors);
+    }
 }
