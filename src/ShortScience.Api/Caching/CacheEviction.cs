@@ -160,6 +160,12 @@ public sealed class CacheEviction(ShortScienceDb db, IOutputCacheStore store, Ca
             tags.AddRange(summaries.Select(s => CacheTags.Summary(s.Id)));
             // Their writers' profiles and feeds show the paper's title (and lose the summaries when the paper is hidden).
             tags.AddRange(summaries.Where(s => s.Writer is not null).Select(s => CacheTags.User(s.Writer!)));
+            // So do the profiles listing comments, questions and answers about it.
+            var discussants = await db.Comments.Where(c => c.Summary.PaperId == known).Select(c => c.User.UserName)
+                .Concat(db.Questions.Where(q => q.PaperId == known).Select(q => q.User.UserName))
+                .Concat(db.Answers.Where(a => a.Question.PaperId == known).Select(a => a.User.UserName))
+                .Distinct().ToListAsync(ct);
+            tags.AddRange(discussants.OfType<string>().Select(CacheTags.User));
             // Every text about it that cites another paper is listed there with this paper's title, while this paper is shown.
             tags.AddRange(await CitedTagsAsync(db.Citations.Where(c => c.SourcePaperId == known), ct));
         }

@@ -178,5 +178,20 @@ public sealed class ProfileQuestionsEvictionTests(CachingApiFactory fixture) : I
         Assert.Equal(1, Assert.Single(await AskedAsync()).Score);
         (await asker.PutAsJsonAsync($"/api/v1/votes/answer/{answer.Id}", new VoteRequest(1))).EnsureSuccessStatusCode();
         Assert.Equal(1, Assert.Single(await AnsweredAsync()).Score);
+
+        // A comment on a summary of it, on the commenter's profile.
+        var published = await asker.PutAsJsonAsync("/api/v1/papers/pq-paper/summaries/mine", new PublishRequest("A summary.", null, false, null));
+        var summaryId = (await published.Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+        (await helper.PostAsJsonAsync($"/api/v1/summaries/{summaryId}/comments", new CommentRequest("A comment."))).EnsureSuccessStatusCode();
+        async Task<IReadOnlyList<UserCommentItem>> CommentedAsync() =>
+            (await anonymous.GetFromJsonAsync<Page<UserCommentItem>>("/api/v1/users/pq-helper/comments"))!.Items;
+        Assert.Single(await CommentedAsync());
+
+        // The paper taken down: the lists lose what was said about it, at once.
+        var moderator = ClientOf(await fixture.App.ModeratorAsync("pq-moderator"));
+        (await moderator.PostAsJsonAsync("/api/v1/moderation/paper/pq-paper/hide", new ModerationRequest("Spam"))).EnsureSuccessStatusCode();
+        Assert.Empty(await AskedAsync());
+        Assert.Empty(await AnsweredAsync());
+        Assert.Empty(await CommentedAsync());
     }
 }
