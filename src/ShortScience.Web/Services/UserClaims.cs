@@ -51,14 +51,26 @@ public static class UserClaims
     /// lifetime as they were. Not when this request already rotated the tokens: that new cookie is on its way, and
     /// this one, built from the request's, would carry the spent pair; the name then follows at the next refresh.
     /// </summary>
-    public static async Task RenameAsync(HttpContext http, string displayName, bool tokensRotated)
+    public static Task RenameAsync(HttpContext http, string displayName, bool tokensRotated) => tokensRotated ? Task.CompletedTask
+        : ReissueAsync(http, user => user.FindFirstValue(DisplayName) == displayName ? null : WithClaims(user, new Claim(DisplayName, displayName)));
+
+    /// <summary>
+    /// Re-issues the cookie of the person signed in on this request with its claims changed (<paramref name="change"/>;
+    /// null: no change), keeping its lifetime ("keep me signed in" or not). Nothing once the answer has started.
+    /// </summary>
+    public static async Task ReissueAsync(HttpContext http, Func<ClaimsPrincipal, ClaimsPrincipal?> change)
     {
-        if (tokensRotated || http.Response.HasStarted) return;
         var current = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        if (current.Principal is not { Identity.IsAuthenticated: true } user || user.FindFirstValue(DisplayName) == displayName) return;
-        var claims = user.Claims.Where(c => c.Type != DisplayName).Append(new Claim(DisplayName, displayName));
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)), current.Properties);
+        if (current.Principal is not { } user || http.Response.HasStarted || change(user) is not { } changed) return;
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, changed, current.Properties);
+    }
+
+    /// <summary>The person's claims with these in place of those of the same types.</summary>
+    public static ClaimsPrincipal WithClaims(ClaimsPrincipal user, params Claim[] replacements)
+    {
+        var types = replacements.Select(c => c.Type).ToHashSet();
+        return new ClaimsPrincipal(new ClaimsIdentity(user.Claims.Where(c => !types.Contains(c.Type)).Concat(replacements),
+            CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
     public static string DisplayNameOf(this ClaimsPrincipal user) => user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";

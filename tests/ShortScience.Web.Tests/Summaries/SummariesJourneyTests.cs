@@ -11,7 +11,7 @@ namespace ShortScience.Web.Tests.Summaries;
 public sealed class SummariesJourneyTests(SiteFixture site, Browser browser)
 {
     /// <summary>The editor is an interactive island: it appears once the circuit is connected, then typing counts.</summary>
-    static async Task<ILocator> OpenEditorAsync(IPage page)
+    internal static async Task<ILocator> OpenEditorAsync(IPage page)
     {
         await Expect(page.Locator(".editor[data-ready]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         return page.GetByLabel("Markdown and LaTeX");

@@ -21,8 +21,7 @@ public sealed class TypedTextTests(SiteFixture site, Browser browser)
     static async Task<ILocator> OpenEditorAsync(IPage page, string paper, SiteFixture site)
     {
         await page.GotoAsync(new Uri(site.WebUrl, $"/papers/{paper}/summarize").ToString());
-        await Expect(page.Locator(".editor[data-ready]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        return page.GetByLabel("Markdown and LaTeX");
+        return await SummariesJourneyTests.OpenEditorAsync(page);
     }
 
     /// <summary>Opens the editor with its circuit's socket in the test's hands: once cut, nothing the page sends arrives.</summary>
@@ -82,8 +81,7 @@ public sealed class TypedTextTests(SiteFixture site, Browser browser)
 
         // Now the server has it: opening again offers nothing.
         await again.ReloadAsync();
-        await Expect(again.Locator(".editor[data-ready]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        await Expect(again.GetByLabel("Markdown and LaTeX")).ToHaveValueAsync(Saved + Unsent);
+        await Expect(await SummariesJourneyTests.OpenEditorAsync(again)).ToHaveValueAsync(Saved + Unsent);
         await Expect(again.Locator("section.typed-here")).ToHaveCountAsync(0);
         Assert.Empty(firstErrors);
     }
@@ -106,11 +104,11 @@ public sealed class TypedTextTests(SiteFixture site, Browser browser)
         await offer.GetByRole(AriaRole.Button, new() { Name = "Discard it" }).ClickAsync();
         await Expect(offer).ToHaveCountAsync(0);
         await again.ReloadAsync();
-        await Expect(again.Locator(".editor[data-ready]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var editor = await SummariesJourneyTests.OpenEditorAsync(again);
         await Expect(again.Locator("section.typed-here")).ToHaveCountAsync(0);
 
         // Typed again and kept; signing out forgets it, so the next person at this computer is offered nothing.
-        await again.GetByLabel("Markdown and LaTeX").FillAsync("Kept for a moment.");
+        await editor.FillAsync("Kept for a moment.");
         Assert.Equal(1, await again.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('shortscience:typed:')).length"));
         await again.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(again.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();

@@ -31,24 +31,13 @@ public static class SessionRenewal
             tokens.AccessToken, tokens.RefreshToken, now.AddSeconds(tokens.ExpiresIn).ToUnixTimeSeconds())), Lifetime);
 
     /// <summary>The same principal with the new tokens in place of the old ones.</summary>
-    public static ClaimsPrincipal WithTokens(ClaimsPrincipal user, string access, string refresh, long expiresAt)
-    {
-        var replaced = new[] { UserClaims.AccessToken, UserClaims.RefreshToken, UserClaims.AccessExpires };
-        var claims = user.Claims.Where(c => !replaced.Contains(c.Type)).ToList();
-        claims.Add(new Claim(UserClaims.AccessToken, access));
-        claims.Add(new Claim(UserClaims.RefreshToken, refresh));
-        claims.Add(new Claim(UserClaims.AccessExpires, expiresAt.ToString(CultureInfo.InvariantCulture)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
-    }
+    public static ClaimsPrincipal WithTokens(ClaimsPrincipal user, string access, string refresh, long expiresAt) =>
+        UserClaims.WithClaims(user, new Claim(UserClaims.AccessToken, access), new Claim(UserClaims.RefreshToken, refresh),
+            new Claim(UserClaims.AccessExpires, expiresAt.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Rewrites the cookie of a request in which the tokens were refreshed (a page or form post).</summary>
-    public static async Task RenewCookieAsync(HttpContext http, TokenResponse tokens, DateTimeOffset now)
-    {
-        var result = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        if (result.Principal is not { } user || http.Response.HasStarted) return;
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            WithTokens(user, tokens.AccessToken, tokens.RefreshToken, now.AddSeconds(tokens.ExpiresIn).ToUnixTimeSeconds()), result.Properties);
-    }
+    public static Task RenewCookieAsync(HttpContext http, TokenResponse tokens, DateTimeOffset now) =>
+        UserClaims.ReissueAsync(http, user => WithTokens(user, tokens.AccessToken, tokens.RefreshToken, now.AddSeconds(tokens.ExpiresIn).ToUnixTimeSeconds()));
 
     public static void MapSessionRenewal(this WebApplication app) =>
         app.MapPost("/account/session", async (HttpContext http, IDataProtectionProvider keys) =>
