@@ -50,7 +50,7 @@ public sealed record ProfileUpdate(string DisplayName, string? Bio, string? Affi
 {
     public void Validate(Checks checks)
     {
-        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > Limits.DisplayNameChars)
+        if (Visible.IsBlank(DisplayName) || DisplayName.Length > Limits.DisplayNameChars)
         {
             checks.Add("displayName", $"A display name has 1 to {Limits.DisplayNameChars} characters.");
         }

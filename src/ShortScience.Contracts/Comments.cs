@@ -24,7 +24,7 @@ public sealed record CommentRequest(string Markdown, long? ParentId = null) : IV
 {
     public void Validate(Checks checks)
     {
-        if (string.IsNullOrWhiteSpace(Markdown)) checks.Add("markdown", "A comment needs some text.");
+        if (Visible.IsBlank(Markdown)) checks.Add("markdown", "A comment needs some text.");
         checks.LongText("markdown", Markdown, Limits.CommentChars, "a comment");
     }
 }
@@ -33,7 +33,7 @@ public sealed record CommentEdit(string Markdown) : IValidatable
 {
     public void Validate(Checks checks)
     {
-        if (string.IsNullOrWhiteSpace(Markdown)) checks.Add("markdown", "A comment needs some text.");
+        if (Visible.IsBlank(Markdown)) checks.Add("markdown", "A comment needs some text.");
         checks.LongText("markdown", Markdown, Limits.CommentChars, "a comment");
     }
 }

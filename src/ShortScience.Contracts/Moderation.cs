@@ -7,7 +7,7 @@ public sealed record FlagRequest(string TargetType, string TargetId, string Reas
     public void Validate(Checks checks)
     {
         checks.Text("targetType", TargetType, 20, "the kind of content").Text("targetId", TargetId, Limits.PaperKeyChars, "the content's id");
-        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > Limits.ReportReasonChars)
+        if (Visible.IsBlank(Reason) || Reason.Length > Limits.ReportReasonChars)
         {
             checks.Add("reason", $"Say what is wrong (up to {Limits.ReportReasonChars:N0} characters).");
         }

@@ -37,13 +37,17 @@ public sealed record PaperChanges(
     string? Abstract = null, string? Doi = null, string? ArxivId = null, string? Url = null, string? PdfUrl = null,
     IReadOnlyList<string>? Keywords = null, DateOnly? PublishedOn = null) : IValidatable
 {
-    public void Validate(Checks checks) => checks
-        .Text("title", Title, Limits.PaperTitleChars, "a title")
-        .Texts("authors", Authors, Limits.AuthorsPerPaper, Limits.AuthorNameChars, "authors")
-        .Text("venue", Venue, Limits.VenueNameChars, "a venue").Text("abstract", Abstract, Limits.AbstractChars, "an abstract")
-        .WebAddress("url", Url, "the paper's address").WebAddress("pdfUrl", PdfUrl, "the PDF's address")
-        .Text("doi", Doi, Limits.DoiChars, "a DOI").Text("arxivId", ArxivId, Limits.ArxivIdChars, "an arXiv id")
-        .Texts("keywords", Keywords, Limits.KeywordsPerPaper, Limits.KeywordChars, "keywords");
+    public void Validate(Checks checks)
+    {
+        // A title given is a title to show: one of nothing but spaces or zero-width characters would blank the paper's.
+        if (Title is not null && Visible.IsBlank(Title)) checks.Add("title", "A paper needs a title.");
+        else checks.Text("title", Title, Limits.PaperTitleChars, "a title");
+        checks.Texts("authors", Authors, Limits.AuthorsPerPaper, Limits.AuthorNameChars, "authors")
+            .Text("venue", Venue, Limits.VenueNameChars, "a venue").Text("abstract", Abstract, Limits.AbstractChars, "an abstract")
+            .WebAddress("url", Url, "the paper's address").WebAddress("pdfUrl", PdfUrl, "the PDF's address")
+            .Text("doi", Doi, Limits.DoiChars, "a DOI").Text("arxivId", ArxivId, Limits.ArxivIdChars, "an arXiv id")
+            .Texts("keywords", Keywords, Limits.KeywordsPerPaper, Limits.KeywordChars, "keywords");
+    }
 }
 
 /// <summary>A proposed (members) or direct (moderators) metadata edit, with a note saying why.</summary>

@@ -5,10 +5,10 @@ public sealed record QuestionRequest(string Title, string Markdown) : IValidatab
 {
     public void Validate(Checks checks)
     {
-        // A title of nothing but spaces and control characters is as blank as an empty one.
-        if (Title is null || Title.All(c => char.IsWhiteSpace(c) || char.IsControl(c))) checks.Add("title", "A question needs a title.");
+        // A title of nothing but spaces, control and zero-width characters is as blank as an empty one.
+        if (Visible.IsBlank(Title)) checks.Add("title", "A question needs a title.");
         else checks.Text("title", Title, Limits.QuestionTitleChars, "a question's title");
-        if (string.IsNullOrWhiteSpace(Markdown)) checks.Add("markdown", "A question needs some text.");
+        if (Visible.IsBlank(Markdown)) checks.Add("markdown", "A question needs some text.");
         checks.LongText("markdown", Markdown, Limits.QuestionChars, "a question");
     }
 }
@@ -17,7 +17,7 @@ public sealed record AnswerRequest(string Markdown) : IValidatable
 {
     public void Validate(Checks checks)
     {
-        if (string.IsNullOrWhiteSpace(Markdown)) checks.Add("markdown", "An answer needs some text.");
+        if (Visible.IsBlank(Markdown)) checks.Add("markdown", "An answer needs some text.");
         checks.LongText("markdown", Markdown, Limits.AnswerChars, "an answer");
     }
 }

@@ -25,7 +25,7 @@ public sealed record PublishRequest(string Markdown, int? BaseRevision, bool? An
 {
     public void Validate(Checks checks)
     {
-        if (string.IsNullOrWhiteSpace(Markdown)) checks.Add("markdown", "A summary needs some text.");
+        if (Visible.IsBlank(Markdown)) checks.Add("markdown", "A summary needs some text.");
         checks.LongText("markdown", Markdown, Limits.SummaryChars, "a summary");
         if (Note is { Length: > Limits.EditNoteChars }) checks.Add("note", $"An edit note has at most {Limits.EditNoteChars} characters.");
     }

@@ -37,7 +37,7 @@ public sealed class Checks
     /// <summary>A short text: at most <paramref name="max"/> characters; blank allowed unless <paramref name="required"/>.</summary>
     public Checks Text(string field, string? value, int max, string what, bool required = false)
     {
-        if (required && string.IsNullOrWhiteSpace(value)) return Add(field, $"{Capital(what)} is required.");
+        if (required && Visible.IsBlank(value)) return Add(field, $"{Capital(what)} is required.");
         if (value is not null && value.Length > max) Add(field, $"{Capital(what)} can be at most {max:N0} characters; this one has {value.Length:N0}.");
         return this;
     }

@@ -40,7 +40,7 @@ public static class AccountsApi
         var user = new User
         {
             UserName = request.UserName?.Trim(), Email = request.Email?.Trim(),
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.UserName?.Trim() ?? "" : request.DisplayName.Trim(),
+            DisplayName = Visible.IsBlank(request.DisplayName) ? request.UserName?.Trim() ?? "" : Visible.OneLine(request.DisplayName),
             CreatedAt = clock.GetUtcNow(),
         };
         // Every problem in one answer: the form's own rules, then what Identity would refuse one at a time (a common

@@ -36,9 +36,10 @@ public static class MeApi
         var user = await users.FindByIdAsync(http.User.RequiredUserId().ToString());
         if (user is null) return TypedResults.Unauthorized();
         var (name, bio, affiliation) = (user.DisplayName, user.Bio, user.Affiliation);
-        user.DisplayName = update.DisplayName.Trim();
-        user.Bio = string.IsNullOrWhiteSpace(update.Bio) ? null : update.Bio.Trim();
-        user.Affiliation = string.IsNullOrWhiteSpace(update.Affiliation) ? null : update.Affiliation.Trim();
+        // Names are one line, with no direction override that could turn around what a page shows after them.
+        user.DisplayName = Visible.OneLine(update.DisplayName);
+        user.Bio = Visible.IsBlank(update.Bio) ? null : update.Bio.Trim();
+        user.Affiliation = Visible.IsBlank(update.Affiliation) ? null : Visible.OneLine(update.Affiliation);
         user.EmailNotifications = update.EmailNotifications;
         await users.UpdateAsync(user);
         await caches.ProfileChangedAsync(user.UserName!, nameChanged: user.DisplayName != name,

@@ -11,7 +11,7 @@ static class ManualInput
 {
     public static (PaperMetadata?, ProblemHttpResult?) Read(ManualPaper form)
     {
-        if (string.IsNullOrWhiteSpace(form.Title)) return (null, Problems.BadRequest("A paper needs a title.", "title"));
+        if (Visible.IsBlank(form.Title)) return (null, Problems.BadRequest("A paper needs a title.", "title"));
         if (form.Title.Length > 1000) return (null, Problems.BadRequest("The title is longer than 1000 characters.", "title"));
         if (form.Year is < 1600 or > 2200) return (null, Problems.BadRequest("The year must be between 1600 and 2200.", "year"));
         if (!string.IsNullOrWhiteSpace(form.Doi) && !Doi.TryNormalize(form.Doi, out _))

@@ -34,7 +34,7 @@ public sealed class PaperImporter(ShortScienceDb db, VenueResolver venues, Autho
     public async Task<ImportOutcome> ImportAsync(PaperMetadata metadata, Guid? userId, bool moderator, CancellationToken ct)
     {
         var m = metadata.Cleaned();
-        if (m.Title.Length == 0) throw new ImportRefusedException("The paper has no title.");
+        if (Visible.IsBlank(m.Title)) throw new ImportRefusedException("The paper has no title.");
         var source = $"import:{m.Source}";
         var existing = await DuplicateFinder.FindAsync(db, m, ct);
         if (existing is not null)

@@ -23,7 +23,7 @@ public sealed class VenueResolver(ShortScienceDb db, TimeProvider clock)
     /// </summary>
     public async Task<Venue?> ResolveAsync(string? name, bool create, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(name)) return null;
+        if (Visible.IsBlank(name)) return null;
         foreach (var key in VenueNames.Candidates(name))
         {
             var alias = db.VenueAliases.Local.FirstOrDefault(a => a.Normalized == key)

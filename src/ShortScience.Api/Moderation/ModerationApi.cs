@@ -99,7 +99,7 @@ public static class ModerationApi
         var flag = await db.Flags.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (flag is null) return Problems.NotFound($"There is no report {id}.");
         if (flag.Status != FlagStatus.Open) return Problems.Conflict($"Report {id} was already {flag.Status.ToString().ToLowerInvariant()}.");
-        if (string.IsNullOrWhiteSpace(request.Reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
+        if (Visible.IsBlank(request.Reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
         var me = http.User.RequiredUserId();
         return await moderator.HideAsync(me, flag.TargetType, flag.TargetId, request.Reason.Trim(), id, ct)
             ? TypedResults.NoContent() : Problems.NotFound("The reported content no longer exists.");
@@ -117,7 +117,7 @@ public static class ModerationApi
         string targetType, string targetId, bool hidden, string? reason, HttpContext http, Moderator moderator, CancellationToken ct)
     {
         if (TargetOf(targetType) is not { } type) return Problems.BadRequest("Moderate a summary, a comment, a paper, a question or an answer.", "targetType");
-        if (hidden && string.IsNullOrWhiteSpace(reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
+        if (hidden && Visible.IsBlank(reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
         var me = http.User.RequiredUserId();
         targetId = Moderator.TargetId(type, targetId) ?? targetId; // "07" is summary 7 in the log and for its reports too
         var done = hidden ? await moderator.HideAsync(me, type, targetId, reason!.Trim(), null, ct)
@@ -127,7 +127,7 @@ public static class ModerationApi
 
     static async Task<Results<NoContent, ProblemHttpResult>> BanAsync(string name, BanRequest request, HttpContext http, Moderator moderator, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason)) return Problems.BadRequest("Give a reason for the ban.", "reason");
+        if (Visible.IsBlank(request.Reason)) return Problems.BadRequest("Give a reason for the ban.", "reason");
         return BanAnswer(name, await moderator.BanAsync(http.User.RequiredUserId(), http.User.IsAdmin(), name, true, request.Reason.Trim(), ct));
     }
 

@@ -26,7 +26,7 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
         {
             return Problems.BadRequest("A title must have between 1 and 1000 characters.", "title");
         }
-        if (c.Authors is { Count: 0 }) return Problems.BadRequest("A paper needs at least one author.", "authors");
+        if (c.Authors is not null && c.Authors.All(Visible.IsBlank)) return Problems.BadRequest("A paper needs at least one author.", "authors");
         if (c.Year is < 1600 or > 2200) return Problems.BadRequest("The year must be between 1600 and 2200.", "year");
         if (c.Doi is { Length: > 0 } && !Doi.TryNormalize(c.Doi, out _)) return Problems.BadRequest($"'{c.Doi}' is not a DOI.", "doi");
         if (c.ArxivId is { Length: > 0 } && !ArxivId.TryParse(c.ArxivId, out _)) return Problems.BadRequest($"'{c.ArxivId}' is not an arXiv id.", "arxivId");
@@ -85,7 +85,7 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
         if (c.Keywords is not null)
         {
             var before = PaperHistory.Join(paper.Keywords);
-            paper.Keywords = c.Keywords.Select(TextCleaner.Clean).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            paper.Keywords = c.Keywords.Select(TextCleaner.Clean).Where(k => !Visible.IsBlank(k)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             Log("keywords", "keywords", before, PaperHistory.Join(paper.Keywords));
         }
         if (c.Venue is not null)
@@ -127,7 +127,7 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
             // The old rows must be gone before new ones take their positions (the key is paper + position).
             await db.SaveChangesAsync(ct);
             paper.Authors.Clear();
-            var names = c.Authors.Select(PersonName.Normalize).Where(a => a.Length > 0).Take(Limits.AuthorsPerPaper).ToList();
+            var names = c.Authors.Select(PersonName.Normalize).Where(a => !Visible.IsBlank(a)).Take(Limits.AuthorsPerPaper).ToList();
             await importer.AddAuthorsAsync(paper, names, ct);
             Log("authors", "authors", before, PaperHistory.Join(names));
         }
@@ -135,5 +135,5 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
         return changed;
     }
 
-    static string? Blank(string text) => text.Length == 0 ? null : text;
+    static string? Blank(string text) => Visible.IsBlank(text) ? null : text;
 }

@@ -179,7 +179,7 @@ public static class PaperEditsApi
             r.Status, r.CreatedAt, r.Reviewer, r.ReviewedAt));
     }
 
-    static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : TextCut.Prefix(note.Trim(), 2000);
+    static string? Note(string? note) => Visible.IsBlank(note) ? null : TextCut.Prefix(note.Trim(), 2000);
 
-    static string NoteSuffix(string? note) => string.IsNullOrWhiteSpace(note) ? "" : $" — {note.Trim()}";
+    static string NoteSuffix(string? note) => Visible.IsBlank(note) ? "" : $" — {note.Trim()}";
 }

@@ -80,19 +80,6 @@ public static class QuestionThreads
             WHERE q.id = {questionId}
             """, ct);
 
-    /// <summary>A title is one line of plain text: runs of whitespace and control characters become one space.</summary>
-    public static string OneLine(string title)
-    {
-        var text = new StringBuilder(title.Length);
-        foreach (var c in title.Trim())
-        {
-            var space = char.IsWhiteSpace(c) || char.IsControl(c);
-            if (space && (text.Length == 0 || text[^1] == ' ')) continue;
-            text.Append(space ? ' ' : c);
-        }
-        return text.ToString().TrimEnd();
-    }
-
     sealed record QuestionRow(
         long Id, string PaperKey, string PaperTitle, Guid UserId, string UserName, string DisplayName, string Title, string Html, string Markdown,
         ContentStatus Status, int Score, int AnswerCount, long? AcceptedAnswerId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int RevisionCount);

@@ -54,7 +54,7 @@ public static class ReadingListApi
         var userId = http.User.RequiredUserId();
         var paperId = await db.Papers.Where(p => p.Key == key && p.Status == ContentStatus.Visible).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
         if (paperId is null) return Problems.NotFound($"There is no paper with the key '{key}'.");
-        var note = string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim();
+        var note = Visible.IsBlank(request?.Note) ? null : request.Note.Trim();
         var now = clock.GetUtcNow();
 
         var exists = await db.ReadingList.AnyAsync(e => e.UserId == userId && e.PaperId == paperId, ct);

@@ -69,7 +69,7 @@ public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer
         {
             Summary = summary, Number = current + 1, Markdown = markdown, Html = rendered.Html, ExcerptHtml = rendered.ExcerptHtml,
             PlainText = rendered.PlainText, RendererVersion = rendered.RendererVersion, EditorId = userId, CreatedAt = now,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(), RestoredFrom = restoredFrom,
+            Note = Visible.IsBlank(note) ? null : note.Trim(), RestoredFrom = restoredFrom,
         };
         db.SummaryRevisions.Add(revision);
         summary.CurrentRevision = revision.Number;

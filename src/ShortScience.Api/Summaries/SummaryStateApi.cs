@@ -58,7 +58,7 @@ public static class SummaryStateApi
         long id, ModerationRequest request, HttpContext http, Moderator moderator, CancellationToken ct)
     {
         // The same as POST /moderation/summary/{id}/hide (its reports are closed too); the request's limits are checked.
-        if (string.IsNullOrWhiteSpace(request.Reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
+        if (Visible.IsBlank(request.Reason)) return Problems.BadRequest("Give a reason; the author will see it.", "reason");
         return await moderator.HideAsync(http.User.RequiredUserId(), FlagTarget.Summary, Moderator.Id(id), request.Reason.Trim(), null, ct)
             ? TypedResults.NoContent() : Problems.NotFound($"There is no summary {id}.");
     }

@@ -43,13 +43,13 @@ public sealed record PaperMetadata
     public PaperMetadata Cleaned()
     {
         var dropped = new List<string>(Dropped);
-        var authors = Authors.Select(PersonName.Normalize).Where(a => a.Length > 0).ToList();
+        var authors = Authors.Select(PersonName.Normalize).Where(a => !Visible.IsBlank(a)).ToList();
         if (authors.Count > Limits.AuthorsPerPaper)
         {
             dropped.Add($"authors: only the first {Limits.AuthorsPerPaper:N0} of {authors.Count:N0} were kept");
             authors = authors[..Limits.AuthorsPerPaper];
         }
-        var keywords = Keywords.Select(k => Cut(TextCleaner.Clean(Mojibake.Repair(k)), Limits.KeywordChars)).Where(k => k.Length > 0)
+        var keywords = Keywords.Select(k => Cut(TextCleaner.Clean(Mojibake.Repair(k)), Limits.KeywordChars)).Where(k => !Visible.IsBlank(k))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (keywords.Count > Limits.KeywordsPerPaper)
         {
@@ -92,5 +92,5 @@ public sealed record PaperMetadata
 
     static string Cut(string text, int max) => TextCut.Prefix(text, max);
 
-    static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    static string? Blank(string? text) => Visible.IsBlank(text) ? null : text;
 }

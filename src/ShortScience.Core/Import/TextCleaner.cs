@@ -1,3 +1,4 @@
+using ShortScience.Contracts;
 using ShortScience.Core.Text;
 using System.Net;
 using System.Text;
@@ -8,9 +9,11 @@ namespace ShortScience.Core.Import;
 /// <summary>Whitespace and markup clean-up shared by every metadata source.</summary>
 public static partial class TextCleaner
 {
-    /// <summary>Collapses runs of whitespace (line breaks of wrapped titles included) and trims.</summary>
-    public static string Clean(string text) =>
-        Whitespace().Replace(text.Replace('\u00A0', ' '), " ").Trim().NormalizeSafely(NormalizationForm.FormC);
+    /// <summary>
+    /// One line of text (<see cref="Visible.OneLine"/>: runs of white space and control characters, line breaks of
+    /// wrapped titles included, become one space; no direction overrides), composed (NFC).
+    /// </summary>
+    public static string Clean(string text) => Visible.OneLine(text).NormalizeSafely(NormalizationForm.FormC);
 
     /// <summary>Plain text from the little HTML/JATS that Crossref and DataCite put in titles and abstracts.</summary>
     public static string StripTags(string html)
@@ -20,9 +23,6 @@ public static partial class TextCleaner
         text = Tag().Replace(text, "");
         return Clean(WebUtility.HtmlDecode(text));
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"</(?:jats:)?(?:p|title|sec|div|li)>|<br\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex BlockEnd();
