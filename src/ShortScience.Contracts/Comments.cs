@@ -22,9 +22,11 @@ public static class AnonymousAuthor
 
 public sealed record CommentRequest(string Markdown, long? ParentId = null) : IValidatable
 {
+    public const string NeedsText = "A comment needs some text.";
+
     public void Validate(Checks checks)
     {
-        if (Visible.IsBlank(Markdown)) checks.Add("markdown", "A comment needs some text.");
+        if (Visible.IsBlank(Markdown)) checks.Add("markdown", CommentRequest.NeedsText);
         checks.LongText("markdown", Markdown, Limits.CommentChars, "a comment");
     }
 }
@@ -33,7 +35,7 @@ public sealed record CommentEdit(string Markdown) : IValidatable
 {
     public void Validate(Checks checks)
     {
-        if (Visible.IsBlank(Markdown)) checks.Add("markdown", "A comment needs some text.");
+        if (Visible.IsBlank(Markdown)) checks.Add("markdown", CommentRequest.NeedsText);
         checks.LongText("markdown", Markdown, Limits.CommentChars, "a comment");
     }
 }

@@ -3,21 +3,25 @@ namespace ShortScience.Contracts;
 /// <summary>Asking about a paper: a one-line title and a Markdown + math body.</summary>
 public sealed record QuestionRequest(string Title, string Markdown) : IValidatable
 {
+    public const string NeedsText = "A question needs some text.";
+
     public void Validate(Checks checks)
     {
         // A title of nothing but spaces, control and zero-width characters is as blank as an empty one.
         if (Visible.IsBlank(Title)) checks.Add("title", "A question needs a title.");
         else checks.Text("title", Title, Limits.QuestionTitleChars, "a question's title");
-        if (Visible.IsBlank(Markdown)) checks.Add("markdown", "A question needs some text.");
+        if (Visible.IsBlank(Markdown)) checks.Add("markdown", NeedsText);
         checks.LongText("markdown", Markdown, Limits.QuestionChars, "a question");
     }
 }
 
 public sealed record AnswerRequest(string Markdown) : IValidatable
 {
+    public const string NeedsText = "An answer needs some text.";
+
     public void Validate(Checks checks)
     {
-        if (Visible.IsBlank(Markdown)) checks.Add("markdown", "An answer needs some text.");
+        if (Visible.IsBlank(Markdown)) checks.Add("markdown", NeedsText);
         checks.LongText("markdown", Markdown, Limits.AnswerChars, "an answer");
     }
 }

@@ -23,9 +23,11 @@ public sealed record SaveDraftRequest(string Markdown, int? BaseRevision, bool A
 public sealed record PublishRequest(string Markdown, int? BaseRevision, bool? Anonymous, string? Note, DateTimeOffset? DraftSeen = null)
     : IValidatable
 {
+    public const string NeedsText = "A summary needs some text.";
+
     public void Validate(Checks checks)
     {
-        if (Visible.IsBlank(Markdown)) checks.Add("markdown", "A summary needs some text.");
+        if (Visible.IsBlank(Markdown)) checks.Add("markdown", NeedsText);
         checks.LongText("markdown", Markdown, Limits.SummaryChars, "a summary");
         if (Note is { Length: > Limits.EditNoteChars }) checks.Add("note", $"An edit note has at most {Limits.EditNoteChars} characters.");
     }

@@ -66,6 +66,7 @@ public static class CommentsApi
         var userId = http.User.RequiredUserId();
         var now = clock.GetUtcNow();
         var rendered = await renderer.RenderAsync(request.Markdown, ct);
+        if (rendered.ShowsNothing) return Problems.BadRequest(CommentRequest.NeedsText, "markdown");
         var comment = new Comment
         {
             SummaryId = id, UserId = userId, ParentId = parent?.ParentId ?? parent?.Id, // a reply to a reply joins the thread
@@ -93,6 +94,7 @@ public static class CommentsApi
         if (comment.Status == ContentStatus.Hidden) return Problems.Forbidden("A moderator has hidden this comment.");
 
         var rendered = await renderer.RenderAsync(edit.Markdown, ct);
+        if (rendered.ShowsNothing) return Problems.BadRequest(CommentRequest.NeedsText, "markdown");
         var now = clock.GetUtcNow();
         comment.RevisionCount++;
         comment.Revisions.Add(new CommentRevision { Number = comment.RevisionCount, Markdown = edit.Markdown, Html = rendered.Html, RendererVersion = rendered.RendererVersion, CreatedAt = now });

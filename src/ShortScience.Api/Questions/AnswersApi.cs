@@ -50,6 +50,7 @@ public static class AnswersApi
         var userId = http.User.RequiredUserId();
         var now = clock.GetUtcNow();
         var rendered = await renderer.RenderAsync(request.Markdown, ct);
+        if (rendered.ShowsNothing) return Problems.BadRequest(AnswerRequest.NeedsText, "markdown");
         var answer = new Answer
         {
             QuestionId = id, UserId = userId, Markdown = request.Markdown, Html = rendered.Html, PlainText = rendered.PlainText,
@@ -81,6 +82,7 @@ public static class AnswersApi
         if (answer.Status == ContentStatus.Hidden) return Problems.Forbidden("A moderator has hidden this answer.");
 
         var rendered = await renderer.RenderAsync(edit.Markdown, ct);
+        if (rendered.ShowsNothing) return Problems.BadRequest(AnswerRequest.NeedsText, "markdown");
         var now = clock.GetUtcNow();
         answer.RevisionCount++;
         answer.Revisions.Add(new AnswerRevision { Number = answer.RevisionCount, Markdown = edit.Markdown, Html = rendered.Html, RendererVersion = rendered.RendererVersion, CreatedAt = now });

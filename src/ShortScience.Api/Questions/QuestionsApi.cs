@@ -62,6 +62,7 @@ public static class QuestionsApi
         var userId = http.User.RequiredUserId();
         var now = clock.GetUtcNow();
         var rendered = await renderer.RenderAsync(request.Markdown, ct);
+        if (rendered.ShowsNothing) return Problems.BadRequest(QuestionRequest.NeedsText, "markdown");
         var question = new Question
         {
             PaperId = paper.Id, UserId = userId, Title = title, Markdown = request.Markdown, Html = rendered.Html, PlainText = rendered.PlainText,
@@ -94,6 +95,7 @@ public static class QuestionsApi
         if (Visible.IsBlank(title)) return Problems.BadRequest("A question needs a title.", "title");
 
         var rendered = await renderer.RenderAsync(edit.Markdown, ct);
+        if (rendered.ShowsNothing) return Problems.BadRequest(QuestionRequest.NeedsText, "markdown");
         var now = clock.GetUtcNow();
         question.RevisionCount++;
         question.Revisions.Add(new QuestionRevision

@@ -92,6 +92,7 @@ public static class HistoryApi
             PublishOutcome.Published { Revision: var r } => TypedResults.Ok(r),
             PublishOutcome.Conflict { Details: var c } => WritingApi.ConflictProblem(c),
             PublishOutcome.Hidden { Reason: var reason } => WritingApi.HiddenProblem(reason),
+            PublishOutcome.ShowsNothing => Problems.BadRequest($"Revision {number} would show nothing on the page; write the summary afresh instead.", "number"),
             _ => throw new InvalidOperationException(),
         };
     }

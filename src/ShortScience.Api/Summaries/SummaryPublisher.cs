@@ -19,6 +19,9 @@ public abstract record PublishOutcome
 
     /// <summary>A moderator hid the summary: its author may not change it (nor bring it back by publishing) meanwhile.</summary>
     public sealed record Hidden(string? Reason) : PublishOutcome;
+
+    /// <summary>The text would show nothing on the page (an empty heading, a rule, a zero-width entity): nothing is saved.</summary>
+    public sealed record ShowsNothing : PublishOutcome;
 }
 
 /// <summary>
@@ -57,6 +60,7 @@ public sealed class SummaryPublisher(ShortScienceDb db, ContentRenderer renderer
         // Images linked on other hosts are copied into the site's store first, so the published text shows the copies.
         markdown = await remoteFigures.KeepAsync(markdown, userId, ct);
         var rendered = await renderer.RenderAsync(markdown, ct);
+        if (rendered.ShowsNothing) return new PublishOutcome.ShowsNothing();
         var now = clock.GetUtcNow();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

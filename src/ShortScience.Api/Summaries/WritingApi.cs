@@ -71,6 +71,7 @@ public static class WritingApi
             PublishOutcome.Published { Revision: var r } => TypedResults.Ok(r),
             PublishOutcome.Conflict { Details: var c } => ConflictProblem(c),
             PublishOutcome.Hidden { Reason: var reason } => HiddenProblem(reason),
+            PublishOutcome.ShowsNothing => Problems.BadRequest(PublishRequest.NeedsText, "markdown"),
             _ => throw new InvalidOperationException(),
         };
     }

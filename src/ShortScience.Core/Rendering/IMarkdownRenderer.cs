@@ -1,3 +1,4 @@
+using ShortScience.Contracts;
 namespace ShortScience.Core.Rendering;
 
 /// <summary>Turns user Markdown (with LaTeX math) into safe, finished HTML. Thread-safe.</summary>
@@ -22,4 +23,11 @@ public interface IMarkdownRenderer
 /// <param name="Html">Sanitized HTML of the whole text.</param>
 /// <param name="ExcerptHtml">The first paragraphs, for listings.</param>
 /// <param name="PlainText">Text without markup, for search and feed fallbacks.</param>
-public sealed record RenderedText(string Html, string ExcerptHtml, string PlainText, int RendererVersion);
+public sealed record RenderedText(string Html, string ExcerptHtml, string PlainText, int RendererVersion)
+{
+    /// <summary>
+    /// True when the page would show nothing of it: no visible character in its text (math counts as its TeX, a figure
+    /// as its alt text) and no image. An empty heading, a rule, a link with no text or a zero-width entity are such texts.
+    /// </summary>
+    public bool ShowsNothing => Visible.IsBlank(PlainText) && !Html.Contains("<img", StringComparison.Ordinal);
+}

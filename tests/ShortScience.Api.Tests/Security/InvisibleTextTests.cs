@@ -70,6 +70,54 @@ public sealed class InvisibleTextTests(ImportApp app) : IClassFixture<ImportApp>
         Assert.Equal(before, await StoredAsync(key, $"inv-m-{tag}"));
     }
 
+    public static TheoryData<string> MarkdownShowingNothing => new()
+    {
+        "&#8203;", "&nbsp;&zwj;", "#", "***", "[](https://example.org/)", " >", "- \u200B", "&#x200B;\n\n&#xFEFF;",
+    };
+
+    [Theory, MemberData(nameof(MarkdownShowingNothing))]
+    public async Task MarkdownThatRendersToNothingIsRefusedLikeAnEmptyText(string markdown)
+    {
+        var tag = $"{(uint)markdown.GetHashCode():x8}";
+        var member = await app.MemberAsync($"inv-md-{tag}");
+        var other = await app.MemberAsync($"inv-md2-{tag}");
+        var key = (await (await member.AddAsync(new ManualPaper($"Markdown Paper {tag}", ["Ada Lovelace"], "ICML", 2020)))
+            .Content.ReadFromJsonAsync<AddPaperResponse>())!.Paper.Key;
+        var summaryId = (await (await member.PutAsJsonAsync($"/api/v1/papers/{key}/summaries/mine", new PublishRequest("Shows.", null, false, null)))
+            .Content.ReadFromJsonAsync<PublishedRevision>())!.SummaryId;
+        var question = await member.AskAsync(key, "A question that shows", "Its text shows.");
+        var answer = await other.AnswerAsync(question.Id, "An answer that shows.");
+        var comment = (await (await other.PostAsJsonAsync($"/api/v1/summaries/{summaryId}/comments", new CommentRequest("A comment that shows.")))
+            .Content.ReadFromJsonAsync<CommentLocation>())!;
+        var before = await StoredAsync(key, $"inv-md-{tag}");
+        Task<(int, int, int, int)> RevisionsAsync() => app.Api.WithDbAsync(async db => (
+            await db.SummaryRevisions.CountAsync(r => r.Summary.Paper.Key == key), await db.CommentRevisions.CountAsync(r => r.CommentId == comment.Id),
+            await db.QuestionRevisions.CountAsync(r => r.QuestionId == question.Id), await db.AnswerRevisions.CountAsync(r => r.AnswerId == answer.Id)));
+        var revisions = await RevisionsAsync();
+        var failures = new List<string>();
+        async Task Refused(string what, Task<HttpResponseMessage> send)
+        {
+            using var response = await send;
+            if (response.StatusCode != HttpStatusCode.BadRequest) failures.Add($"{what}: {(int)response.StatusCode}");
+        }
+
+        await Refused("summary", other.PutAsJsonAsync($"/api/v1/papers/{key}/summaries/mine", new PublishRequest(markdown, null, false, null)));
+        await Refused("summary edit", member.PutAsJsonAsync($"/api/v1/papers/{key}/summaries/mine", new PublishRequest(markdown, 1, false, null)));
+        await Refused("comment", member.PostAsJsonAsync($"/api/v1/summaries/{summaryId}/comments", new CommentRequest(markdown)));
+        await Refused("comment edit", other.PutAsJsonAsync($"/api/v1/comments/{comment.Id}", new CommentEdit(markdown)));
+        await Refused("question", member.PostAsJsonAsync($"/api/v1/papers/{key}/questions", new QuestionRequest("A title", markdown)));
+        await Refused("question edit", member.PutAsJsonAsync($"/api/v1/questions/{question.Id}", new QuestionRequest("A title", markdown)));
+        await Refused("answer", member.PostAsJsonAsync($"/api/v1/questions/{question.Id}/answers", new AnswerRequest(markdown)));
+        await Refused("answer edit", other.PutAsJsonAsync($"/api/v1/answers/{answer.Id}", new AnswerRequest(markdown)));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await StoredAsync(key, $"inv-md-{tag}"));
+        Assert.Equal(revisions, await RevisionsAsync());
+
+        // A formula alone, or one character of code, shows: those are texts.
+        Assert.Equal(HttpStatusCode.Created, (await member.PostAsJsonAsync($"/api/v1/summaries/{summaryId}/comments", new CommentRequest("$x$"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await member.PostAsJsonAsync($"/api/v1/questions/{question.Id}/answers", new AnswerRequest("`0`"))).StatusCode);
+    }
+
     [Fact]
     public async Task AnImportedEntryWhoseTitleShowsNothingAddsNoPaper()
     {
