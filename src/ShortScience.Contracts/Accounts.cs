@@ -50,10 +50,8 @@ public sealed record ProfileUpdate(string DisplayName, string? Bio, string? Affi
 {
     public void Validate(Checks checks)
     {
-        if (Visible.IsBlank(DisplayName) || DisplayName.Length > Limits.DisplayNameChars)
-        {
-            checks.Add("displayName", $"A display name has 1 to {Limits.DisplayNameChars} characters.");
-        }
+        if (Visible.IsBlank(DisplayName)) checks.Add("displayName", "A display name needs at least one character that shows.");
+        else if (DisplayName.Length > Limits.DisplayNameChars) checks.Add("displayName", $"A display name has at most {Limits.DisplayNameChars} characters.");
         if (Bio is { Length: > Limits.BioChars }) checks.Add("bio", $"A bio has at most {Limits.BioChars:N0} characters.");
         if (Affiliation is { Length: > Limits.AffiliationChars }) checks.Add("affiliation", $"An affiliation has at most {Limits.AffiliationChars} characters.");
     }
