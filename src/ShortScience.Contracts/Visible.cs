@@ -46,6 +46,21 @@ public static class Visible
         return line.ToString();
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> has a letter, a digit or a symbol (C++, ∇, 日本語): what a keyword needs to be
+    /// a tag. Punctuation alone ("." and "..", which a browser reads as a step up in the tag's own address, "!!!") is no tag.
+    /// </summary>
+    public static bool HasWordOrSymbol(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return false;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol
+                or UnicodeCategory.ModifierSymbol or UnicodeCategory.OtherSymbol) return true;
+        }
+        return false;
+    }
+
     /// <summary>The embeddings, overrides and isolates of Unicode's bidirectional algorithm (U+202A–U+202E, U+2066–U+2069).</summary>
     public static bool IsDirectionControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 

@@ -165,6 +165,21 @@ public sealed class AddPaperTests(ImportApp app) : IClassFixture<ImportApp>
         Assert.Equal(first.Authors[0].Slug, second.Authors[0].Slug);
     }
 
+    [Fact]
+    public async Task KeywordsOfPunctuationAloneAreNoTagsAtTheFormOrInAnEdit()
+    {
+        // "." and ".." would link to /tags/. and /tags/.., which every browser reads as a step up the address.
+        var client = await app.MemberAsync("tag-punctuation");
+        var moderator = await app.ModeratorAsync("tag-punctuation-mod");
+        var added = (await (await client.AddAsync(new ManualPaper("Tags of every shape", ["Ada Lovelace"], null, 2021,
+            Keywords: [".", "..", "!!!", "C++", "\u2207", "machine/learning", "\u65E5\u672C\u8A9E", "$"]))).Content.ReadFromJsonAsync<AddPaperResponse>())!.Paper;
+        Assert.Equal(["C++", "\u2207", "machine/learning", "\u65E5\u672C\u8A9E", "$"], added.Keywords);
+
+        var edited = await moderator.PatchAsJsonAsync($"/api/v1/papers/{added.Key}", new PaperEditRequest(new PaperChanges(Keywords: ["..", "GANs", "-"])));
+        edited.EnsureSuccessStatusCode();
+        Assert.Equal(["GANs"], (await client.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{added.Key}"))!.Keywords);
+    }
+
     [Theory]
     [InlineData("", "title")]
     [InlineData("   ", "title")]

@@ -32,4 +32,17 @@ public sealed class VisibleTests
     [InlineData(" \u202E ", "")]
     public void OneLineCollapsesSpacesAndDropsDirectionControls(string text, string expected) =>
         Assert.Equal(expected, Visible.OneLine(text));
+
+    [Theory]
+    [InlineData("C++", true)]
+    [InlineData("\u2207", true)]          // a math symbol
+    [InlineData("\u65E5\u672C\u8A9E", true)]
+    [InlineData("$", true)]
+    [InlineData("x", true)]
+    [InlineData(".", false)]
+    [InlineData("..", false)]
+    [InlineData("!?#%", false)]
+    [InlineData(" \u200B ", false)]
+    [InlineData(null, false)]
+    public void ATagNeedsALetterADigitOrASymbol(string? text, bool expected) => Assert.Equal(expected, Visible.HasWordOrSymbol(text));
 }
