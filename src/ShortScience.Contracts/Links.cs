@@ -10,6 +10,23 @@ public static class Links
     public static string SegmentValue(string routeValue) =>
         routeValue.Contains('%') ? routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase) : routeValue;
 
+    /// <summary>The endings of a listing's downloads (<c>/tags/gans.bib</c>, <c>.ris</c>, <c>.json</c>).</summary>
+    public static readonly string[] DownloadEndings = [".bib", ".ris", ".json"];
+
+    /// <summary>
+    /// A keyword as a tag with a page of its own: "schema.json" would name the download of the tag "schema", so the dot
+    /// of such an ending becomes a space ("schema json").
+    /// </summary>
+    public static string Tag(string keyword)
+    {
+        foreach (var ending in DownloadEndings)
+        {
+            if (keyword.Length > ending.Length && keyword.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+                return string.Concat(keyword.AsSpan(0, keyword.Length - ending.Length), " ", keyword.AsSpan(keyword.Length - ending.Length + 1));
+        }
+        return keyword;
+    }
+
     public static string Paper(string key) => $"/papers/{key}";
 
     public static string Summary(string paperKey, long summaryId) => $"/papers/{paperKey}/summaries/{summaryId}";

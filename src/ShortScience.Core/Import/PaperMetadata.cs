@@ -49,7 +49,7 @@ public sealed record PaperMetadata
             dropped.Add($"authors: only the first {Limits.AuthorsPerPaper:N0} of {authors.Count:N0} were kept");
             authors = authors[..Limits.AuthorsPerPaper];
         }
-        var keywords = Keywords.Select(k => Cut(TextCleaner.Clean(Mojibake.Repair(k)), Limits.KeywordChars)).Where(Visible.HasWordOrSymbol)
+        var keywords = Keywords.Select(k => Cut(TextCleaner.Clean(Mojibake.Repair(k)), Limits.KeywordChars)).Where(Visible.HasWordOrSymbol).Select(Links.Tag)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (keywords.Count > Limits.KeywordsPerPaper)
         {

@@ -166,18 +166,19 @@ public sealed class AddPaperTests(ImportApp app) : IClassFixture<ImportApp>
     }
 
     [Fact]
-    public async Task KeywordsOfPunctuationAloneAreNoTagsAtTheFormOrInAnEdit()
+    public async Task EveryKeywordBecomesATagWithAnAddressOfItsOwn()
     {
         // "." and ".." would link to /tags/. and /tags/.., which every browser reads as a step up the address.
         var client = await app.MemberAsync("tag-punctuation");
         var moderator = await app.ModeratorAsync("tag-punctuation-mod");
         var added = (await (await client.AddAsync(new ManualPaper("Tags of every shape", ["Ada Lovelace"], null, 2021,
-            Keywords: [".", "..", "!!!", "C++", "\u2207", "machine/learning", "\u65E5\u672C\u8A9E", "$"]))).Content.ReadFromJsonAsync<AddPaperResponse>())!.Paper;
-        Assert.Equal(["C++", "\u2207", "machine/learning", "\u65E5\u672C\u8A9E", "$"], added.Keywords);
+            Keywords: [".", "..", "!!!", "C++", "\u2207", "machine/learning", "\u65E5\u672C\u8A9E", "$", "schema.JSON", "node.js", "refs.bib"]))).Content.ReadFromJsonAsync<AddPaperResponse>())!.Paper;
+        // "schema.json" would link to the download of the tag "schema": its ending's dot becomes a space.
+        Assert.Equal(["C++", "\u2207", "machine/learning", "\u65E5\u672C\u8A9E", "$", "schema JSON", "node.js", "refs bib"], added.Keywords);
 
-        var edited = await moderator.PatchAsJsonAsync($"/api/v1/papers/{added.Key}", new PaperEditRequest(new PaperChanges(Keywords: ["..", "GANs", "-"])));
+        var edited = await moderator.PatchAsJsonAsync($"/api/v1/papers/{added.Key}", new PaperEditRequest(new PaperChanges(Keywords: ["..", "GANs", "-", "x.ris"])));
         edited.EnsureSuccessStatusCode();
-        Assert.Equal(["GANs"], (await client.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{added.Key}"))!.Keywords);
+        Assert.Equal(["GANs", "x ris"], (await client.GetFromJsonAsync<PaperDetail>($"/api/v1/papers/{added.Key}"))!.Keywords);
     }
 
     [Theory]
