@@ -36,7 +36,7 @@ static class AccountValidation
         return errors;
     }
 
-    static readonly string[] ReservedEndings = [".bib", ".ris", ".json", ".rss", ".atom", ".xml"];
+    static readonly string[] ReservedEndings = [.. Links.DownloadEndings, ".rss", ".atom", ".xml"];
 
     static bool IsEmail(string? email) =>
         !string.IsNullOrWhiteSpace(email) && email.Length <= 254 && MailAddress.TryCreate(email.Trim(), out var parsed)
