@@ -85,7 +85,7 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
         if (c.Keywords is not null)
         {
             var before = PaperHistory.Join(paper.Keywords);
-            paper.Keywords = c.Keywords.Select(TextCleaner.Clean).Where(Visible.HasWordOrSymbol).Select(Links.Tag).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            paper.Keywords = PaperMetadata.Tags(c.Keywords);
             Log("keywords", "keywords", before, PaperHistory.Join(paper.Keywords));
         }
         if (c.Venue is not null)

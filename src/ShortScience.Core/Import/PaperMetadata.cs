@@ -49,8 +49,7 @@ public sealed record PaperMetadata
             dropped.Add($"authors: only the first {Limits.AuthorsPerPaper:N0} of {authors.Count:N0} were kept");
             authors = authors[..Limits.AuthorsPerPaper];
         }
-        var keywords = Keywords.Select(k => Cut(TextCleaner.Clean(Mojibake.Repair(k)), Limits.KeywordChars)).Where(Visible.HasWordOrSymbol).Select(Links.Tag)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var keywords = Tags(Keywords);
         if (keywords.Count > Limits.KeywordsPerPaper)
         {
             dropped.Add($"keywords: only the first {Limits.KeywordsPerPaper} of {keywords.Count:N0} were kept");
@@ -91,6 +90,14 @@ public sealed record PaperMetadata
     }
 
     static string Cut(string text, int max) => TextCut.Prefix(text, max);
+
+    /// <summary>
+    /// Keywords as tags, wherever they come from (an import, the form, an edit): one line each, cut to the limit, only
+    /// those with a letter, digit or symbol, each with an address of its own (<see cref="Links.Tag"/>), once each.
+    /// </summary>
+    public static List<string> Tags(IEnumerable<string> keywords) => keywords
+        .Select(k => Cut(TextCleaner.Clean(Mojibake.Repair(k)), Limits.KeywordChars)).Where(Visible.HasWordOrSymbol).Select(Links.Tag)
+        .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     static string? Blank(string? text) => Visible.IsBlank(text) ? null : text;
 }
