@@ -56,8 +56,7 @@ public static class QuestionsApi
     {
         var paper = await db.Papers.AsNoTracking().Shown().Where(p => p.Key == key).Select(p => new { p.Id, p.Key, p.Title }).FirstOrDefaultAsync(ct);
         if (paper is null) return Problems.NotFound($"There is no paper '{key}'.");
-        var title = Visible.OneLine(request.Title);
-        if (Visible.IsBlank(title)) return Problems.BadRequest("A question needs a title.", "title");
+        var title = Visible.OneLine(request.Title); // a blank title is refused by QuestionRequest.Validate, before this runs
 
         var userId = http.User.RequiredUserId();
         var now = clock.GetUtcNow();
@@ -92,7 +91,6 @@ public static class QuestionsApi
         if (question.UserId != http.User.RequiredUserId()) return Problems.Forbidden("Only the person who asked can edit a question.");
         if (question.Status == ContentStatus.Hidden) return Problems.Forbidden("A moderator has hidden this question.");
         var title = Visible.OneLine(edit.Title);
-        if (Visible.IsBlank(title)) return Problems.BadRequest("A question needs a title.", "title");
 
         var rendered = await renderer.RenderAsync(edit.Markdown, ct);
         if (rendered.ShowsNothing) return Problems.BadRequest(QuestionRequest.NeedsText, "markdown");

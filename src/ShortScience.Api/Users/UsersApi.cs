@@ -15,6 +15,9 @@ namespace ShortScience.Api.Users;
 /// <summary>A person's public profile, with their summaries, comments, questions and answers, newest first.</summary>
 public static class UsersApi
 {
+    /// <summary>Each of a profile's lists pages by this many (one more is read to know whether there is a next page).</summary>
+    const int PageSize = 20;
+
     public static void MapUsersApi(this RouteGroupBuilder api)
     {
         var users = api.MapGroup("/users").WithTags("Users").ReadsFromStandby();
@@ -64,7 +67,7 @@ public static class UsersApi
             var at = after.Time;
             query = query.Where(s => s.PublishedAt < at || (s.PublishedAt == at && s.Id < after.Id));
         }
-        var items = await query.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(21)
+        var items = await query.OrderByDescending(s => s.PublishedAt).ThenByDescending(s => s.Id).Take(PageSize + 1)
             .Select(SummaryProjections.ListItem)
             .ToListAsync(ct);
         // Only the author lists their own anonymous summaries here, and sees their name on them.
@@ -85,7 +88,7 @@ public static class UsersApi
         Cursor after = default;
         if (cursor is not null && !Cursor.TryDecode(cursor, out after)) return BadCursor();
         if (cursor is not null) query = query.Where(c => c.Id < after.Id);
-        var items = await query.OrderByDescending(c => c.Id).Take(21)
+        var items = await query.OrderByDescending(c => c.Id).Take(PageSize + 1)
             .Select(c => new UserCommentItem(c.Id, c.SummaryId, c.Summary.Paper.Key, c.Summary.Paper.Title, c.Html, c.Score, c.CreatedAt))
             .ToListAsync(ct);
         return TypedResults.Ok(PageOf(items, i => new Cursor(0, i.Id)));
@@ -99,7 +102,7 @@ public static class UsersApi
         Cursor after = default;
         if (cursor is not null && !Cursor.TryDecode(cursor, out after)) return BadCursor();
         return TypedResults.Ok(await QuestionsApi.PageAsync(db, db.Questions.AsNoTracking().Shown().Where(q => q.UserId == userId),
-            cursor is null ? null : after, 20, ct));
+            cursor is null ? null : after, PageSize, ct));
     }
 
     /// <summary>The shown answers a person wrote (to shown questions), newest first, each with its question.</summary>
@@ -111,7 +114,7 @@ public static class UsersApi
         if (cursor is not null && !Cursor.TryDecode(cursor, out after)) return BadCursor();
         var query = db.Answers.AsNoTracking().Shown().Where(a => a.UserId == userId);
         if (cursor is not null) query = query.Where(a => a.Id < after.Id);
-        var items = await query.OrderByDescending(a => a.Id).Take(21)
+        var items = await query.OrderByDescending(a => a.Id).Take(PageSize + 1)
             .Select(a => new UserAnswerItem(a.Id, a.QuestionId, a.Question.Title, a.Question.Paper.Key, a.Question.Paper.Title, a.Html, a.Score,
                 a.Question.AcceptedAnswerId == a.Id, a.CreatedAt, ""))
             .ToListAsync(ct);
@@ -122,9 +125,9 @@ public static class UsersApi
     static Page<T> PageOf<T>(List<T> items, Func<T, Cursor> cursorOf)
     {
         string? next = null;
-        if (items.Count > 20)
+        if (items.Count > PageSize)
         {
-            items.RemoveAt(20);
+            items.RemoveAt(PageSize);
             next = cursorOf(items[^1]).Encode();
         }
         return new Page<T>(items, next);
