@@ -26,7 +26,7 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
         {
             return Problems.BadRequest("A title must have between 1 and 1000 characters.", "title");
         }
-        if (c.Authors is not null && c.Authors.All(Visible.IsBlank)) return Problems.BadRequest("A paper needs at least one author.", "authors");
+        if (c.Authors is not null && AuthorNames(c.Authors).Count == 0) return Problems.BadRequest("A paper needs at least one author.", "authors");
         if (c.Year is < 1600 or > 2200) return Problems.BadRequest("The year must be between 1600 and 2200.", "year");
         if (c.Doi is { Length: > 0 } && !Doi.TryNormalize(c.Doi, out _)) return Problems.BadRequest($"'{c.Doi}' is not a DOI.", "doi");
         if (c.ArxivId is { Length: > 0 } && !ArxivId.TryParse(c.ArxivId, out _)) return Problems.BadRequest($"'{c.ArxivId}' is not an arXiv id.", "arxivId");
@@ -127,13 +127,17 @@ public sealed class PaperEditor(ShortScienceDb db, VenueResolver venues, PaperIm
             // The old rows must be gone before new ones take their positions (the key is paper + position).
             await db.SaveChangesAsync(ct);
             paper.Authors.Clear();
-            var names = c.Authors.Select(PersonName.Normalize).Where(a => !Visible.IsBlank(a)).Take(Limits.AuthorsPerPaper).ToList();
+            var names = AuthorNames(c.Authors);
             await importer.AddAuthorsAsync(paper, names, ct);
             Log("authors", "authors", before, PaperHistory.Join(names));
         }
         paper.UpdatedAt = now;
         return changed;
     }
+
+    /// <summary>The authors as they will be stored: normalized, those that show, up to the limit.</summary>
+    static List<string> AuthorNames(IEnumerable<string> authors) =>
+        authors.Select(PersonName.Normalize).Where(a => !Visible.IsBlank(a)).Take(Limits.AuthorsPerPaper).ToList();
 
     static string? Blank(string text) => Visible.IsBlank(text) ? null : text;
 }

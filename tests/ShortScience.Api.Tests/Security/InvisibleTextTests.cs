@@ -64,6 +64,8 @@ public sealed class InvisibleTextTests(ImportApp app) : IClassFixture<ImportApp>
         await Refused("moderator's paper edit", moderator.PatchAsJsonAsync($"/api/v1/papers/{key}", new PaperEditRequest(new PaperChanges(Title: blank))), "title");
         await Refused("member's proposed edit", member.PostAsJsonAsync($"/api/v1/papers/{key}/edits", new PaperEditRequest(new PaperChanges(Title: blank))), "title");
         await Refused("moderator's paper edit of the authors", moderator.PatchAsJsonAsync($"/api/v1/papers/{key}", new PaperEditRequest(new PaperChanges(Authors: [blank]))), "authors");
+        // An author whose name is only TeX braces normalizes to nothing, like an invisible one.
+        await Refused("moderator's paper edit of the authors to empty braces", moderator.PatchAsJsonAsync($"/api/v1/papers/{key}", new PaperEditRequest(new PaperChanges(Authors: ["{}", blank]))), "authors");
         await Refused("report", member.PostAsJsonAsync("/api/v1/flags", new FlagRequest("summary", summaryId.ToString(), blank)), "reason");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
